@@ -1,0 +1,153 @@
+package dev.cabin.dsl.load;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+import dev.cabin.dsl.CabinStandaloneSetup;
+import dev.cabin.dsl.cabin.CabinFile;
+
+/**
+ * Loads .cabin files outside an IDE (command line, tests, builds): reads them, parses them into one resource
+ * set so that references across files resolve, validates them, and reports every problem with its location.
+ * Bad input never escapes as an exception: it becomes a {@link Problem}.
+ */
+public final class CabinSources {
+
+	/** The issue code for a file that is not valid UTF-8. */
+	public static final String NOT_UTF8 = "dev.cabin.dsl.notUtf8";
+
+	private final Injector injector;
+
+	public CabinSources(Injector injector) {
+		this.injector = injector;
+	}
+
+	/** Sources backed by the language's standalone setup (no OSGi or workspace needed). */
+	public static CabinSources standalone() {
+		return new CabinSources(StandaloneInjector.INSTANCE);
+	}
+
+	private static final class StandaloneInjector {
+		static final Injector INSTANCE = new CabinStandaloneSetup().createInjectorAndDoEMFRegistration();
+	}
+
+	/** Loads the given files and validates them together, so that references across them resolve. */
+	public LoadResult load(List<Path> paths) {
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		List<Problem> problems = new ArrayList<>();
+		Map<Path, XtextResource> resources = new LinkedHashMap<>();
+		for (Path path : paths) {
+			try {
+				byte[] bytes = Files.readAllBytes(path);
+				checkUtf8(path, bytes, problems);
+				resources.put(path, parse(resourceSet, path, new ByteArrayInputStream(bytes)));
+			} catch (IOException e) {
+				problems.add(fileProblem(path, "cannot read the file: " + e.getMessage()));
+			}
+		}
+		EcoreUtil.resolveAll(resourceSet);
+		List<CabinFile> files = new ArrayList<>();
+		resources.forEach((path, resource) -> {
+			problems.addAll(validate(path, resource));
+			if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof CabinFile file) {
+				files.add(file);
+			}
+		});
+		problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::offset));
+		return new LoadResult(files, problems);
+	}
+
+	/** Parses and validates one document from memory, as an editor holds it. */
+	public List<Problem> check(Path path, String text) {
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		try {
+			XtextResource resource = parse(resourceSet, path,
+					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+			EcoreUtil.resolveAll(resourceSet);
+			return validate(path, resource);
+		} catch (IOException e) {
+			return List.of(fileProblem(path, "cannot parse the document: " + e.getMessage()));
+		}
+	}
+
+	private static XtextResource parse(XtextResourceSet resourceSet, Path path, ByteArrayInputStream content)
+			throws IOException {
+		URI uri = URI.createFileURI(path.toAbsolutePath().normalize().toString());
+		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+		resource.load(content, Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+		return resource;
+	}
+
+	private List<Problem> validate(Path path, Resource resource) {
+		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+		return validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).stream()
+				.map(issue -> toProblem(path, issue)).toList();
+	}
+
+	private static Problem fileProblem(Path path, String message) {
+		return new Problem(path, 1, 1, 0, 0, Problem.Severity.ERROR, message, null);
+	}
+
+	private static Problem toProblem(Path path, Issue issue) {
+		Problem.Severity severity = switch (issue.getSeverity()) {
+		case ERROR -> Problem.Severity.ERROR;
+		case WARNING -> Problem.Severity.WARNING;
+		default -> Problem.Severity.INFO;
+		};
+		return new Problem(path, valueOr(issue.getLineNumber(), 1), valueOr(issue.getColumn(), 1),
+				valueOr(issue.getOffset(), 0), valueOr(issue.getLength(), 0), severity, issue.getMessage(),
+				issue.getCode());
+	}
+
+	private static int valueOr(Integer value, int fallback) {
+		return value == null ? fallback : value;
+	}
+
+	/** Reports the first byte sequence that is not UTF-8, at its line and column (counted in bytes). */
+	private static void checkUtf8(Path path, byte[] bytes, List<Problem> problems) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
+		if (!result.isError()) {
+			return;
+		}
+		int offset = in.position();
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < offset; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		problems.add(new Problem(path, line, offset - lineStart + 1, offset, 1, Problem.Severity.ERROR,
+				String.format("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[offset] & 0xFF),
+				NOT_UTF8));
+	}
+}

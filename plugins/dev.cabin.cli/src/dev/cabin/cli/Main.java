@@ -1,0 +1,81 @@
+package dev.cabin.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code cabin} command line: one entry point, one sub-command per task. Exit codes: 0 success, 1 the
+ * input has errors, 2 bad usage.
+ */
+public final class Main {
+
+	static final int OK = 0;
+	static final int FAILED = 1;
+	static final int USAGE = 2;
+
+	private static final String USAGE_TEXT = """
+			usage: cabin <command> [options]
+
+			commands:
+			  check FILE|DIR...            report problems as path:line:col: severity: message
+			  build FILE... -o OUT.json    compile agents to the engine's IR
+			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
+			                               talk to an agent in the terminal, or run a scripted conversation
+			  studio                       start Cabin Studio (the launcher script handles it)
+			  help                         this text
+			""";
+
+	private final Terminal terminal;
+
+	public Main(Terminal terminal) {
+		this.terminal = terminal;
+	}
+
+	public static void main(String[] args) {
+		quietLibraryLogging();
+		Terminal terminal = new Terminal(
+				new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+				new PrintStream(System.out, true, StandardCharsets.UTF_8),
+				new PrintStream(System.err, true, StandardCharsets.UTF_8));
+		System.exit(new Main(terminal).run(args));
+	}
+
+	/*
+	 * ONNX Runtime and the tokenizer log through SLF4J at INFO (native library extraction, defaults they chose);
+	 * on a terminal that is noise between the user's answers. Warnings and errors still show.
+	 */
+	private static void quietLibraryLogging() {
+		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+			System.setProperty("org.slf4j.simpleLogger.log.ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "error");
+		}
+	}
+
+	public int run(String... args) {
+		if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+			(args.length == 0 ? terminal.err() : terminal.out()).print(USAGE_TEXT);
+			return args.length == 0 ? USAGE : OK;
+		}
+		Map<String, Command> commands = Map.of(
+				"check", new CheckCommand(),
+				"build", new BuildCommand(),
+				"chat", new ChatCommand());
+		Command command = commands.get(args[0]);
+		if (command == null) {
+			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
+			terminal.err().print(USAGE_TEXT);
+			return USAGE;
+		}
+		try {
+			return command.run(Arguments.parse(Arrays.copyOfRange(args, 1, args.length), command.flags()), terminal);
+		} catch (UsageException e) {
+			terminal.err().println("cabin " + args[0] + ": " + e.getMessage());
+			return USAGE;
+		}
+	}
+}

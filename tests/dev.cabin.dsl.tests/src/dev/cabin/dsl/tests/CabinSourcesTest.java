@@ -1,0 +1,122 @@
+package dev.cabin.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cabin.dsl.cabin.Agent;
+import dev.cabin.dsl.load.CabinSources;
+import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.dsl.load.Problem;
+import dev.cabin.testing.Repository;
+
+class CabinSourcesTest {
+
+	private final CabinSources sources = CabinSources.standalone();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theCarGeniusExampleLoadsWithoutProblems() {
+		LoadResult result = sources.load(List.of(Repository.carGenius()));
+
+		assertEquals(List.of(), result.problems());
+		Agent agent = result.files().get(0).getAgents().get(0);
+		assertEquals("CarGenius", agent.getName());
+		assertEquals(List.of("en-US", "zh-CN"), agent.getLocales());
+		assertEquals(List.of("TirePressure", "OilChange", "WarningLight", "JumpStart"),
+				agent.getIntents().stream().map(i -> i.getName()).toList());
+	}
+
+	@Test
+	void aSyntaxErrorIsReportedAtItsLineAndColumn() throws IOException {
+		Path file = write("broken.cabin", """
+				agent Broken {
+					intent Hello {
+						en-US: "hello" "there"
+					}
+				}
+				""");
+
+		LoadResult result = sources.load(List.of(file));
+
+		assertTrue(result.hasErrors());
+		Problem problem = result.problems().get(0);
+		assertEquals(3, problem.line());
+		assertEquals(18, problem.column(), "the second string, where a comma was expected");
+		assertEquals(Diagnostic.SYNTAX_DIAGNOSTIC, problem.code());
+		assertTrue(problem.format().startsWith(file + ":3:18: error: "), problem.format());
+	}
+
+	@Test
+	void aReferenceToAnUndeclaredFlowIsAnErrorAtTheReference() throws IOException {
+		Path file = write("dangling.cabin", """
+				agent Dangling {
+					intent Hello { en-US: "hello" }
+					on voice Hello -> flow Greet
+				}
+				""");
+
+		LoadResult result = sources.load(List.of(file));
+
+		assertEquals(1, result.problems().size(), result.problems().toString());
+		Problem problem = result.problems().get(0);
+		assertEquals(Diagnostic.LINKING_DIAGNOSTIC, problem.code());
+		assertEquals(3, problem.line());
+		assertEquals(25, problem.column());
+	}
+
+	@Test
+	void bytesThatAreNotUtf8AreReportedWhereTheyStand() throws IOException {
+		byte[] latin1 = "agent Caf\u00e9 {\n}\n".getBytes(StandardCharsets.ISO_8859_1);
+		Path file = dir.resolve("latin1.cabin");
+		Files.write(file, latin1);
+
+		LoadResult result = sources.load(List.of(file));
+
+		Problem problem = result.problems().stream().filter(p -> CabinSources.NOT_UTF8.equals(p.code()))
+				.findFirst().orElseThrow();
+		assertEquals(1, problem.line());
+		assertEquals(10, problem.column());
+		assertEquals(Problem.Severity.ERROR, problem.severity());
+	}
+
+	@Test
+	void binaryGarbageGivesDiagnosticsNotExceptions() throws IOException {
+		byte[] garbage = new byte[4096];
+		new java.util.Random(7).nextBytes(garbage);
+		Path file = dir.resolve("garbage.cabin");
+		Files.write(file, garbage);
+
+		LoadResult result = sources.load(List.of(file));
+
+		assertTrue(result.hasErrors());
+		assertFalse(result.problems().isEmpty());
+		assertTrue(result.problems().stream().allMatch(p -> p.line() >= 1 && p.column() >= 1));
+	}
+
+	@Test
+	void anEditorDocumentIsCheckedFromMemory() {
+		List<Problem> problems = sources.check(Path.of("memory.cabin"), "agent A {\n  flow F { say }\n}\n");
+
+		assertEquals(1, problems.size(), problems.toString());
+		assertEquals(2, problems.get(0).line());
+	}
+
+	private Path write(String name, String content) throws IOException {
+		Path file = dir.resolve(name);
+		Files.writeString(file, content);
+		return file;
+	}
+}

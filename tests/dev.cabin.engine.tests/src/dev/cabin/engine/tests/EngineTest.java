@@ -1,0 +1,151 @@
+package dev.cabin.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.cabin.engine.Engine;
+import dev.cabin.engine.Reply;
+import dev.cabin.engine.Session;
+import dev.cabin.engine.TurnResult;
+import dev.cabin.engine.event.InputEvent;
+import dev.cabin.engine.ir.ActionIr;
+import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.ExampleIr;
+import dev.cabin.engine.ir.FlowIr;
+import dev.cabin.engine.ir.IntentIr;
+import dev.cabin.engine.ir.IrCodec;
+import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.ir.StepIr;
+import dev.cabin.engine.ir.TriggerIr;
+import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.SentenceEncoder;
+import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.nlu.TextNormalizer;
+
+/** The engine with the real in-process ONNX models, as a car runs it. */
+class EngineTest {
+
+	private static final SentenceEncoders ENCODERS = SentenceEncoders.embedded();
+	private static CabinIr diagnostics;
+
+	@BeforeAll
+	static void compileADiagnosticsAgent() throws Exception {
+		diagnostics = agent(
+				intent("TirePressure", Map.of(
+						"en-US", List.of("what's my tire pressure", "check the tire pressure", "do my tires need air"),
+						"zh-CN", List.of("胎压正常吗", "检查一下胎压"))),
+				intent("JumpStart", Map.of(
+						"en-US", List.of("my battery is dead", "how do I jump start the car"),
+						"zh-CN", List.of("电瓶没电了", "怎么搭电启动"))));
+	}
+
+	@Test
+	void aParaphraseThatIsNotAnExampleReachesItsFlow() throws Exception {
+		TurnResult turn = session().handle(new InputEvent.Voice("are my tires ok"));
+
+		assertEquals("TirePressure", turn.recognition().intent());
+		assertEquals("embedding", turn.recognition().method());
+		Reply reply = turn.replies().get(0);
+		assertEquals("say", reply.type());
+		assertEquals("TirePressure reply", reply.text());
+		assertEquals("TirePressureFlow", reply.flow());
+	}
+
+	@Test
+	void anExampleWrittenDifferentlyIsAnExactMatch() throws Exception {
+		TurnResult turn = session().handle(new InputEvent.Voice("  My battery is DEAD!  "));
+
+		assertEquals("JumpStart", turn.recognition().intent());
+		assertEquals("exact", turn.recognition().method());
+		assertEquals(1.0, turn.recognition().score());
+	}
+
+	@Test
+	void chineseSpeechIsRecognizedAndAnsweredInChinese() throws Exception {
+		Session session = session();
+
+		TurnResult turn = session.handle(new InputEvent.Voice("我的车电瓶好像没电了"));
+
+		assertEquals("JumpStart", turn.recognition().intent());
+		assertEquals("zh-CN", turn.replies().get(0).locale());
+		assertEquals("JumpStart 回复", turn.replies().get(0).text());
+		assertEquals("zh-CN", session.locale());
+	}
+
+	@Test
+	void anUnrelatedRequestIsOutOfScopeAndGetsTheFallback() throws Exception {
+		TurnResult turn = session().handle(new InputEvent.Voice("book me a table for two at an italian restaurant"));
+
+		assertNull(turn.recognition().intent());
+		assertEquals("fallback", turn.replies().get(0).type());
+		assertEquals(2, turn.recognition().candidates().size(), "both intents were considered and rejected");
+	}
+
+	@Test
+	void emptyAndHugeUtterancesGetAGracefulReply() throws Exception {
+		Session session = session();
+
+		assertEquals("fallback", session.handle(new InputEvent.Voice("   ?!  ")).replies().get(0).type());
+		String huge = "tire ".repeat(20_000);
+		assertEquals(1, session.handle(new InputEvent.Voice(huge)).replies().size());
+		assertEquals("TirePressure", session.handle(new InputEvent.Voice("are my tires ok")).recognition().intent(),
+				"the session still works afterwards");
+	}
+
+	@Test
+	void anIrEmbeddedWithAnotherModelIsRefused() {
+		CabinIr foreign = new CabinIr(CabinIr.FORMAT_VERSION, Map.of("en", new EncoderInfo("some-other-model", 384)),
+				diagnostics.agents());
+
+		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(foreign, ENCODERS));
+
+		assertTrue(error.getMessage().contains("some-other-model"), error.getMessage());
+	}
+
+	private static Session session() throws IrFormatException {
+		return Engine.load(diagnostics, ENCODERS).openSession();
+	}
+
+	private static IntentIr intent(String name, Map<String, List<String>> utterances) {
+		List<ExampleIr> examples = new ArrayList<>();
+		utterances.forEach((locale, texts) -> {
+			SentenceEncoder encoder = ENCODERS.forLanguage(Language.ofLocale(locale));
+			for (String text : texts) {
+				examples.add(new ExampleIr(locale, text, IrCodec.pack(encoder.encode(TextNormalizer.normalize(text)))));
+			}
+		});
+		return new IntentIr(name, examples);
+	}
+
+	private static CabinIr agent(IntentIr... intents) {
+		List<TriggerIr> triggers = new ArrayList<>();
+		List<FlowIr> flows = new ArrayList<>();
+		for (IntentIr intent : intents) {
+			String flow = intent.name() + "Flow";
+			triggers.add(new TriggerIr.Voice(intent.name(), new ActionIr.StartFlow(flow)));
+			flows.add(new FlowIr(flow, List.of(
+					new StepIr.Say(Map.of("en-US", intent.name() + " reply", "zh-CN", intent.name() + " 回复")),
+					new StepIr.End())));
+		}
+		Map<String, EncoderInfo> encoders = Map.of(
+				"en", info(Language.EN), "zh", info(Language.ZH));
+		return new CabinIr(CabinIr.FORMAT_VERSION, encoders, List.of(new AgentIr("Diagnostics", "Diagnostics",
+				List.of("en-US", "zh-CN"), Map.of(), List.of(), List.of(intents), triggers, flows)));
+	}
+
+	private static EncoderInfo info(Language language) {
+		SentenceEncoder encoder = ENCODERS.forLanguage(language);
+		return new EncoderInfo(encoder.modelId(), encoder.dimension());
+	}
+}

@@ -1,0 +1,87 @@
+package dev.cabin.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cabin.engine.ir.ActionIr;
+import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.ExampleIr;
+import dev.cabin.engine.ir.FlowIr;
+import dev.cabin.engine.ir.IntentIr;
+import dev.cabin.engine.ir.IrCodec;
+import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.ir.StepIr;
+import dev.cabin.engine.ir.TriggerIr;
+
+class IrCodecTest {
+
+	private final IrCodec codec = new IrCodec();
+
+	@Test
+	void anIrSurvivesTheRoundTripThroughJson() throws Exception {
+		float[] vector = { 0.25f, -1.5f, 3.0f };
+		CabinIr ir = new CabinIr(CabinIr.FORMAT_VERSION, Map.of("en", new EncoderInfo("test-model", 3)),
+				List.of(new AgentIr("A", "Agent A", List.of("en-US"), Map.of("en-US", "calm"), List.of("hey"),
+						List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello", IrCodec.pack(vector))))),
+						List.of(new TriggerIr.Voice("Hello", new ActionIr.StartFlow("Greet"))),
+						List.of(new FlowIr("Greet", List.of(new StepIr.Say(Map.of("en-US", "Hi!")), new StepIr.End()))))));
+
+		CabinIr read = codec.read(new ByteArrayInputStream(write(ir)));
+
+		AgentIr agent = read.agents().get(0);
+		assertEquals(ir.encoders(), read.encoders());
+		assertEquals(List.of("en-US"), agent.locales());
+		assertArrayEquals(vector, IrCodec.unpack(agent.intents().get(0).examples().get(0).embedding()));
+		assertEquals(ir.agents().get(0).triggers(), agent.triggers());
+		assertEquals(ir.agents().get(0).flows(), agent.flows());
+	}
+
+	@Test
+	void anIrOfAnotherFormatVersionIsRefusedWithTheReason() {
+		String future = "{\"formatVersion\": 99, \"encoders\": {}, \"agents\": []}";
+
+		IrFormatException error = assertThrows(IrFormatException.class, () -> read(future));
+
+		assertTrue(error.getMessage().contains("version 99"), error.getMessage());
+	}
+
+	@Test
+	void invalidJsonIsRefusedWithItsPosition() {
+		IrFormatException error = assertThrows(IrFormatException.class,
+				() -> read("{\"formatVersion\": 1,\n \"agents\": [ }"));
+
+		assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+	}
+
+	@Test
+	void aStructurallyCorruptIrIsRefused() {
+		String corrupt = "{\"formatVersion\": 1, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"modality\": \"telepathy\"}]}]}";
+
+		IrFormatException error = assertThrows(IrFormatException.class, () -> read(corrupt));
+
+		assertTrue(error.getMessage().startsWith("corrupt Cabin IR"), error.getMessage());
+	}
+
+	private CabinIr read(String json) throws IrFormatException {
+		return codec.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private byte[] write(CabinIr ir) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		codec.write(ir, out);
+		return out.toByteArray();
+	}
+}

@@ -1,0 +1,31 @@
+package dev.cabin.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Files of the Cabin Studio checkout that tests read (the examples), found through the {@code cabin.repository}
+ * system property that the build sets, and the shared NLU data beside the checkout, which may be missing.
+ */
+public final class Repository {
+
+	private Repository() {
+	}
+
+	public static Path root() {
+		String root = System.getProperty("cabin.repository");
+		if (root == null || !Files.isDirectory(Path.of(root, "examples"))) {
+			throw new IllegalStateException("set -Dcabin.repository to the Cabin Studio checkout (the build does);"
+					+ " no examples/ folder at " + root);
+		}
+		return Path.of(root);
+	}
+
+	public static Path file(String relativePath) {
+		return root().resolve(relativePath);
+	}
+
+	public static Path carGenius() {
+		return file("examples/car-genius/car-genius.cabin");
+	}
+}
