@@ -13,11 +13,11 @@ import dev.cabin.dsl.cabin.Flow;
 import dev.cabin.dsl.cabin.FlowAction;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.LocalizedText;
-import dev.cabin.dsl.cabin.LocalizedUtterances;
+import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.cabin.Say;
 import dev.cabin.dsl.cabin.Step;
 import dev.cabin.dsl.cabin.Trigger;
-import dev.cabin.dsl.cabin.VoiceTrigger;
+import dev.cabin.dsl.cabin.VoiceEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
@@ -61,7 +61,7 @@ public final class CabinCompiler {
 		List<IntentIr> intents = new ArrayList<>();
 		for (Intent intent : agent.getIntents()) {
 			List<ExampleIr> examples = new ArrayList<>();
-			for (LocalizedUtterances utterances : intent.getUtterances()) {
+			for (LocalizedPhrases utterances : intent.getUtterances()) {
 				SentenceEncoder encoder = encoders.forLanguage(Language.ofLocale(utterances.getLocale()));
 				usedEncoders.put(Language.ofLocale(utterances.getLocale()).code(),
 						new EncoderInfo(encoder.modelId(), encoder.dimension()));
@@ -74,7 +74,8 @@ public final class CabinCompiler {
 		}
 		List<TriggerIr> triggers = new ArrayList<>();
 		for (Trigger trigger : agent.getTriggers()) {
-			if (trigger instanceof VoiceTrigger voice && voice.getAction() instanceof FlowAction action) {
+			if (trigger.getEvent() instanceof VoiceEvent voice && trigger.getPartner() == null
+					&& trigger.getAction() instanceof FlowAction action) {
 				triggers.add(new TriggerIr.Voice(voice.getIntent().getName(),
 						new ActionIr.StartFlow(action.getFlow().getName())));
 			}
