@@ -18,6 +18,7 @@ import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.FlowIr;
 import dev.cabin.engine.ir.IntentIr;
@@ -34,10 +35,12 @@ class IrCodecTest {
 	void anIrSurvivesTheRoundTripThroughJson() throws Exception {
 		float[] vector = { 0.25f, -1.5f, 3.0f };
 		CabinIr ir = new CabinIr(CabinIr.FORMAT_VERSION, Map.of("en", new EncoderInfo("test-model", 3)),
-				List.of(new AgentIr("A", "Agent A", List.of("en-US"), Map.of("en-US", "calm"), List.of("hey"),
-						List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello", IrCodec.pack(vector))))),
-						List.of(new TriggerIr.Voice("Hello", new ActionIr.StartFlow("Greet"))),
-						List.of(new FlowIr("Greet", List.of(new StepIr.Say(Map.of("en-US", "Hi!")), new StepIr.End()))))));
+				List.of(new AgentIr("A", "Agent A", List.of("en-US"), Map.of("en-US", "calm"), List.of("hey"), null,
+						List.of(), List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello", IrCodec.pack(vector))),
+								List.of())),
+						List.of(), List.of(TriggerIr.on(new EventIr.Voice("Hello"), new ActionIr.StartFlow("Greet"))),
+						List.of(new FlowIr("Greet", List.of(new StepIr.Say(Map.of("en-US", "Hi!"), Map.of()), new StepIr.End()))),
+						List.of(), null, List.of())));
 
 		CabinIr read = codec.read(new ByteArrayInputStream(write(ir)));
 
@@ -61,14 +64,14 @@ class IrCodecTest {
 	@Test
 	void invalidJsonIsRefusedWithItsPosition() {
 		IrFormatException error = assertThrows(IrFormatException.class,
-				() -> read("{\"formatVersion\": 1,\n \"agents\": [ }"));
+				() -> read("{\"formatVersion\": 2,\n \"agents\": [ }"));
 
 		assertTrue(error.getMessage().contains("line 2"), error.getMessage());
 	}
 
 	@Test
 	void aStructurallyCorruptIrIsRefused() {
-		String corrupt = "{\"formatVersion\": 1, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"modality\": \"telepathy\"}]}]}";
+		String corrupt = "{\"formatVersion\": 2, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"event\": {\"modality\": \"telepathy\"}}]}]}";
 
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(corrupt));
 
