@@ -383,16 +383,13 @@ public final class Session {
 		fallback(intent);
 	}
 
-	/** Fires the triggers this occurrence completes; whether any fired. */
+	/**
+	 * Fires the triggers this occurrence completes; whether any fired. A fused trigger that the occurrence
+	 * completes wins over the triggers of the occurrence alone.
+	 */
 	private boolean occur(Occurrence occurrence) {
-		boolean fired = false;
 		for (TriggerIr trigger : agent.ir().triggers()) {
 			if (!trigger.fused()) {
-				if (matches(trigger.event(), occurrence) && guardHolds(trigger)) {
-					turn.trace.transition("trigger " + describe(trigger.event()) + " fired");
-					act(trigger.action());
-					fired = true;
-				}
 				continue;
 			}
 			EventIr other = matches(trigger.event(), occurrence) ? trigger.partner()
@@ -410,6 +407,14 @@ public final class Session {
 						+ " (" + (occurrence.at() - partner.at()) + " ms apart)");
 				act(trigger.action());
 				return true;
+			}
+		}
+		boolean fired = false;
+		for (TriggerIr trigger : agent.ir().triggers()) {
+			if (!trigger.fused() && matches(trigger.event(), occurrence) && guardHolds(trigger)) {
+				turn.trace.transition("trigger " + describe(trigger.event()) + " fired");
+				act(trigger.action());
+				fired = true;
 			}
 		}
 		if (!fired) {
@@ -589,8 +594,7 @@ public final class Session {
 	/** Takes an utterance as the answer to the waiting question; {@code false} when it is a new request. */
 	private boolean answer(String normalized, String text) {
 		if (waiting instanceof SlotQuestion question) {
-			Object value = "text".equals(question.slot().type().builtin()) ? text
-					: agent.nlu().values().find(normalized, question.slot().type());
+			Object value = agent.nlu().values().answer(text, normalized, question.slot().type());
 			if (value != null) {
 				memory.put(question.slot().name(), value);
 				turn.trace.transition("slot " + question.slot().name() + " = " + value);

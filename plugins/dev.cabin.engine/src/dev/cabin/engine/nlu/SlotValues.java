@@ -66,11 +66,24 @@ public final class SlotValues {
 			}
 			return null;
 		}
-		Object found = find(phrase, type);
 		return switch (type.builtin()) {
-		case "place", "text", "datetime" -> phrase;
-		default -> found;
+		case "place" -> titled(phrase);
+		case "text", "datetime" -> phrase;
+		default -> find(phrase, type);
 		};
+	}
+
+	/**
+	 * The value an answer to a question for a slot gives: one found in it, or for free-form types (text,
+	 * place, date and time) the whole answer.
+	 */
+	public Object answer(String text, String normalized, TypeIr type) {
+		Object found = find(normalized, type);
+		if (found != null || type.entity() != null || type.numeric() || type.builtin().equals("boolean")) {
+			return found;
+		}
+		String whole = text.strip().replaceAll("[.!?。！？]+$", "");
+		return whole.isEmpty() ? null : whole;
 	}
 
 	/** A value of the type somewhere in a (normalized) utterance, or {@code null}. */
@@ -133,7 +146,18 @@ public final class SlotValues {
 
 	private static String place(String utterance) {
 		Matcher matcher = PLACE.matcher(utterance);
-		return matcher.find() ? matcher.group(1).strip() : null;
+		return matcher.find() ? titled(matcher.group(1).strip()) : null;
+	}
+
+	/** A place name as it is written: Latin words capitalized (utterances are compared in lower case). */
+	private static String titled(String place) {
+		StringBuilder out = new StringBuilder(place.length());
+		boolean wordStart = true;
+		for (char c : place.toCharArray()) {
+			out.append(wordStart ? Character.toUpperCase(c) : c);
+			wordStart = c == ' ';
+		}
+		return out.toString();
 	}
 
 	/** Whether the phrase occurs as whole words (or, for Chinese, anywhere). */
