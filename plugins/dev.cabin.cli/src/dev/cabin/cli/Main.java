@@ -24,8 +24,11 @@ public final class Main {
 			commands:
 			  check FILE|DIR...            report problems as path:line:col: severity: message
 			  build FILE... -o OUT.json    compile agents to the engine's IR
-			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
-			                               talk to an agent in the terminal, or run a scripted conversation
+			  chat FILE... [--agent ID] [--script EVENTS.jsonl] [--llm LLM.properties] [--trace] [--wake-word]
+			                               talk to an agent in the terminal (/help lists gaze, signals,
+			                               gestures, ...), or run a scripted conversation of JSON events
+			  test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties] [--verbose]
+			                               run the agents' conversation tests
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -64,7 +67,8 @@ public final class Main {
 		Map<String, Command> commands = Map.of(
 				"check", new CheckCommand(),
 				"build", new BuildCommand(),
-				"chat", new ChatCommand());
+				"chat", new ChatCommand(),
+				"test", new TestCommand());
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cabin.engine.Engine.AgentRuntime;
-import dev.cabin.engine.event.EventJson;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
@@ -55,7 +54,6 @@ public final class Session {
 	static final int RECENT_EVENTS = 32;
 
 	private static final AtomicInteger IDS = new AtomicInteger();
-	private static final EventJson EVENT_JSON = new EventJson();
 
 	private final Engine engine;
 	private final Vehicle vehicle;
@@ -242,7 +240,7 @@ public final class Session {
 			// in a simulation the occupant waits for the agent to finish speaking, unless they barge in
 			clock.advance(speakingUntil - clock.now());
 		}
-		turn = new Turn(new TurnTrace(id, ++turns, agentId(), clock.now(), EVENT_JSON.write(event)));
+		turn = new Turn(new TurnTrace(id, ++turns, agentId(), clock.now(), event));
 		try {
 			timePassed();
 			dispatch(event);
