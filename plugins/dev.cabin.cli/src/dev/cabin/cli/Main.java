@@ -29,6 +29,10 @@ public final class Main {
 			                               gestures, ...), or run a scripted conversation of JSON events
 			  test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties] [--verbose]
 			                               run the agents' conversation tests
+			  import FORMAT FILE... -o AGENT.cabin [--max-per-intent N] [--name AGENT]
+			                               turn NLU corpora (jsonl, rasa, csv) into an agent
+			  labtest AGENT... --corpus FILE.jsonl [--json OUT.json] [--html OUT.html] [--threads N] [--agent ID]
+			                               measure how well an agent recognizes a corpus
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -68,7 +72,9 @@ public final class Main {
 				"check", new CheckCommand(),
 				"build", new BuildCommand(),
 				"chat", new ChatCommand(),
-				"test", new TestCommand());
+				"test", new TestCommand(),
+				"import", new ImportCommand(),
+				"labtest", new LabtestCommand());
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");

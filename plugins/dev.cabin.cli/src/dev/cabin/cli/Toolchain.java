@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cabin.compiler.CabinCompiler;
+import dev.cabin.compiler.CompileException;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
@@ -32,14 +33,35 @@ final class Toolchain {
 		return result;
 	}
 
-	/** The IR of the files, or {@code null} (after printing why) when they have errors. */
+	/**
+	 * The IR of the files, or {@code null} (after printing why) when they have errors. The IR of sources compiled
+	 * before comes from the {@link IrCache}; compiling shows its progress.
+	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
 		LoadResult result = check(files, terminal, false);
 		if (result.hasErrors()) {
 			terminal.err().println("cabin: the agent has errors; fix them first (cabin check shows them)");
 			return null;
 		}
-		return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		if (result.files().isEmpty()) {
+			return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		}
+		IrCache cache = IrCache.standard(System.getenv());
+		CabinIr cached = cache == null ? null : cache.get(result.files());
+		if (cached != null) {
+			return cached;
+		}
+		try {
+			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), ProgressLine.on(terminal))
+					.compile(result.files());
+			if (cache != null) {
+				cache.put(result.files(), ir);
+			}
+			return ir;
+		} catch (CompileException e) {
+			terminal.err().println(e.getMessage());
+			return null;
+		}
 	}
 
 	/** The LLM the configuration file (or none) and the environment ask for, or {@code null} for none. */
