@@ -132,7 +132,11 @@ final class LabtestCommand implements Command {
 		out.printf(Locale.ROOT, "  %-24s p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d thread%s)%n",
 				"latency", latency.p50(), latency.p90(), latency.p99(), latency.max(), report.threads(),
 				report.threads() == 1 ? "" : "s");
-		out.printf(Locale.ROOT, "  %-24s %.0f utterances/s%n", "throughput", report.throughput());
+		LabReport.Latency cpu = report.cpu();
+		out.printf(Locale.ROOT, "  %-24s p50 %.1f ms, p99 %.1f ms, mean %.1f ms of processor time%n", "processor",
+				cpu.p50(), cpu.p99(), cpu.mean());
+		out.printf(Locale.ROOT, "  %-24s %.0f utterances/s (%.0f/s if each thread had a core)%n", "throughput",
+				report.throughput(), report.capacity());
 		String worst = report.perIntent().stream().filter(score -> score.f1() < 1)
 				.sorted(Comparator.comparingDouble(LabReport.Score::f1)).limit(5)
 				.map(score -> String.format(Locale.ROOT, "%s %.2f", score.name(), score.f1()))

@@ -284,16 +284,24 @@ public final class HtmlReport {
 	}
 
 	private void latency() {
-		LabReport.Latency latency = report.latency();
-		if (latency == null) {
+		if (report.latency() == null) {
 			return;
 		}
-		html.append("<table><tr><th>p50</th><th>p90</th><th>p99</th><th>max</th><th>mean</th><th>throughput</th></tr><tr>");
+		html.append("<table><tr><th></th><th>p50</th><th>p90</th><th>p99</th><th>max</th><th>mean</th>"
+				+ "<th>utterances per second</th></tr>\n");
+		latencyRow("wall clock", report.latency(), format(report.throughput(), 0) + " measured");
+		latencyRow("processor", report.cpu(), format(report.capacity(), 0) + " with a core per thread");
+		html.append("</table>\n<p class=\"explain\">").append(report.threads())
+				.append(report.threads() == 1 ? " thread" : " threads").append(". Processor time does not grow when"
+						+ " other work shares the machine; the wall clock does.</p>\n");
+	}
+
+	private void latencyRow(String what, LabReport.Latency latency, String perSecond) {
+		html.append("<tr><th>").append(what).append("</th>");
 		for (double value : new double[] { latency.p50(), latency.p90(), latency.p99(), latency.max(), latency.mean() }) {
 			html.append("<td class=\"num\">").append(format(value, 2)).append(" ms</td>");
 		}
-		html.append("<td class=\"num\">").append(format(report.throughput(), 0)).append(" /s (").append(report.threads())
-				.append(report.threads() == 1 ? " thread" : " threads").append(")</td></tr></table>\n");
+		html.append("<td class=\"num\">").append(perSecond).append("</td></tr>\n");
 	}
 
 	private static String percent(Double share) {

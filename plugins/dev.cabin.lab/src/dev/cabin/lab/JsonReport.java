@@ -43,17 +43,12 @@ public final class JsonReport {
 		json.put("oos_precision", share(report.outOfScopePrecision()));
 		json.put("macro_f1", share(report.macroF1()));
 		json.put("threshold", share(report.threshold()));
-		LabReport.Latency latency = report.latency();
-		if (latency != null) {
-			Map<String, Object> millis = new LinkedHashMap<>();
-			millis.put("p50", millis(latency.p50()));
-			millis.put("p90", millis(latency.p90()));
-			millis.put("p99", millis(latency.p99()));
-			millis.put("max", millis(latency.max()));
-			millis.put("mean", millis(latency.mean()));
-			json.put("latency_ms", millis);
+		if (report.latency() != null) {
+			json.put("latency_ms", latency(report.latency()));
+			json.put("cpu_ms", latency(report.cpu()));
 		}
 		json.put("throughput_per_s", Math.round(report.throughput() * 10) / 10.0);
+		json.put("capacity_per_s", Math.round(report.capacity() * 10) / 10.0);
 		json.put("threads", report.threads());
 		Map<String, Object> perIntent = new LinkedHashMap<>();
 		report.perIntent().forEach(score -> perIntent.put(score.name(), score(score)));
@@ -70,6 +65,16 @@ public final class JsonReport {
 		}
 		json.put("warnings", report.warnings());
 		return json;
+	}
+
+	private static Map<String, Object> latency(LabReport.Latency latency) {
+		Map<String, Object> millis = new LinkedHashMap<>();
+		millis.put("p50", millis(latency.p50()));
+		millis.put("p90", millis(latency.p90()));
+		millis.put("p99", millis(latency.p99()));
+		millis.put("max", millis(latency.max()));
+		millis.put("mean", millis(latency.mean()));
+		return millis;
 	}
 
 	private static Map<String, Object> score(LabReport.Score score) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * The figures of a lab test, computed from its outcomes.
@@ -221,12 +222,33 @@ public final class LabReport {
 				.toList();
 	}
 
-	/** {@code null} for an empty run. */
+	/** How long the utterances took, wall clock; {@code null} for an empty run. */
 	public Latency latency() {
+		return latency(Outcome::nanos);
+	}
+
+	/**
+	 * How much processor time the utterances took: unlike the wall clock, it does not grow when other work
+	 * shares the machine. {@code null} for an empty run.
+	 */
+	public Latency cpu() {
+		return latency(Outcome::cpuNanos);
+	}
+
+	/**
+	 * Utterances per second that the run's threads could serve if each had a core to itself, from the mean
+	 * processor time per utterance.
+	 */
+	public double capacity() {
+		Latency cpu = cpu();
+		return cpu == null || cpu.mean() == 0 ? 0 : threads * 1000 / cpu.mean();
+	}
+
+	private Latency latency(ToLongFunction<Outcome> nanos) {
 		if (outcomes.isEmpty()) {
 			return null;
 		}
-		double[] millis = outcomes.stream().mapToDouble(o -> o.nanos() / 1e6).sorted().toArray();
+		double[] millis = outcomes.stream().mapToDouble(o -> nanos.applyAsLong(o) / 1e6).sorted().toArray();
 		return new Latency(percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
 				millis[millis.length - 1], Arrays.stream(millis).average().orElseThrow());
 	}

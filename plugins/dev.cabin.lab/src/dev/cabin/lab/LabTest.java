@@ -1,5 +1,7 @@
 package dev.cabin.lab;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,6 +37,8 @@ public final class LabTest {
 	static final int WARM_UP = 20;
 
 	private static final String TASK = "recognizing the corpus";
+
+	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
 	private LabTest() {
 	}
@@ -115,9 +119,11 @@ public final class LabTest {
 
 		Outcome run(CorpusLine line) {
 			Session session = engine.openSession(agent.id());
+			long cpuStart = CPU.getCurrentThreadCpuTime();
 			long start = System.nanoTime();
 			TurnResult turn = session.handle(new InputEvent.Voice(line.text(), line.locale(), 1.0));
 			long nanos = System.nanoTime() - start;
+			long cpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
 			Recognition recognition = turn.recognition();
 			String expected = line.outOfScope() ? Corpus.OUT_OF_SCOPE : IntentNames.find(line.intent(), intents);
 			List<Outcome.SlotValue> expectedSlots = line.slots().stream()
@@ -126,14 +132,14 @@ public final class LabTest {
 					.toList();
 			if (recognition == null) {
 				return new Outcome(line, expected, Corpus.OUT_OF_SCOPE, 0, "none", List.of(), expectedSlots, List.of(),
-						nanos);
+						nanos, cpuNanos);
 			}
 			String predicted = recognition.inScope() ? recognition.intent() : Corpus.OUT_OF_SCOPE;
 			List<Outcome.SlotValue> found = new ArrayList<>();
 			recognition.slots().forEach((slot, value) -> found.add(
 					new Outcome.SlotValue(slot, asExpected(predicted, slot, value, expectedSlots))));
 			return new Outcome(line, expected, predicted, recognition.score(), recognition.method(),
-					recognition.candidates(), expectedSlots, found, nanos);
+					recognition.candidates(), expectedSlots, found, nanos, cpuNanos);
 		}
 
 		private String slotName(String label) {

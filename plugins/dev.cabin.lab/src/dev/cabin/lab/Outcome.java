@@ -16,9 +16,11 @@ import dev.cabin.engine.nlu.IntentCandidate;
  * @param expectedSlots the slot values the corpus gives
  * @param foundSlots the slot values the engine found
  * @param nanos how long the engine took for the utterance
+ * @param cpuNanos how much processor time it took, which other work on the machine does not change
  */
 public record Outcome(CorpusLine line, String expected, String predicted, double score, String method,
-		List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos) {
+		List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos,
+		long cpuNanos) {
 
 	public Outcome {
 		candidates = List.copyOf(candidates);

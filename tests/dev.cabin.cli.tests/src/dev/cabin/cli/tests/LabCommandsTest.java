@@ -225,6 +225,34 @@ class LabCommandsTest {
 		assertTrue(report.get("oos_recall").asDouble() >= 0.85, report.toPrettyString());
 	}
 
+	@Test
+	void theCockpitExampleChecksClean() {
+		CabinCommand check = CabinCommand.run("check", Repository.file("examples/cockpit/cockpit.cabin").toString());
+
+		assertTrue(check.err.contains("1 file checked: 0 errors, 0 warnings"), check.toString());
+	}
+
+	@Test
+	void theCockpitExampleIsWhatItsHeaderCommandWrites() throws Exception {
+		Path data = Repository.sharedData();
+		assumeTrue(data != null, "skipped: the shared NLU data (../shared/data/clinc150-incar) is not on this machine");
+		Path agent = dir.resolve("cockpit.cabin");
+
+		CabinCommand.run("import", "jsonl", data.resolve("clinc150-incar/train.jsonl").toString(), "-o", agent.toString(),
+				"--name", "Cockpit");
+
+		Path committed = Repository.file("examples/cockpit/cockpit.cabin");
+		assertEquals(withoutHeader(Files.readString(committed)), withoutHeader(Files.readString(agent)),
+				"regenerate it with the command in its header");
+		assertEquals(Files.readString(committed.resolveSibling("cockpit.out-of-scope.txt")),
+				Files.readString(dir.resolve("cockpit.out-of-scope.txt")));
+	}
+
+	/** The source without the comment lines at its top, which name the files as they were given. */
+	private static String withoutHeader(String source) {
+		return source.substring(source.indexOf("\nagent "));
+	}
+
 	/** The figure of the issue with ten examples per intent (the full corpus takes minutes: see the README). */
 	@Test
 	void withTenExamplesPerIntentTheCockpitRecognizesTheValidationSplit() throws Exception {

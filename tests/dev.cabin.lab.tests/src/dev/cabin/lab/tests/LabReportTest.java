@@ -150,6 +150,18 @@ class LabReportTest {
 	}
 
 	@Test
+	void processorTimeAndTheCapacityItGives() {
+		LabReport report = handComputedCase();
+
+		LabReport.Latency cpu = report.cpu();
+
+		assertEquals(2.5, cpu.p50(), 1e-9, "half the wall clock in this case");
+		assertEquals(5.0, cpu.p99(), 1e-9);
+		assertEquals(2.75, cpu.mean(), 1e-9);
+		assertEquals(2 * 1000 / 2.75, report.capacity(), 1e-9, "two threads, 2.75 ms each per utterance");
+	}
+
+	@Test
 	void aSingleUtteranceIsEveryPercentile() {
 		LabReport report = new LabReport("Agent", "one.jsonl", List.of("A"), 0.5,
 				List.of(outcome(1, "A", "A", 0.9, 7, List.of(), List.of())), List.of(), 1_000_000_000L, 1);
@@ -211,6 +223,6 @@ class LabReportTest {
 	private static Outcome outcome(int line, String expected, String predicted, double score, int millis,
 			List<SlotValue> expectedSlots, List<SlotValue> foundSlots) {
 		return new Outcome(new CorpusLine(line, "utterance " + line, expected, null, List.of()), expected, predicted,
-				score, "classifier", List.of(), expectedSlots, foundSlots, millis * 1_000_000L);
+				score, "classifier", List.of(), expectedSlots, foundSlots, millis * 1_000_000L, millis * 500_000L);
 	}
 }
