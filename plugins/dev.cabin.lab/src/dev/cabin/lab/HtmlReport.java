@@ -52,8 +52,9 @@ public final class HtmlReport {
 		section("Confusion matrix", "Rows: what the corpus says; columns: what the engine answered. Colour: the"
 				+ " share of the row (blue on the diagonal, red elsewhere). Hover a cell for its count.");
 		heatmap();
-		section("Confidence", "The score of the engine's best candidate (its similarity to the intent's examples),"
-				+ " by what the answer was. Below the dashed line the engine calls an utterance out of scope.");
+		section("Confidence", "The score of the engine's best candidate (its similarity to the intent's examples;"
+				+ " 1 for an example said word for word), by what the answer was. Below the dashed line the engine"
+				+ " calls an utterance out of scope; above it, the classifier still may.");
 		histogram();
 		section("Intents", "Click a column to sort; the worst F1 comes first.");
 		intentTable();
@@ -137,7 +138,7 @@ public final class HtmlReport {
 				String color = row == column ? "33,102,204" : "214,39,40";
 				html.append("<rect x=\"").append(margin + column * cell).append("\" y=\"").append(margin + row * cell)
 						.append("\" width=\"").append(cell).append("\" height=\"").append(cell).append("\" fill=\"rgba(")
-						.append(color).append(',').append(format(0.15 + 0.85 * share, 3)).append(")\"><title>")
+						.append(color).append(',').append(format(0.3 + 0.7 * share, 3)).append(")\"><title>")
 						.append(escape(labels.get(row))).append(" \u2192 ").append(escape(labels.get(column))).append(": ")
 						.append(count).append(" of ").append(total).append("</title></rect>\n");
 			}

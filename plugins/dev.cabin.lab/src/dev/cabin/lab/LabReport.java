@@ -63,7 +63,7 @@ public final class LabReport {
 
 	/**
 	 * @param intents the agent's intents, in the order reports list them
-	 * @param threshold the agent's out-of-scope threshold (of its first language)
+	 * @param threshold the agent's out-of-scope threshold
 	 * @param wallNanos how long the whole run took, for the throughput
 	 */
 	public LabReport(String agent, String corpus, List<String> intents, double threshold, List<Outcome> outcomes,

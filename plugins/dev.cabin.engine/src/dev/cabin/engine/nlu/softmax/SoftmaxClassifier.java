@@ -12,10 +12,9 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * The intent classifier that the compiler trains for every agent ({@link SoftmaxTraining}): per language, a
- * softmax over the intents and an out-of-scope class on the utterance's embedding and n-grams, and a
- * calibrated threshold on the similarity to the chosen intent's examples (see {@link SoftmaxModel}).
- * Candidates come best first by the classifier's probability; their score is that similarity (a cosine), the
- * number the threshold applies to.
+ * softmax over the intents and an out-of-scope class on the utterance's embedding and n-grams, with
+ * out-of-scope boundaries calibrated by cross-validation (see {@link SoftmaxModel}). Candidates come best
+ * first; their score is the similarity to the intent's examples (a cosine), which the threshold applies to.
  */
 public final class SoftmaxClassifier implements IntentClassifier {
 

@@ -19,10 +19,16 @@ import dev.cabin.engine.nlu.Vectors;
  * The trained classifier of one language. Softmax regression over the agent's intents and one more class,
  * "out of scope", on two kinds of features: the sentence embedding (centred on the mean embedding of the
  * training examples and divided by their root-mean-square distance from it, so that it weighs about as much
- * as the n-grams) and the {@link NgramFeatures}. An utterance is out of scope when the out-of-scope class
- * wins, or when its embedding is less similar than the threshold to the centroid of the winning intent's
- * examples: the classifier must choose among the intents it knows, the centroid says whether the utterance
- * is like any of them.
+ * as the n-grams) and the {@link NgramFeatures}.
+ *
+ * <p>The classifier must choose among the intents it knows; whether the utterance is one of them at all is
+ * decided by three tests, any of which calls it out of scope: the out-of-scope class wins; the utterance's
+ * embedding is less similar than {@code threshold} to the centroid of the chosen intent's examples; the
+ * classifier's evidence for the intents (the log-sum-exp of their logits) is below {@code evidence}. The
+ * similarity judges by the examples alone and holds up for agents with a handful of examples; the evidence
+ * catches utterances of intents the agent does not have, which still resemble some intent (with a CLINC150
+ * domain left out of training, it raises the share of that domain's utterances called out of scope from 55%
+ * to 72% on average, at the same in-scope accuracy; README, "Recognition lab"). Candidates come by logit, best first; their score is the similarity.
  */
 final class SoftmaxModel {
 
@@ -38,10 +44,11 @@ final class SoftmaxModel {
 	private final float[] weights;
 	private final float[] bias;
 	private final double threshold;
+	private final double evidence;
 	private final List<String> outOfScope;
 
 	SoftmaxModel(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
-			float[] weights, float[] bias, double threshold, List<String> outOfScope) {
+			float[] weights, float[] bias, double threshold, double evidence, List<String> outOfScope) {
 		this.intents = List.copyOf(intents);
 		this.mean = mean;
 		this.scale = scale;
@@ -50,11 +57,14 @@ final class SoftmaxModel {
 		this.weights = weights;
 		this.bias = bias;
 		this.threshold = threshold;
+		this.evidence = evidence;
 		this.outOfScope = List.copyOf(outOfScope);
 	}
 
-	SoftmaxModel withThreshold(double newThreshold) {
-		return new SoftmaxModel(intents, mean, scale, centroids, ngrams, weights, bias, newThreshold, outOfScope);
+	/** The model with its out-of-scope boundaries. */
+	SoftmaxModel calibrated(double newThreshold, double newEvidence) {
+		return new SoftmaxModel(intents, mean, scale, centroids, ngrams, weights, bias, newThreshold, newEvidence,
+				outOfScope);
 	}
 
 	int dimension() {
@@ -65,52 +75,53 @@ final class SoftmaxModel {
 		return threshold;
 	}
 
-	/** What the model makes of an utterance before the threshold: its best intent and the intent's similarity. */
-	record Guess(int intent, boolean outOfScopeClassWins, double similarity) {
+	/**
+	 * What the model makes of an utterance before the boundaries: its best intent, whether the out-of-scope
+	 * class beats it, the similarity to the intent's examples and the evidence for the intents.
+	 */
+	record Guess(int intent, boolean outOfScopeClassWins, double similarity, double evidence) {
 	}
 
 	Guess guess(String normalized, float[] embedding) {
-		return guess(probabilities(normalized, embedding), embedding);
+		return guess(logits(normalized, embedding), embedding);
 	}
 
-	private Guess guess(double[] probabilities, float[] embedding) {
-		int best = bestIntent(probabilities);
-		return new Guess(best, probabilities[intents.size()] > probabilities[best], similarity(embedding, best));
-	}
-
-	private boolean accepts(Guess guess) {
-		return !guess.outOfScopeClassWins() && guess.similarity() >= threshold;
-	}
-
-	Classification classify(String normalized, float[] embedding) {
-		double[] probabilities = probabilities(normalized, embedding);
-		List<IntentCandidate> candidates = IntStream.range(0, intents.size()).boxed()
-				.sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
-				.limit(CANDIDATES)
-				.map(c -> new IntentCandidate(intents.get(c), similarity(embedding, c)))
-				.toList();
-		Guess guess = guess(probabilities, embedding);
-		return new Classification(accepts(guess) ? intents.get(guess.intent()) : null, candidates);
-	}
-
-	private int bestIntent(double[] probabilities) {
+	private Guess guess(double[] logits, float[] embedding) {
 		int best = 0;
 		for (int c = 1; c < intents.size(); c++) {
-			if (probabilities[c] > probabilities[best]) {
+			if (logits[c] > logits[best]) {
 				best = c;
 			}
 		}
-		return best;
+		double sum = 0;
+		for (int c = 0; c < intents.size(); c++) {
+			sum += Math.exp(logits[c] - logits[best]);
+		}
+		return new Guess(best, logits[intents.size()] > logits[best], similarity(embedding, best),
+				logits[best] + Math.log(sum));
+	}
+
+	Classification classify(String normalized, float[] embedding) {
+		double[] logits = logits(normalized, embedding);
+		List<IntentCandidate> candidates = IntStream.range(0, intents.size()).boxed()
+				.sorted(Comparator.comparingDouble((Integer c) -> logits[c]).reversed())
+				.limit(CANDIDATES)
+				.map(c -> new IntentCandidate(intents.get(c), similarity(embedding, c)))
+				.toList();
+		Guess guess = guess(logits, embedding);
+		boolean inScope = !guess.outOfScopeClassWins() && guess.similarity() >= threshold
+				&& guess.evidence() >= evidence;
+		return new Classification(inScope ? intents.get(guess.intent()) : null, candidates);
 	}
 
 	private double similarity(float[] embedding, int intent) {
 		return Vectors.dot(embedding, centroids[intent]);
 	}
 
-	private double[] probabilities(String normalized, float[] embedding) {
+	private double[] logits(String normalized, float[] embedding) {
 		double[] logits = new double[intents.size() + 1];
 		logits(features(normalized, embedding), weights, bias, logits);
-		return softmax(logits);
+		return logits;
 	}
 
 	SparseVector features(String normalized, float[] embedding) {
@@ -169,6 +180,7 @@ final class SoftmaxModel {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("intents", intents);
 		parameters.put("threshold", threshold);
+		parameters.put("evidence", evidence);
 		parameters.put("mean", base64(mean));
 		parameters.put("scale", scale);
 		float[] flat = new float[centroids.length * mean.length];
@@ -205,6 +217,7 @@ final class SoftmaxModel {
 		return new SoftmaxModel(intents, mean, number(language, parameters, "scale"), centroids, ngrams,
 				floats(language, parameters, "weights", (dimension + vocabulary.size()) * classes),
 				floats(language, parameters, "bias", classes), number(language, parameters, "threshold"),
+				number(language, parameters, "evidence"),
 				parameters.containsKey("outOfScope") ? strings(language, parameters, "outOfScope") : List.of());
 	}
 

@@ -18,10 +18,12 @@ import dev.cabin.engine.nlu.Vectors;
  * Trains an agent's {@link SoftmaxClassifier} at compile time, one model per language, from the example
  * utterances of its intents and from examples of what it must not handle (out of scope).
  *
- * <p>The out-of-scope threshold is calibrated on the training data alone, by 5-fold cross-validation: every
- * example is classified by a model that did not see it, and the threshold is the highest similarity that
- * costs at most one point of in-scope accuracy on those out-of-fold guesses. Examples of out-of-scope
- * utterances train the out-of-scope class, weighted so that together they count as much as one intent.
+ * <p>The out-of-scope boundaries (similarity and evidence, see {@link SoftmaxModel}) are calibrated on the
+ * training data alone, by 5-fold cross-validation: every example is classified by a model that did not see
+ * it, and the boundaries are raised together, quantile by quantile of the correctly classified examples, as
+ * long as they cost at most one point of in-scope accuracy on those out-of-fold guesses. Examples of
+ * out-of-scope utterances train the out-of-scope class, weighted so that together they count as much as one
+ * intent.
  */
 public final class SoftmaxTraining {
 
@@ -32,11 +34,6 @@ public final class SoftmaxTraining {
 	/** The in-scope accuracy (a share) that the threshold may cost on the out-of-fold guesses. */
 	static final double ACCURACY_TRADED = 0.01;
 
-	/**
-	 * The threshold when cross-validation cannot say (every intent has a single example): about what it says
-	 * for BGE small on real corpora.
-	 */
-	static final double UNCALIBRATED_THRESHOLD = 0.7;
 
 	/**
 	 * One training utterance.
@@ -53,10 +50,11 @@ public final class SoftmaxTraining {
 
 	/**
 	 * @param primary the language whose threshold the IR names as the classifier's (the agent's first locale's)
-	 * @param fixedThreshold the threshold the author chose for every language, or {@code null} to calibrate
+	 * @param threshold the similarity below which utterances are out of scope, the author's, or {@code null} to
+	 *        calibrate it
 	 * @param progress told after each of the {@value #FOLDS} + 1 fits per language; called from several threads
 	 */
-	public static ClassifierIr train(List<Example> examples, Language primary, Double fixedThreshold,
+	public static ClassifierIr train(List<Example> examples, Language primary, Double threshold,
 			Progress progress) {
 		Map<Language, LanguageData> languages = new EnumMap<>(Language.class);
 		for (Example example : examples) {
@@ -92,67 +90,79 @@ public final class SoftmaxTraining {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Map<Language, Double> thresholds = new EnumMap<>(Language.class);
 		languages.forEach((language, data) -> {
-			double threshold = fixedThreshold != null ? fixedThreshold : threshold(data.labels(), guesses.get(language));
-			parameters.put(language.code(), models.get(language).withThreshold(threshold).toParameters());
-			thresholds.put(language, threshold);
+			SoftmaxModel model = models.get(language);
+			Boundary boundary = boundary(data.labels(), guesses.get(language));
+			if (boundary == null) {
+				boundary = leastTypical(model, data);
+			}
+			double similarity = threshold != null ? threshold : boundary.similarity();
+			parameters.put(language.code(), model.calibrated(similarity, boundary.evidence()).toParameters());
+			thresholds.put(language, similarity);
 		});
-		double reported = thresholds.getOrDefault(primary, thresholds.values().stream().findFirst()
-				.orElse(fixedThreshold != null ? fixedThreshold : UNCALIBRATED_THRESHOLD));
+		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
+				: thresholds.values().stream().findFirst().orElse(threshold != null ? threshold : 0.0);
 		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters);
 	}
 
+	/** Where an utterance stops being in scope: its least similarity and its least evidence. */
+	record Boundary(double similarity, double evidence) {
+	}
+
 	/**
-	 * The highest similarity threshold whose in-scope accuracy on the out-of-fold guesses is at most
-	 * {@link #ACCURACY_TRADED} below the accuracy without a threshold.
+	 * The boundary from the out-of-fold guesses: for a share q, the q-quantile of the similarity and of the
+	 * evidence of the correctly classified examples; the highest q that costs at most
+	 * {@link #ACCURACY_TRADED} of in-scope accuracy against no boundary. {@code null} without guesses.
 	 *
 	 * @param labels the intent of each sample, -1 for out of scope
 	 * @param guesses the out-of-fold guess of each sample, {@code null} where no fold could make one
 	 */
-	static double threshold(int[] labels, SoftmaxModel.Guess[] guesses) {
-		List<Double> correct = new ArrayList<>();
-		List<Double> candidates = new ArrayList<>();
+	static Boundary boundary(int[] labels, SoftmaxModel.Guess[] guesses) {
+		List<SoftmaxModel.Guess> correct = new ArrayList<>();
 		int inScope = 0;
 		for (int i = 0; i < labels.length; i++) {
 			SoftmaxModel.Guess guess = guesses[i];
-			if (guess == null || guess.outOfScopeClassWins()) {
-				inScope += guess != null && labels[i] >= 0 ? 1 : 0;
-				continue;
-			}
-			candidates.add(guess.similarity());
-			if (labels[i] >= 0) {
+			if (guess != null && labels[i] >= 0) {
 				inScope++;
-				if (guess.intent() == labels[i]) {
-					correct.add(guess.similarity());
+				if (!guess.outOfScopeClassWins() && guess.intent() == labels[i]) {
+					correct.add(guess);
 				}
 			}
 		}
-		if (inScope == 0 || candidates.isEmpty()) {
-			return UNCALIBRATED_THRESHOLD;
+		if (correct.isEmpty()) {
+			return null;
 		}
-		double[] sorted = correct.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		double allowed = sorted.length - ACCURACY_TRADED * inScope;
-		double best = Double.NEGATIVE_INFINITY;
-		for (double candidate : candidates) {
-			if (candidate > best && sorted.length - firstAtLeast(sorted, candidate) >= allowed - 1e-9) {
-				best = candidate;
+		double[] similarities = correct.stream().mapToDouble(SoftmaxModel.Guess::similarity).sorted().toArray();
+		double[] evidences = correct.stream().mapToDouble(SoftmaxModel.Guess::evidence).sorted().toArray();
+		double allowed = correct.size() - ACCURACY_TRADED * inScope;
+		Boundary best = new Boundary(similarities[0], evidences[0]);
+		for (int k = 1; k < correct.size(); k++) {
+			Boundary candidate = new Boundary(similarities[k], evidences[k]);
+			long kept = correct.stream().filter(g -> g.similarity() >= candidate.similarity()
+					&& g.evidence() >= candidate.evidence()).count();
+			if (kept < allowed - 1e-9) {
+				break;
 			}
+			best = candidate;
 		}
 		return best;
 	}
 
-	/** The index of the first value at least {@code key} in ascending values (their length if none). */
-	private static int firstAtLeast(double[] ascending, double key) {
-		int low = 0;
-		int high = ascending.length;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (ascending[middle] < key) {
-				low = middle + 1;
-			} else {
-				high = middle;
+	/**
+	 * Where no fold could guess (every intent has a single example): the least similarity and evidence of the
+	 * model's own training examples, so that only what is less like the intents than all of them is out of
+	 * scope.
+	 */
+	private static Boundary leastTypical(SoftmaxModel model, LanguageData data) {
+		double similarity = Double.POSITIVE_INFINITY;
+		double evidence = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < data.size(); i++) {
+			if (data.labels.get(i) >= 0) {
+				SoftmaxModel.Guess guess = model.guess(data.examples.get(i).normalized(), data.examples.get(i).embedding());
+				similarity = Math.min(similarity, guess.similarity());
+				evidence = Math.min(evidence, guess.evidence());
 			}
 		}
-		return low;
+		return new Boundary(similarity, evidence);
 	}
 
 	/** The examples of one language, in the order given. */
@@ -278,7 +288,7 @@ public final class SoftmaxTraining {
 				}
 			}
 			return new SoftmaxModel(intents, mean, scale, centroids, ngrams, fit.weights(), fit.bias(),
-					Double.NEGATIVE_INFINITY, outOfScopeTexts);
+					Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, outOfScopeTexts);
 		}
 	}
 }
