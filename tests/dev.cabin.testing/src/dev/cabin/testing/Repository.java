@@ -28,4 +28,18 @@ public final class Repository {
 	public static Path carGenius() {
 		return file("examples/car-genius/car-genius.cabin");
 	}
+
+	/**
+	 * The shared data folder ({@code ../shared/data} beside the checkout, or beside its parent for a git worktree
+	 * under {@code wt/}), or {@code null} when this machine has none; tests that need it skip with a message.
+	 */
+	public static Path sharedData() {
+		for (String candidate : new String[] { "../shared/data", "../../shared/data" }) {
+			Path data = root().resolve(candidate).normalize();
+			if (Files.isDirectory(data)) {
+				return data;
+			}
+		}
+		return null;
+	}
 }
