@@ -35,8 +35,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class YamlDocuments {
 
-	/** A top-level entry of a YAML mapping and the line (1-based) of its key. */
-	public record Entry(String key, Object value, int line) {
+	/**
+	 * A top-level entry of a YAML mapping, the line (1-based) of its key, and when its value is a mapping the
+	 * lines of that mapping's keys.
+	 */
+	public record Entry(String key, Object value, int line, Map<String, Integer> keyLines) {
+
+		/** The line of a key of the entry's value, or the entry's own line. */
+		public int lineOf(String nestedKey) {
+			return keyLines.getOrDefault(nestedKey, line);
+		}
 	}
 
 	private YamlDocuments() {
@@ -86,8 +94,14 @@ public final class YamlDocuments {
 			return null;
 		}
 		for (NodeTuple tuple : mapping.getValue()) {
+			Map<String, Integer> keyLines = new LinkedHashMap<>();
+			if (tuple.getValueNode() instanceof MappingNode nested) {
+				for (NodeTuple nestedTuple : nested.getValue()) {
+					keyLines.put(String.valueOf(value(nestedTuple.getKeyNode())), line(nestedTuple.getKeyNode()));
+				}
+			}
 			entries.add(new Entry(String.valueOf(value(tuple.getKeyNode())), value(tuple.getValueNode()),
-					line(tuple.getKeyNode())));
+					line(tuple.getKeyNode()), keyLines));
 		}
 		return entries;
 	}
