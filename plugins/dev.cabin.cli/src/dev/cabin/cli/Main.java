@@ -26,6 +26,7 @@ public final class Main {
 			  build FILE... -o OUT.json    compile agents to the engine's IR
 			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
 			                               talk to an agent in the terminal, or run a scripted conversation
+			  lsp                          the language server (LSP on stdin and stdout) for editors
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -64,7 +65,8 @@ public final class Main {
 		Map<String, Command> commands = Map.of(
 				"check", new CheckCommand(),
 				"build", new BuildCommand(),
-				"chat", new ChatCommand());
+				"chat", new ChatCommand(),
+				"lsp", new LspCommand());
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
