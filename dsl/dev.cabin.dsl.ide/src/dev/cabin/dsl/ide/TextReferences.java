@@ -87,9 +87,9 @@ public final class TextReferences {
 		} else if (element instanceof ActuatorBinding binding) {
 			signal(binding, CABIN.getActuatorBinding_Path(), binding.getPath(), catalogue, found);
 		} else if (element instanceof GazeEvent gaze) {
-			signal(gaze, CABIN.getGazeEvent_Zone(), gaze.getZone(), catalogue, found);
+			zone(gaze, CABIN.getGazeEvent_Zone(), gaze.getZone(), catalogue, found);
 		} else if (element instanceof GazeInput gaze) {
-			signal(gaze, CABIN.getGazeInput_Zone(), gaze.getZone(), catalogue, found);
+			zone(gaze, CABIN.getGazeInput_Zone(), gaze.getZone(), catalogue, found);
 		} else if (element instanceof SignalAssignment assignment) {
 			signal(assignment, CABIN.getSignalAssignment_Path(), assignment.getPath(), catalogue, found);
 		} else if (element instanceof LocalizedText text && text.getText() != null) {
@@ -116,6 +116,16 @@ public final class TextReferences {
 			Target target = catalogue.node(path).<Target>map(References.SignalTarget::new)
 					.orElseGet(() -> new References.UnknownSignal(path, catalogue.closest(path).orElse(null)));
 			found.add(new Found(owner, node.getOffset(), node.getLength(), path, target));
+		}
+	}
+
+	private static void zone(EObject owner, EStructuralFeature feature, String zone, VssCatalogue catalogue,
+			List<Found> found) {
+		INode node = node(owner, feature, 0);
+		if (zone != null && node != null) {
+			Target target = References.zone(zone, catalogue).<Target>map(References.SignalTarget::new)
+					.orElseGet(() -> new References.UnknownSignal(zone, catalogue.closest(zone).orElse(null)));
+			found.add(new Found(owner, node.getOffset(), node.getLength(), zone, target));
 		}
 	}
 

@@ -44,7 +44,9 @@ import dev.cabin.dsl.validation.FlowAnalysis.Context;
  * {@code run} of its flow, and the {@code branch} cases around it. Contradictions are found between comparisons
  * of the same signal with constants and between {@code driver is} states; whatever is more complex counts as
  * possibly true, and a flow that nothing starts counts as reachable. So a step that is not reported is
- * provably never run while the policy holds.
+ * provably never run while the policy holds. The engine enforces the policies at run time whatever the flows
+ * say; these warnings show the author where it will have to (cut a reply, hide a screen text, ask before an
+ * actuator moves, refuse a tool).
  */
 public class FlowValidator extends CabinCheckBase {
 
@@ -120,9 +122,10 @@ public class FlowValidator extends CabinCheckBase {
 			}
 			boolean unconfirmed = entry.getValue().unconfirmed().and(condition).satisfiable();
 			if (confirmActuators && unconfirmed && call.getTool().getBinding() instanceof ActuatorBinding) {
-				error(call.getTool().getName() + " moves an actuator " + when
-						+ " without a confirm step before it; put it in confirm ... yes { ... } or branch on the condition",
-						call, CABIN.getCall_Tool(), CabinIssueCodes.UNCONFIRMED_ACTUATOR_WHILE_MOVING);
+				warning(call.getTool().getName() + " moves an actuator " + when
+						+ " without a confirm step before it, so the engine asks first; put it in confirm ... yes { ... }"
+						+ " to ask in your words, or branch on the condition", call, CABIN.getCall_Tool(),
+						CabinIssueCodes.UNCONFIRMED_ACTUATOR_WHILE_MOVING);
 			}
 			if (denied.contains(call.getTool())) {
 				warning(when + " the tool " + call.getTool().getName() + " is denied: this call is refused then",

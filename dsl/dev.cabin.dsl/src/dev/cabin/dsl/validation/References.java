@@ -116,6 +116,21 @@ public final class References {
 		return new Unknown(path, closest(path, candidates));
 	}
 
+	/**
+	 * The node a gaze zone names. Zones are cabin areas as the driver monitoring names them, a VSS branch below
+	 * the root written without it ({@code Cabin.Sunroof}); the full path ({@code Vehicle.Cabin.Sunroof}) is
+	 * accepted too.
+	 */
+	public static java.util.Optional<VssNode> zone(String zone, VssCatalogue catalogue) {
+		java.util.Optional<VssNode> node = catalogue.node(zone);
+		for (VssNode root : catalogue.children("")) {
+			if (node.isEmpty()) {
+				node = catalogue.node(root.path() + "." + zone);
+			}
+		}
+		return node;
+	}
+
 	private static String closest(String name, List<String> candidates) {
 		String best = null;
 		int bestDistance = Math.max(2, name.length() / 3) + 1;

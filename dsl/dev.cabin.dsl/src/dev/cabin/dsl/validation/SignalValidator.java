@@ -168,7 +168,7 @@ public class SignalValidator extends CabinCheckBase {
 	}
 
 	private void zone(String path, EObject object, EStructuralFeature feature) {
-		if (path != null && !catalogue(object).contains(path)) {
+		if (path != null && References.zone(path, catalogue(object)).isEmpty()) {
 			reportUnknownSignal(new UnknownSignal(path, catalogue(object).closest(path).orElse(null)), object, feature);
 		}
 	}

@@ -100,7 +100,7 @@ class DrivingPolicyTest {
 						+ "\t\t} no {\n\t\t\tsay \"Fine.\"\n\t\t}"));
 		Checked unconfirmed = agent("\ton voice Explain -> flow Open",
 				flow("Open", "\t\tcall sunroof.open()\n\t\tsay \"Opening.\""));
-		Checked fromTrigger = agent("\ton gaze Vehicle.Cabin.Sunroof within 2s of voice Explain -> call sunroof.open()",
+		Checked fromTrigger = agent("\ton gaze Cabin.Sunroof within 2s of voice Explain -> call sunroof.open()",
 				"");
 
 		assertEquals(List.of(), confirmed.codesOf("unconfirmedActuatorWhileMoving"), confirmed.toString());
