@@ -34,7 +34,6 @@ import dev.cabin.dsl.validation.References.SignalTarget;
 import dev.cabin.dsl.validation.References.Target;
 import dev.cabin.dsl.validation.References.Unknown;
 import dev.cabin.dsl.validation.References.UnknownSignal;
-import dev.cabin.engine.nlu.TextNormalizer;
 
 /**
  * Checks what the agent says and understands: every declared locale is present (in replies and in intents),
@@ -212,10 +211,11 @@ public class TextValidator extends CabinCheckBase {
 						firstOfLocale.get(locale), CABIN.getLocalizedPhrases_Locale(), CabinIssueCodes.TOO_FEW_UTTERANCES);
 			}
 		});
-		if (agent != null && !intent.getUtterances().isEmpty()) {
+		LocalizedPhrases last = intent.getUtterances().isEmpty() ? null
+				: intent.getUtterances().get(intent.getUtterances().size() - 1);
+		if (agent != null && last != null && !last.getTexts().isEmpty()) {
 			for (String locale : agent.getLocales()) {
 				if (!counts.containsKey(locale)) {
-					LocalizedPhrases last = intent.getUtterances().get(intent.getUtterances().size() - 1);
 					warning(intent.getName() + " has no examples in " + locale + ", which the agent declares", intent,
 							CABIN.getIntent_Name(), CabinIssueCodes.MISSING_LOCALE, locale, last.getTexts().get(0),
 							Integer.toString(endOffset(last)), "phrases");
@@ -266,8 +266,7 @@ public class TextValidator extends CabinCheckBase {
 		for (Intent intent : agent.getIntents()) {
 			for (LocalizedPhrases phrases : intent.getUtterances()) {
 				for (int i = 0; i < phrases.getTexts().size(); i++) {
-					String key = phrases.getLocale() + "\u0000"
-							+ TextNormalizer.normalize(Templates.spoken(phrases.getTexts().get(i)));
+					String key = phrases.getLocale() + "\u0000" + NormalizedUtterances.of(phrases.getTexts().get(i));
 					Intent owner = owners.putIfAbsent(key, intent);
 					if (owner != null && owner != intent) {
 						error("the same example is in " + owner.getName() + ": the recognizer cannot tell the intents"
