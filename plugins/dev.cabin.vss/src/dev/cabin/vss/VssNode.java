@@ -49,10 +49,6 @@ public record VssNode(String path, NodeType type, String datatype, String unit, 
 		return "boolean".equals(datatype);
 	}
 
-	public boolean isString() {
-		return "string".equals(datatype);
-	}
-
 	public boolean isArray() {
 		return datatype != null && datatype.endsWith("[]");
 	}

@@ -54,7 +54,6 @@ final class FlowAnalysis {
 	 */
 	record Context(Dnf all, Dnf unconfirmed) {
 		static final Context ANYWHERE = new Context(Dnf.TRUE, Dnf.TRUE);
-		static final Context NOWHERE = new Context(Dnf.FALSE, Dnf.FALSE);
 
 		Context and(Dnf condition) {
 			return new Context(all.and(condition), unconfirmed.and(condition));

@@ -177,14 +177,18 @@ class LanguageServerTest {
 		assertTrue(withFlow.contains("\tflow Slow {\n\t\tsay \"\"\n\t\tend\n\t}\n}"), withFlow);
 	}
 
-	@Test
-	void completionProposesVssPathsLevelByLevelWithTheirTypeAndUnit() throws Exception {
-		String text = CLIMATE.replace("Vehicle.Speed > 100", "Vehicle.Cabin.Sunroof. > 100");
+	/** The completion proposals at a place of a document, once the server has checked it. */
+	private List<CompletionItem> completions(String text, String anchor, int within) throws Exception {
 		String uri = session.open("climate.cabin", text);
 		session.diagnostics(uri);
+		return documents.completion(new CompletionParams(LspSession.document(uri), position(text, anchor, within)))
+				.get(30, TimeUnit.SECONDS).getRight().getItems();
+	}
 
-		List<CompletionItem> items = documents.completion(new CompletionParams(LspSession.document(uri),
-				position(text, "Sunroof. >", 8))).get(30, TimeUnit.SECONDS).getRight().getItems();
+	@Test
+	void completionProposesVssPathsLevelByLevelWithTheirTypeAndUnit() throws Exception {
+		List<CompletionItem> items = completions(CLIMATE.replace("Vehicle.Speed > 100", "Vehicle.Cabin.Sunroof. > 100"),
+				"Sunroof. >", 8);
 
 		CompletionItem position = items.stream().filter(i -> i.getLabel().equals("Position")).findFirst().orElseThrow();
 		assertEquals("sensor int8 percent", position.getDetail());
@@ -194,12 +198,8 @@ class LanguageServerTest {
 
 	@Test
 	void completionProposesTheValuesASignalAllows() throws Exception {
-		String text = CLIMATE.replace("Vehicle.Speed > 100", "Vehicle.Cabin.Sunroof.Switch == \"O\"");
-		String uri = session.open("climate.cabin", text);
-		session.diagnostics(uri);
-
-		List<CompletionItem> items = documents.completion(new CompletionParams(LspSession.document(uri),
-				position(text, "== \"O", 5))).get(30, TimeUnit.SECONDS).getRight().getItems();
+		List<CompletionItem> items = completions(CLIMATE.replace("Vehicle.Speed > 100", "Vehicle.Cabin.Sunroof.Switch == \"O\""),
+				"== \"O", 5);
 
 		List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
 		assertTrue(labels.contains("\"OPEN\"") && labels.contains("\"ONE_SHOT_OPEN\""), labels.toString());
