@@ -207,6 +207,21 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void completionProposesTheValuesOfAnEntity() throws Exception {
+		String text = String.join("\n", "agent Seats {", "\tlocales en-US", "\tentity Seat {",
+				"\t\tvalue driver en-US: \"my seat\"", "\t\tvalue passenger en-US: \"the passenger seat\"", "\t}",
+				"\ttool seat.heat(seat: Seat) \"Heats a seat\" -> handler \"seat.heat\"", "\tintent Warm {",
+				"\t\ten-US: \"warm my seat\", \"heat the seat\", \"seat heating on\"", "\t}",
+				"\ton voice Warm -> flow Heat", "\tflow Heat {", "\t\tcall seat.heat(seat: \"p\")", "\t\tsay \"Warming.\"",
+				"\t\tend", "\t}", "}", "");
+
+		List<String> labels = completions(text, "seat: \"p", 8).stream().map(CompletionItem::getLabel).toList();
+
+		assertTrue(labels.contains("\"passenger\""), labels.toString());
+		assertTrue(!labels.contains("\"driver\""), labels.toString());
+	}
+
+	@Test
 	void hoversShowSignalFactsAndAnIntentsExamples() throws Exception {
 		String uri = session.open("climate.cabin", CLIMATE);
 		session.diagnostics(uri);
