@@ -25,7 +25,7 @@ import java.util.zip.Inflater;
  * encrypted or ZIP64 entries, escaping paths and sizes that lie are all refused before a byte is inflated past
  * its declared size.
  */
-final class CanonicalZip {
+public final class CanonicalZip {
 
 	private static final int LOCAL_HEADER = 0x04034b50;
 	private static final int CENTRAL_HEADER = 0x02014b50;
@@ -44,16 +44,22 @@ final class CanonicalZip {
 	private CanonicalZip() {
 	}
 
-	/** The zip of the entries in the given order, each deflated unless deflating does not make it smaller. */
-	static byte[] write(Map<String, byte[]> entries) {
+	/** An entry as read: its content, and its bytes as they are in the zip (the same when not compressed). */
+	public record Entry(byte[] content, byte[] stored, boolean compressed) {
+	}
+
+	/**
+	 * The zip of the entries in the given order, each deflated unless it is named in {@code uncompressed} or
+	 * deflating does not make it smaller.
+	 */
+	public static byte[] write(Map<String, byte[]> entries, Set<String> uncompressed) {
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
 		ByteArrayOutputStream directory = new ByteArrayOutputStream();
 		for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
 			byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
 			byte[] content = entry.getValue();
-			byte[] deflated = deflate(content);
-			boolean stored = deflated.length >= content.length;
-			byte[] data = stored ? content : deflated;
+			byte[] data = uncompressed.contains(entry.getKey()) ? content : stored(content);
+			boolean stored = data == content;
 			CRC32 crc = new CRC32();
 			crc.update(content);
 			int offset = zip.size();
@@ -70,6 +76,12 @@ final class CanonicalZip {
 				.putInt(directoryOffset).putShort((short) 0);
 		zip.writeBytes(end.array());
 		return zip.toByteArray();
+	}
+
+	/** The bytes {@link #write} stores for content it may compress: deflated, or the content when that is not smaller. */
+	public static byte[] stored(byte[] content) {
+		byte[] deflated = deflate(content);
+		return deflated.length >= content.length ? content : deflated;
 	}
 
 	private static byte[] deflate(byte[] content) {
@@ -117,7 +129,7 @@ final class CanonicalZip {
 	 * The entries of a package in file order, inflated and CRC-checked, or a rejection that names the first
 	 * thing wrong.
 	 */
-	static Map<String, byte[]> read(byte[] zip, PackageLimits limits) throws PackageRejectedException {
+	public static Map<String, Entry> read(byte[] zip, PackageLimits limits) throws PackageRejectedException {
 		if (zip.length > limits.maxPackageBytes()) {
 			throw new PackageRejectedException("the package is " + zip.length + " bytes, more than the "
 					+ limits.maxPackageBytes() + " a Cabin package may have");
@@ -145,7 +157,7 @@ final class CanonicalZip {
 			throw new PackageRejectedException("the zip directory is not where the end record says it is (the file"
 					+ " was truncated or altered)");
 		}
-		Map<String, byte[]> entries = new LinkedHashMap<>();
+		Map<String, Located> located = new LinkedHashMap<>();
 		Set<String> folded = new HashSet<>();
 		long expectedLocalOffset = 0;
 		long totalSize = 0;
@@ -172,12 +184,24 @@ final class CanonicalZip {
 			}
 			int dataOffset = checkLocalHeader(bytes, entry, name, directoryOffset);
 			expectedLocalOffset = dataOffset + entry.compressedSize;
-			entries.put(name, inflate(zip, dataOffset, entry, name));
+			located.put(name, new Located(entry, dataOffset));
 		}
 		if (position != endOffset || expectedLocalOffset != directoryOffset) {
 			throw new PackageRejectedException("the package has bytes that belong to no entry (hidden data)");
 		}
+		Map<String, Entry> entries = new LinkedHashMap<>();
+		for (Map.Entry<String, Located> entry : located.entrySet()) {
+			CentralEntry header = entry.getValue().header();
+			int dataOffset = entry.getValue().dataOffset();
+			entries.put(entry.getKey(), new Entry(inflate(zip, dataOffset, header, entry.getKey()),
+					Arrays.copyOfRange(zip, dataOffset, dataOffset + (int) header.compressedSize),
+					header.method == DEFLATED));
+		}
 		return entries;
+	}
+
+	/* Nothing is inflated before every header has been checked and the declared sizes added up. */
+	private record Located(CentralEntry header, int dataOffset) {
 	}
 
 	private record CentralEntry(int flags, int method, int crc, long compressedSize, long size, long localOffset,
@@ -203,9 +227,14 @@ final class CanonicalZip {
 				Integer.toUnsignedLong(bytes.getInt(position + 42)), name);
 		String shown = new String(name, StandardCharsets.UTF_8);
 		if (extraLength != 0 || commentLength != 0 || bytes.getShort(position + 34) != 0
-				|| Short.toUnsignedInt(bytes.getShort(position + 6)) > VERSION_NEEDED) {
+				|| bytes.getShort(position + 4) != VERSION_NEEDED || bytes.getShort(position + 6) != VERSION_NEEDED) {
 			throw new PackageRejectedException("entry \"" + shown + "\" uses zip features (extra fields, comments,"
 					+ " ZIP64, multi-part) that a Cabin package never has");
+		}
+		if (bytes.getShort(position + 12) != DOS_TIME || bytes.getShort(position + 14) != DOS_DATE
+				|| bytes.getShort(position + 36) != 0 || bytes.getInt(position + 38) != 0) {
+			throw new PackageRejectedException("entry \"" + shown + "\" has a timestamp or attributes that the"
+					+ " toolchain never writes (the package was altered)");
 		}
 		checkFlagsAndMethod(entry.flags, entry.method, shown);
 		return entry;
@@ -235,14 +264,15 @@ final class CanonicalZip {
 		int nameLength = Short.toUnsignedInt(bytes.getShort(at + 26));
 		byte[] localName = new byte[Math.min(nameLength, Math.max(0, (int) directoryOffset - at - LOCAL_HEADER_SIZE))];
 		bytes.get(at + LOCAL_HEADER_SIZE, localName);
-		boolean same = Short.toUnsignedInt(bytes.getShort(at + 6)) == entry.flags
+		boolean same = bytes.getShort(at + 4) == VERSION_NEEDED && bytes.getShort(at + 10) == DOS_TIME
+				&& bytes.getShort(at + 12) == DOS_DATE && Short.toUnsignedInt(bytes.getShort(at + 6)) == entry.flags
 				&& Short.toUnsignedInt(bytes.getShort(at + 8)) == entry.method && bytes.getInt(at + 14) == entry.crc
 				&& Integer.toUnsignedLong(bytes.getInt(at + 18)) == entry.compressedSize
 				&& Integer.toUnsignedLong(bytes.getInt(at + 22)) == entry.size && bytes.getShort(at + 28) == 0
 				&& Arrays.equals(localName, entry.name);
 		if (!same) {
 			throw new PackageRejectedException("entry \"" + name + "\": its local header disagrees with the zip"
-					+ " directory (name, sizes or checksum were altered)");
+					+ " directory (name, sizes, checksum or timestamp were altered)");
 		}
 		long dataEnd = (long) at + LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
 		if (dataEnd > directoryOffset) {

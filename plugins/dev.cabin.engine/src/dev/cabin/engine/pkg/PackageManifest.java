@@ -72,6 +72,11 @@ public record PackageManifest(int format, String version, List<String> agents, T
 	public record Build(String toolchain, Map<String, String> sources, String profileSha256) {
 	}
 
-	public record Entry(String name, long size, String sha256) {
+	/**
+	 * @param size the content's size
+	 * @param sha256 the SHA-256 of the content
+	 * @param storedSha256 the SHA-256 of the bytes the zip holds (deflated), so that no bit of the file is unsigned
+	 */
+	public record Entry(String name, long size, String sha256, String storedSha256) {
 	}
 }

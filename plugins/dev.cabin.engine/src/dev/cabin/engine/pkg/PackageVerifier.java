@@ -82,25 +82,33 @@ public final class PackageVerifier {
 	}
 
 	public VerifiedPackage verify(byte[] bytes) throws PackageRejectedException {
-		Map<String, byte[]> entries = CanonicalZip.read(bytes, limits);
-		byte[] manifestBytes = entries.get(PackageFormat.MANIFEST);
-		if (manifestBytes == null) {
-			throw new PackageRejectedException("the package has no " + PackageFormat.MANIFEST
-					+ "; it is not a Cabin package, or the manifest was renamed");
-		}
-		byte[] signatureBytes = entries.get(PackageFormat.SIGNATURE);
-		if (signatureBytes == null) {
-			throw new PackageRejectedException("the package has no " + PackageFormat.SIGNATURE
-					+ " (it is unsigned, or the signature was renamed)");
-		}
+		Map<String, CanonicalZip.Entry> entries = CanonicalZip.read(bytes, limits);
+		byte[] manifestBytes = uncompressed(entries, PackageFormat.MANIFEST,
+				"; it is not a Cabin package, or the manifest was renamed");
+		byte[] signatureBytes = uncompressed(entries, PackageFormat.SIGNATURE,
+				" (it is unsigned, or the signature was renamed)");
 		String signer = checkSignature(manifestBytes, signatureBytes);
 		PackageManifest manifest = parseManifest(manifestBytes);
 		checkEntries(manifest, entries);
 		checkVehicle(manifest);
 		checkRuntime(manifest);
-		CabinIr ir = decodeIr(entries.get(PackageFormat.IR));
+		CabinIr ir = decodeIr(entries.get(PackageFormat.IR).content());
 		checkModels(manifest, ir);
 		return new VerifiedPackage(bytes, manifest, signer, ir);
+	}
+
+	/* The manifest and its signature are stored as is: their bytes in the zip are exactly what is signed and checked. */
+	private static byte[] uncompressed(Map<String, CanonicalZip.Entry> entries, String name, String whenMissing)
+			throws PackageRejectedException {
+		CanonicalZip.Entry entry = entries.get(name);
+		if (entry == null) {
+			throw new PackageRejectedException("the package has no " + name + whenMissing);
+		}
+		if (entry.compressed()) {
+			throw new PackageRejectedException(name + " is compressed; the toolchain stores it as is (the package"
+					+ " was altered)");
+		}
+		return entry.content();
 	}
 
 	/** Verifies the signature of the manifest with the trusted key; returns the signer's key id. */
@@ -167,7 +175,7 @@ public final class PackageVerifier {
 	}
 
 	/** Every content entry is listed with its size and hash, and every listed entry is there. */
-	private static void checkEntries(PackageManifest manifest, Map<String, byte[]> entries)
+	private static void checkEntries(PackageManifest manifest, Map<String, CanonicalZip.Entry> entries)
 			throws PackageRejectedException {
 		Map<String, PackageManifest.Entry> listed = new HashMap<>();
 		for (PackageManifest.Entry entry : manifest.entries()) {
@@ -180,7 +188,7 @@ public final class PackageVerifier {
 		present.remove(PackageFormat.SIGNATURE);
 		for (String name : present) {
 			if (!listed.containsKey(name)) {
-				String hash = PackageFormat.sha256(entries.get(name));
+				String hash = PackageFormat.sha256(entries.get(name).content());
 				String renamedFrom = listed.values().stream()
 						.filter(e -> !entries.containsKey(e.name()) && e.sha256().equals(hash))
 						.map(PackageManifest.Entry::name).findFirst().orElse(null);
@@ -190,16 +198,20 @@ public final class PackageVerifier {
 			}
 		}
 		for (PackageManifest.Entry entry : manifest.entries()) {
-			byte[] content = entries.get(entry.name());
-			if (content == null) {
+			CanonicalZip.Entry found = entries.get(entry.name());
+			if (found == null) {
 				throw new PackageRejectedException("entry \"" + entry.name()
 						+ "\" of the signed manifest is missing from the package");
 			}
-			String actual = PackageFormat.sha256(content);
-			if (content.length != entry.size() || !actual.equals(entry.sha256())) {
+			String actual = PackageFormat.sha256(found.content());
+			if (found.content().length != entry.size() || !actual.equals(entry.sha256())) {
 				throw new PackageRejectedException("entry \"" + entry.name() + "\" does not match the signed manifest"
 						+ " (manifest: " + entry.size() + " bytes, SHA-256 " + entry.sha256() + "; package: "
-						+ content.length + " bytes, SHA-256 " + actual + ")");
+						+ found.content().length + " bytes, SHA-256 " + actual + ")");
+			}
+			if (!PackageFormat.sha256(found.stored()).equals(entry.storedSha256())) {
+				throw new PackageRejectedException("entry \"" + entry.name() + "\": its stored bytes do not match the"
+						+ " signed manifest (the compressed data was altered)");
 			}
 		}
 		if (!listed.containsKey(PackageFormat.IR)) {

@@ -9,11 +9,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes a signed package. Deterministic: the same manifest, content and key give the same bytes (Ed25519
- * signatures are deterministic, the zip has fixed timestamps and a fixed entry order).
+ * signatures are deterministic, the zip has fixed timestamps and a fixed entry order). The manifest and the
+ * signature are stored uncompressed, so that their bytes in the zip are exactly the signed ones.
  */
 public final class PackageWriter {
 
@@ -35,7 +37,7 @@ public final class PackageWriter {
 		Map<String, byte[]> sorted = new TreeMap<>(content);
 		List<PackageManifest.Entry> entries = new ArrayList<>();
 		sorted.forEach((name, bytes) -> entries.add(new PackageManifest.Entry(name, bytes.length,
-				PackageFormat.sha256(bytes))));
+				PackageFormat.sha256(bytes), PackageFormat.sha256(CanonicalZip.stored(bytes)))));
 		byte[] manifestBytes = PackageFormat.json(withEntries(manifest, entries));
 		PackageSignature signature = new PackageSignature(Ed25519Keys.ALGORITHM, Ed25519Keys.keyId(publicKey),
 				Base64.getEncoder().encodeToString(sign(manifestBytes, key)));
@@ -43,7 +45,7 @@ public final class PackageWriter {
 		zip.put(PackageFormat.MANIFEST, manifestBytes);
 		zip.put(PackageFormat.SIGNATURE, PackageFormat.json(signature));
 		zip.putAll(sorted);
-		return CanonicalZip.write(zip);
+		return CanonicalZip.write(zip, Set.of(PackageFormat.MANIFEST, PackageFormat.SIGNATURE));
 	}
 
 	static PackageManifest withEntries(PackageManifest m, List<PackageManifest.Entry> entries) {

@@ -1,6 +1,7 @@
 package dev.cabin.export.check;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,8 @@ public final class ProfileCheck {
 		for (AgentRequirements agent : agents) {
 			check.agent(agent, packaged);
 		}
+		check.problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line)
+				.thenComparingInt(Problem::column));
 		return check.problems;
 	}
 
