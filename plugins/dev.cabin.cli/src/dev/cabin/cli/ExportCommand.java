@@ -82,6 +82,7 @@ final class ExportCommand implements Command {
 
 	/* A package is either there whole or not at all, never half written over a good one. */
 	private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+		Files.createDirectories(target.toAbsolutePath().getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".part");
 		try {
 			Files.write(partial, bytes);
