@@ -73,6 +73,9 @@ final class ExportCommand implements Command {
 			terminal.err().println("cabin export: cannot write " + output + ": " + e.getMessage());
 			return Main.FAILED;
 		}
+		for (String passed : result.passedChecks()) {
+			terminal.err().println("cabin export: checked " + passed);
+		}
 		PackageManifest manifest = result.manifest();
 		terminal.err().println("wrote " + output + " (" + result.bytes().length + " bytes): version "
 				+ manifest.version() + ", agents " + String.join(", ", manifest.agents()) + ", for "

@@ -69,8 +69,12 @@ public final class CarExport {
 		}
 	}
 
-	/** The package and its manifest, or the problems that stopped the export (warnings may come with a package). */
-	public record Result(List<Problem> problems, PackageManifest manifest, byte[] bytes) {
+	/**
+	 * The package and its manifest, or the problems that stopped the export (warnings may come with a package).
+	 *
+	 * @param profile the vehicle profile, when it could be read
+	 */
+	public record Result(List<Problem> problems, VehicleProfile profile, PackageManifest manifest, byte[] bytes) {
 
 		public Result {
 			problems = List.copyOf(problems);
@@ -78,6 +82,11 @@ public final class CarExport {
 
 		public boolean succeeded() {
 			return bytes != null;
+		}
+
+		/** What was checked and found fitting, one line each, for people (empty unless it succeeded). */
+		public List<String> passedChecks() {
+			return succeeded() ? CheckSummary.lines(this) : List.of();
 		}
 	}
 
@@ -105,13 +114,13 @@ public final class CarExport {
 		problems.addAll(profileResult.problems());
 		VehicleProfile profile = profileResult.profile();
 		if (profile == null) {
-			return new Result(problems, null, null);
+			return new Result(problems, null, null, null);
 		}
 		progress.step("checking " + request.sources().size() + " source file" + (request.sources().size() == 1 ? "" : "s"));
 		LoadResult loaded = sources.load(request.sources());
 		problems.addAll(loaded.problems());
 		if (loaded.hasErrors()) {
-			return new Result(problems, null, null);
+			return new Result(problems, profile, null, null);
 		}
 		SourceLocations locations = new SourceLocations(request.sources());
 		List<Agent> agents = selectAgents(loaded.files(), request, locations, problems);
@@ -119,7 +128,7 @@ public final class CarExport {
 		List<AgentRequirements> requirements = agents.stream().map(a -> AgentRequirements.of(a, locations)).toList();
 		problems.addAll(ProfileCheck.check(requirements, profile));
 		if (hasErrors(problems)) {
-			return new Result(problems, null, null);
+			return new Result(problems, profile, null, null);
 		}
 		progress.step("compiling " + agents.size() + " agent" + (agents.size() == 1 ? "" : "s")
 				+ " and embedding their examples");
@@ -140,9 +149,9 @@ public final class CarExport {
 				ExportIssues.STORAGE_OVER_BUDGET, "the package takes %d MiB, more than the %d MiB storage budget of"
 						+ " the %s", problems);
 		if (hasErrors(problems)) {
-			return new Result(problems, null, null);
+			return new Result(problems, profile, null, null);
 		}
-		return new Result(problems, selfCheck(bytes, request.key()), bytes);
+		return new Result(problems, profile, selfCheck(bytes, request.key()), bytes);
 	}
 
 	/* The package must pass the checks a car makes; a failure here is a toolchain bug, not bad input. */
