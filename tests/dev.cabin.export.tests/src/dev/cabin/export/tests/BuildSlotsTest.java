@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,6 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.BuildSlots;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
-import dev.cabin.export.SigningKey;
-import dev.cabin.testing.Repository;
 
 /** A car's A/B slots: what is active after installs, refusals, interruptions and rollbacks. */
 class BuildSlotsTest {
@@ -81,20 +80,16 @@ class BuildSlotsTest {
 
 	@Test
 	void everyRefusedInstallLeavesThePreviousBuildRunning() throws Exception {
-		byte[] good = Builds.carGenius("2.0.0");
-		SigningKey other = SigningKey.generate();
-		Map<String, byte[]> bad = Map.of(
-				"flipped", Builds.flip(good, good.length / 2),
-				"truncated", java.util.Arrays.copyOf(good, good.length - 100),
-				"other key", Builds.export(List.of(Repository.carGenius()), Builds.AURORA, other, "2.0.0").bytes(),
-				"older", Builds.carGenius("0.9.0"),
-				"not a package", "hello".getBytes());
-		for (Map.Entry<String, byte[]> attempt : bad.entrySet()) {
-			Path file = file(attempt.getKey().replace(' ', '-') + ".cabinpkg", attempt.getValue());
-			assertThrows(PackageRejectedException.class, () -> slots.install(file, verifier, false), attempt::getKey);
+		Map<String, byte[]> bad = new LinkedHashMap<>(BadPackages.all(Builds.carGenius("2.0.0")));
+		bad.put("an older version", Builds.carGenius("0.9.0"));
+		bad.put("not a package", "hello".getBytes());
+		int attempt = 0;
+		for (Map.Entry<String, byte[]> spoiled : bad.entrySet()) {
+			Path file = file("bad-" + attempt++ + ".cabinpkg", spoiled.getValue());
+			assertThrows(PackageRejectedException.class, () -> slots.install(file, verifier, false), spoiled::getKey);
 			assertActiveBuildRuns("1.1.0");
-			assertEquals("1.0.0", slots.rollback().version());
-			assertEquals("1.1.0", slots.rollback().version());
+			assertEquals("1.0.0", slots.rollback().version(), spoiled.getKey());
+			assertEquals("1.1.0", slots.rollback().version(), spoiled.getKey());
 		}
 	}
 

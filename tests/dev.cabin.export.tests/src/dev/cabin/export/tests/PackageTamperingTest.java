@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -22,10 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.cabin.engine.pkg.CanonicalZip;
 import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -37,8 +28,6 @@ import dev.cabin.export.SigningKey;
  * says what is wrong.
  */
 class PackageTamperingTest {
-
-	private static final Set<String> STORED = Set.of(PackageFormat.MANIFEST, PackageFormat.SIGNATURE);
 
 	private final byte[] good = Builds.carGenius("1.0.0");
 
@@ -52,10 +41,8 @@ class PackageTamperingTest {
 		return refused.getMessage();
 	}
 
-	private Map<String, byte[]> entries() throws PackageRejectedException {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		CanonicalZip.read(good, PackageLimits.DEFAULT).forEach((name, entry) -> entries.put(name, entry.content()));
-		return entries;
+	private Map<String, byte[]> entries() {
+		return BadPackages.entries(good);
 	}
 
 	@Test
@@ -100,52 +87,45 @@ class PackageTamperingTest {
 	}
 
 	@Test
-	void anAddedEntryIsRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		entries.put("extra.json", "{\"debug\": true}".getBytes(StandardCharsets.UTF_8));
-
-		String refused = refusal(CanonicalZip.write(entries, STORED));
+	void anAddedEntryIsRefused() {
+		String refused = refusal(BadPackages.withEntries(good,
+				e -> e.put("extra.json", "{\"debug\": true}".getBytes(StandardCharsets.UTF_8))));
 
 		assertTrue(refused.contains("\"extra.json\" is not in the signed manifest"), refused);
 	}
 
 	@Test
-	void aRenamedEntryIsRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		entries().forEach((name, content) -> entries.put(name.equals(PackageFormat.IR) ? "agents.json" : name, content));
-
-		String refused = refusal(CanonicalZip.write(entries, STORED));
+	void aRenamedEntryIsRefused() {
+		String refused = refusal(BadPackages.renamed(good, PackageFormat.IR, "agents.json"));
 
 		assertTrue(refused.contains("\"ir.json\" was renamed to \"agents.json\""), refused);
 	}
 
 	@Test
-	void aRemovedEntryIsRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		entries.remove(PackageFormat.IR);
-
-		assertTrue(refusal(CanonicalZip.write(entries, STORED)).contains("\"ir.json\" of the signed manifest is missing"));
+	void aRemovedEntryIsRefused() {
+		assertTrue(refusal(BadPackages.withEntries(good, e -> e.remove(PackageFormat.IR)))
+				.contains("\"ir.json\" of the signed manifest is missing"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "../ir.json", "agents/../../etc/cron.d/x", "/etc/passwd", "C:/Windows/win.ini",
 			"agents\\..\\ir.json" })
-	void anEntryPathThatLeavesThePackageIsRefused(String path) throws PackageRejectedException, IOException {
+	void anEntryPathThatLeavesThePackageIsRefused(String path) throws IOException {
 		Map<String, byte[]> entries = entries();
 		entries.put(path, "{}".getBytes(StandardCharsets.UTF_8));
 
-		for (byte[] zip : List.of(CanonicalZip.write(entries, STORED), ordinaryZip(entries))) {
+		for (byte[] zip : List.of(BadPackages.stored(entries), ordinaryZip(entries))) {
 			String refused = refusal(zip);
 			assertTrue(refused.contains("..") || refused.contains("absolute") || refused.contains("backslash")
 					|| refused.contains("zip features") || refused.contains("timestamp") || refused.contains("flags"),
 					refused);
 		}
-		String canonical = refusal(CanonicalZip.write(entries, STORED));
+		String canonical = refusal(BadPackages.stored(entries));
 		assertTrue(canonical.contains(path), canonical);
 	}
 
 	@Test
-	void aZipMadeByOrdinaryToolsIsRefusedEvenWithTheSameEntries() throws PackageRejectedException, IOException {
+	void aZipMadeByOrdinaryToolsIsRefusedEvenWithTheSameEntries() throws IOException {
 		String refused = refusal(ordinaryZip(entries()));
 
 		assertTrue(refused.contains("zip features") || refused.contains("timestamp") || refused.contains("flags"),
@@ -165,32 +145,27 @@ class PackageTamperingTest {
 	}
 
 	@Test
-	void anEntryThatInflatesBeyondItsDeclaredSizeIsRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		entries.put("zeros.bin", new byte[8 << 20]);
-		byte[] bomb = ZipSurgery.declareSize(CanonicalZip.write(entries, STORED), "zeros.bin", 1000);
-
-		String refused = refusal(bomb);
+	void anEntryThatInflatesBeyondItsDeclaredSizeIsRefused() {
+		String refused = refusal(BadPackages.bomb(good));
 
 		assertTrue(refused.contains("\"zeros.bin\" inflates to more than the 1000 bytes it declares"), refused);
 	}
 
 	@Test
-	void anEntryDeclaringMoreThanTheLimitIsRefusedBeforeInflating() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		entries.put("zeros.bin", new byte[1000]);
-		byte[] huge = ZipSurgery.declareSize(CanonicalZip.write(entries, STORED), "zeros.bin", 3_000_000_000L);
+	void anEntryDeclaringMoreThanTheLimitIsRefusedBeforeInflating() {
+		byte[] huge = ZipSurgery.declareSize(BadPackages.withEntries(good, e -> e.put("zeros.bin", new byte[1000])),
+				"zeros.bin", 3_000_000_000L);
 
 		assertTrue(refusal(huge).contains("declares 3000000000 bytes uncompressed"), refusal(huge));
 	}
 
 	@Test
-	void entriesDeclaringTooMuchInTotalAreRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		for (int i = 0; i < 3; i++) {
-			entries.put("part" + i + ".bin", new byte[100]);
-		}
-		byte[] zip = CanonicalZip.write(entries, STORED);
+	void entriesDeclaringTooMuchInTotalAreRefused() {
+		byte[] zip = BadPackages.withEntries(good, e -> {
+			for (int i = 0; i < 3; i++) {
+				e.put("part" + i + ".bin", new byte[100]);
+			}
+		});
 		for (int i = 0; i < 3; i++) {
 			zip = ZipSurgery.declareSize(zip, "part" + i + ".bin", 100L << 20);
 		}
@@ -199,48 +174,22 @@ class PackageTamperingTest {
 	}
 
 	@Test
-	void tooManyEntriesAreRefused() throws PackageRejectedException {
-		Map<String, byte[]> entries = entries();
-		for (int i = 0; i < PackageLimits.DEFAULT.maxEntries(); i++) {
-			entries.put("filler/" + i, new byte[] { 1 });
-		}
-
-		assertTrue(refusal(CanonicalZip.write(entries, STORED)).contains("entries; a Cabin package has at most 64"));
+	void tooManyEntriesAreRefused() {
+		assertTrue(refusal(BadPackages.tooManyEntries(good))
+				.contains("entries; a Cabin package has at most 64"));
 	}
 
 	@Test
-	void aManifestThatLiesAboutAHashIsRefusedThoughSignedByTheTrustedKey() throws Exception {
-		Map<String, byte[]> entries = entries();
-		ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(entries.get(PackageFormat.MANIFEST));
-		((ObjectNode) manifest.get("entries").get(0)).put("sha256", PackageFormat.sha256("other".getBytes()));
-		resign(entries, manifest, Builds.KEY);
-
-		String refused = refusal(CanonicalZip.write(entries, STORED));
+	void aManifestThatLiesAboutAHashIsRefusedThoughSignedByTheTrustedKey() {
+		String refused = refusal(BadPackages.lyingManifest(good, "sha256", Builds.KEY));
 
 		assertTrue(refused.contains("\"ir.json\" does not match the signed manifest"), refused);
 	}
 
 	@Test
-	void aManifestThatLiesAboutTheStoredBytesIsRefused() throws Exception {
-		Map<String, byte[]> entries = entries();
-		ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(entries.get(PackageFormat.MANIFEST));
-		((ObjectNode) manifest.get("entries").get(0)).put("storedSha256", PackageFormat.sha256("other".getBytes()));
-		resign(entries, manifest, Builds.KEY);
-
-		assertTrue(refusal(CanonicalZip.write(entries, STORED)).contains("stored bytes do not match"));
-	}
-
-	/** What a build tool that lies would do: sign a manifest that does not describe the entries. */
-	private static void resign(Map<String, byte[]> entries, ObjectNode manifest, SigningKey key)
-			throws GeneralSecurityException {
-		byte[] manifestBytes = PackageFormat.json(manifest);
-		Signature signer = Signature.getInstance("Ed25519");
-		signer.initSign(key.privateKey());
-		signer.update(manifestBytes);
-		ObjectNode signature = new ObjectMapper().createObjectNode().put("algorithm", "Ed25519").put("key", key.id())
-				.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
-		entries.put(PackageFormat.MANIFEST, manifestBytes);
-		entries.put(PackageFormat.SIGNATURE, PackageFormat.json(signature));
+	void aManifestThatLiesAboutTheStoredBytesIsRefused() {
+		assertTrue(refusal(BadPackages.lyingManifest(good, "storedSha256", Builds.KEY))
+				.contains("stored bytes do not match"));
 	}
 
 	@Test
