@@ -46,7 +46,8 @@ final class ExportCommand implements Command {
 		}
 		CarExport.Request request;
 		try {
-			request = new CarExport.Request(sources, agents == null ? List.of() : Arrays.asList(agents.split(",")),
+			request = new CarExport.Request(sources, agents == null ? List.of()
+					: Arrays.stream(agents.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList(),
 					Path.of(profile), key, version == null ? "0.0.0" : version);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("--version: " + e.getMessage());

@@ -67,7 +67,8 @@ public record PackageManifest(int format, String version, List<String> agents, T
 	/**
 	 * @param toolchain the version of the toolchain that made the package
 	 * @param sources the agent source files (by file name) and their SHA-256
-	 * @param profileSha256 the SHA-256 of the vehicle profile file
+	 * @param profileSha256 the SHA-256 of the vehicle profile file, or, when it names VSS tree or overlay files,
+	 *        the SHA-256 of the lines of their SHA-256s (the profile's first)
 	 */
 	public record Build(String toolchain, Map<String, String> sources, String profileSha256) {
 	}

@@ -1,5 +1,6 @@
 package dev.cabin.export.profile;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,11 +65,17 @@ public final class ProfileReader {
 			vehicle.text("year", false, "2027");
 		}
 		HeadUnit headUnit = headUnit(profile.map("headUnit", true, HEAD_UNIT_KEYS), locations);
-		VehicleSignals signals = signals(file, profile.map("signals", true, SIGNAL_KEYS), problems, locations);
+		VssTreeReader trees = new VssTreeReader(problems);
+		VehicleSignals signals = signals(file, profile.map("signals", true, SIGNAL_KEYS), trees, problems, locations);
 		if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
 			return new Result(null, problems);
 		}
-		return new Result(new VehicleProfile(file, PackageFormat.sha256(bytes), id, model, market, headUnit, signals, locations),
+		// the profile and the VSS files it names, so that a changed tree or overlay shows in the packages' manifests
+		List<String> hashes = new ArrayList<>(List.of(PackageFormat.sha256(bytes)));
+		hashes.addAll(trees.fileHashes());
+		String sha256 = hashes.size() == 1 ? hashes.get(0)
+				: PackageFormat.sha256(String.join("\n", hashes).getBytes(StandardCharsets.US_ASCII));
+		return new Result(new VehicleProfile(file, sha256, id, model, market, headUnit, signals, locations),
 				problems);
 	}
 
@@ -113,14 +120,13 @@ public final class ProfileReader {
 				llm);
 	}
 
-	private static VehicleSignals signals(Path profileFile, YamlMap signals, List<Problem> problems,
-			Map<String, Location> locations) {
+	private static VehicleSignals signals(Path profileFile, YamlMap signals, VssTreeReader trees,
+			List<Problem> problems, Map<String, Location> locations) {
 		if (signals == null) {
 			return null;
 		}
 		locations.put("signals", signals.location("tree"));
 		Map<String, String> nodes = new LinkedHashMap<>();
-		VssTreeReader trees = new VssTreeReader(problems);
 		Path base = profileFile.toAbsolutePath().getParent();
 		String tree = signals.text("tree", false, "vss/vehicle.json");
 		if (tree != null) {

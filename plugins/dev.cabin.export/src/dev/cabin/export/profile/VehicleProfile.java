@@ -8,7 +8,7 @@ import java.util.Map;
  * by {@link ProfileReader}; the format is described in README.md ("Car builds").
  *
  * @param file the profile file
- * @param sha256 the hash of the file, recorded in the packages built for it
+ * @param sha256 the hash of the file (and of the VSS files it names), recorded in the packages built for it
  * @param id a stable id of the profile, which a car checks packages against
  * @param locations where each key was written ({@code headUnit.memoryMB}), for problems about its value
  */

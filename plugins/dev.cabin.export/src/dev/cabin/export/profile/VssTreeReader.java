@@ -2,6 +2,7 @@ package dev.cabin.export.profile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.export.ExportIssues;
 
 /**
@@ -35,14 +37,23 @@ final class VssTreeReader {
 	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	private final List<Problem> problems;
+	private final List<String> fileHashes = new ArrayList<>();
 
 	VssTreeReader(List<Problem> problems) {
 		this.problems = problems;
 	}
 
+	/** The SHA-256 of each file read, in order. */
+	List<String> fileHashes() {
+		return fileHashes;
+	}
+
 	/** Adds (or, for overlays, removes) the nodes of the file to {@code nodes}. */
 	void read(Path file, Map<String, String> nodes) {
 		byte[] bytes = YamlMap.read(file, problems, ExportIssues.PROFILE_SIGNAL_FILE);
+		if (bytes != null) {
+			fileHashes.add(PackageFormat.sha256(bytes));
+		}
 		Node root = bytes == null ? null : YamlMap.parse(file, bytes, problems, ExportIssues.PROFILE_SIGNAL_FILE);
 		if (root == null) {
 			return;

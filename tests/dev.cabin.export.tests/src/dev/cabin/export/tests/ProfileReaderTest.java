@@ -2,6 +2,7 @@ package dev.cabin.export.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,6 +176,18 @@ class ProfileReaderTest {
 		assertEquals(List.of(3, 6), result.problems().stream().map(Problem::line).toList());
 		assertTrue(result.problems().stream().allMatch(p -> p.code().equals(ExportIssues.PROFILE_SIGNAL_FILE)));
 		assertEquals(dir.resolve("tree.vspec"), result.problems().get(0).file().toAbsolutePath());
+	}
+
+	@Test
+	void theProfilesHashCoversTheVssFilesItNames() throws IOException {
+		Path tree = Files.writeString(dir.resolve("tree.vspec"), "Vehicle.Speed:\n  type: sensor\n");
+		String profile = VALID.replace("  sensors: [Vehicle.Speed]", "  tree: tree.vspec");
+		String before = read(profile).profile().sha256();
+
+		Files.writeString(tree, "Vehicle.Speed:\n  type: sensor\nVehicle.TraveledDistance:\n  type: sensor\n");
+
+		assertNotEquals(before, read(profile).profile().sha256());
+		assertEquals(read(profile).profile().sha256(), read(profile).profile().sha256());
 	}
 
 	@Test
