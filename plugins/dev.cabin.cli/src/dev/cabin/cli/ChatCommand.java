@@ -34,24 +34,35 @@ final class ChatCommand implements Command {
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		String agentId = arguments.option("--agent");
-		String script = arguments.option("--script");
+		Path scriptPath = script(arguments);
 		arguments.rejectUnknown();
-		Path scriptPath = script == null ? null : Path.of(script);
-		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
-			throw new UsageException("no such script: " + script);
-		}
 		CabinIr ir = Toolchain.compile(SourceFiles.expand(arguments.positional()), terminal);
 		if (ir == null) {
 			return Main.FAILED;
 		}
-		Session session;
+		Engine engine;
 		try {
-			Engine engine = Engine.load(ir, SentenceEncoders.embedded());
-			session = agentId == null ? engine.openSession() : engine.openSession(agentId);
+			engine = Engine.load(ir, SentenceEncoders.embedded());
 		} catch (IrFormatException e) {
 			terminal.err().println("cabin chat: " + e.getMessage());
 			return Main.FAILED;
 		}
+		return talk(engine, agentId, scriptPath, terminal);
+	}
+
+	/** The {@code --script} option's file, checked to exist, or {@code null}. */
+	static Path script(Arguments arguments) throws UsageException {
+		String script = arguments.option("--script");
+		Path scriptPath = script == null ? null : Path.of(script);
+		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
+			throw new UsageException("no such script: " + script);
+		}
+		return scriptPath;
+	}
+
+	/** A conversation with an agent of the engine: typed in the terminal, or the script's when there is one. */
+	int talk(Engine engine, String agentId, Path scriptPath, Terminal terminal) throws UsageException {
+		Session session = agentId == null ? engine.openSession() : engine.openSession(agentId);
 		if (session == null) {
 			throw new UsageException("no agent \"" + agentId + "\" in the given files");
 		}

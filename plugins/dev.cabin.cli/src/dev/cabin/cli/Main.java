@@ -26,6 +26,16 @@ public final class Main {
 			  build FILE... -o OUT.json    compile agents to the engine's IR
 			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
 			                               talk to an agent in the terminal, or run a scripted conversation
+			  keygen -o KEYFILE            a new Ed25519 signing key (KEYFILE, owner-only) and KEYFILE.pub
+			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
+			                               check agents against a vehicle profile, write a signed car package
+			  verify PKG --trust PUBKEY [--vehicle ID] [--manifest]
+			                               every check a car makes before loading a package (exit 1 if invalid)
+			  install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]
+			                               install into A/B build slots, keeping the previous build
+			  rollback --slots DIR         make the previous build active again
+			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
+			                               run a verified build as a car does, like chat
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -64,7 +74,13 @@ public final class Main {
 		Map<String, Command> commands = Map.of(
 				"check", new CheckCommand(),
 				"build", new BuildCommand(),
-				"chat", new ChatCommand());
+				"chat", new ChatCommand(),
+				"keygen", new KeygenCommand(),
+				"export", new ExportCommand(),
+				"verify", new VerifyCommand(),
+				"install", new InstallCommand(),
+				"rollback", new RollbackCommand(),
+				"run", new RunCommand());
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
