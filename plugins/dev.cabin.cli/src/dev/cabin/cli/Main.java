@@ -26,6 +26,8 @@ public final class Main {
 			  build FILE... -o OUT.json    compile agents to the engine's IR
 			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
 			                               talk to an agent in the terminal, or run a scripted conversation
+			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
+			                               draw the agents' triggers and flows for a review
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -64,7 +66,8 @@ public final class Main {
 		Map<String, Command> commands = Map.of(
 				"check", new CheckCommand(),
 				"build", new BuildCommand(),
-				"chat", new ChatCommand());
+				"chat", new ChatCommand(),
+				"diagram", new DiagramCommand());
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
