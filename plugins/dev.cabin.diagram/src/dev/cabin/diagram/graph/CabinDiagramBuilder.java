@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 
@@ -19,6 +20,7 @@ import dev.cabin.dsl.cabin.Block;
 import dev.cabin.dsl.cabin.Ask;
 import dev.cabin.dsl.cabin.Branch;
 import dev.cabin.dsl.cabin.CabinFile;
+import dev.cabin.dsl.cabin.CabinPackage;
 import dev.cabin.dsl.cabin.CallAction;
 import dev.cabin.dsl.cabin.CallStep;
 import dev.cabin.dsl.cabin.Case;
@@ -26,22 +28,16 @@ import dev.cabin.dsl.cabin.Confirm;
 import dev.cabin.dsl.cabin.End;
 import dev.cabin.dsl.cabin.Flow;
 import dev.cabin.dsl.cabin.FlowAction;
-import dev.cabin.dsl.cabin.GazeEvent;
 import dev.cabin.dsl.cabin.Generate;
-import dev.cabin.dsl.cabin.GestureEvent;
 import dev.cabin.dsl.cabin.Handoff;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.IntentAction;
 import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.cabin.LocalizedText;
-import dev.cabin.dsl.cabin.PostureEvent;
 import dev.cabin.dsl.cabin.RunFlow;
 import dev.cabin.dsl.cabin.Say;
-import dev.cabin.dsl.cabin.SignalEvent;
 import dev.cabin.dsl.cabin.Slot;
 import dev.cabin.dsl.cabin.Step;
-import dev.cabin.dsl.cabin.TimerEvent;
-import dev.cabin.dsl.cabin.TouchEvent;
 import dev.cabin.dsl.cabin.Trigger;
 import dev.cabin.dsl.cabin.TriggerEvent;
 import dev.cabin.dsl.cabin.VoiceEvent;
@@ -57,6 +53,12 @@ import dev.cabin.dsl.cabin.VoiceEvent;
  * simply leave out their edges.
  */
 public final class CabinDiagramBuilder {
+
+	private static final Map<EClass, Modality> MODALITIES = Map.of(CabinPackage.Literals.VOICE_EVENT, Modality.VOICE,
+			CabinPackage.Literals.WAKE_WORD_EVENT, Modality.WAKE_WORD, CabinPackage.Literals.GAZE_EVENT, Modality.GAZE,
+			CabinPackage.Literals.GESTURE_EVENT, Modality.GESTURE, CabinPackage.Literals.POSTURE_EVENT, Modality.POSTURE,
+			CabinPackage.Literals.SIGNAL_EVENT, Modality.SIGNAL, CabinPackage.Literals.TOUCH_EVENT, Modality.TOUCH,
+			CabinPackage.Literals.TIMER_EVENT, Modality.TIMER);
 
 	/** Where an edge leaves from while its target (the next step) is not known yet. */
 	private record Exit(String node, String port, String label) {
@@ -79,7 +81,8 @@ public final class CabinDiagramBuilder {
 	 * The diagram of the agents in the files.
 	 *
 	 * @param fileNames how source ranges name a file (e.g. the path as the user gave it)
-	 * @throws DiagramFilterException if the options name an agent or a flow the files do not have
+	 * @throws DiagramFilterException if the files have no agent, or the options name an agent or a flow the
+	 *             files do not have
 	 */
 	public static DiagramGraph build(Collection<CabinFile> files, DiagramOptions options,
 			Function<Resource, String> fileNames) throws DiagramFilterException {
@@ -97,6 +100,9 @@ public final class CabinDiagramBuilder {
 			throws DiagramFilterException {
 		List<Agent> all = files.stream().flatMap(file -> file.getAgents().stream())
 				.filter(agent -> agent.getName() != null).toList();
+		if (all.isEmpty()) {
+			throw new DiagramFilterException("there is no agent to draw");
+		}
 		List<Agent> agents = all;
 		if (options.agent() != null) {
 			agents = all.stream().filter(agent -> agent.getName().equals(options.agent())).toList();
@@ -261,28 +267,7 @@ public final class CabinDiagramBuilder {
 	}
 
 	private static Modality modality(TriggerEvent event) {
-		if (event instanceof VoiceEvent) {
-			return Modality.VOICE;
-		}
-		if (event instanceof GazeEvent) {
-			return Modality.GAZE;
-		}
-		if (event instanceof GestureEvent) {
-			return Modality.GESTURE;
-		}
-		if (event instanceof PostureEvent) {
-			return Modality.POSTURE;
-		}
-		if (event instanceof SignalEvent) {
-			return Modality.SIGNAL;
-		}
-		if (event instanceof TouchEvent) {
-			return Modality.TOUCH;
-		}
-		if (event instanceof TimerEvent) {
-			return Modality.TIMER;
-		}
-		return event == null ? null : Modality.WAKE_WORD;
+		return event == null ? null : MODALITIES.get(event.eClass());
 	}
 
 	/* ---------------------------------------------------------------- flows and steps */

@@ -45,10 +45,6 @@ public final class DiagramGraph {
 		return nodes.get(id);
 	}
 
-	public DiagramPort port(String id) {
-		return ports.get(id);
-	}
-
 	/** Whether some node lies inside this one. */
 	public boolean hasChildren(String id) {
 		return parents.contains(id);

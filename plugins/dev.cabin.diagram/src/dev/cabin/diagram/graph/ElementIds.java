@@ -35,8 +35,6 @@ import dev.cabin.dsl.cabin.Trigger;
  */
 public final class ElementIds {
 
-	private static final String STEP = ".step.";
-
 	private ElementIds() {
 	}
 
@@ -62,7 +60,7 @@ public final class ElementIds {
 	}
 
 	public static String step(String agent, String flow, String path) {
-		return flow(agent, flow) + STEP + path;
+		return flow(agent, flow) + ".step." + path;
 	}
 
 	public static String flowExit(String agent, String flow) {
@@ -171,11 +169,5 @@ public final class ElementIds {
 			}
 		}
 		return null;
-	}
-
-	/** The flow name and step path of a step id, or {@code null} if the id is not a step's. */
-	public static String pathOf(String stepId) {
-		int at = stepId.indexOf(STEP);
-		return at < 0 ? null : stepId.substring(at + STEP.length());
 	}
 }

@@ -1,8 +1,8 @@
 package dev.cabin.diagram.graph;
 
 /**
- * Where a diagram element is written: the file (as the caller names it), character offset and length, and
- * the 1-based line and column of its first and last character.
+ * Where a diagram element is written: the file (as the caller names it), character offset and length, the
+ * 1-based line and column of its first character and of the position just after its last one.
  */
 public record SourceRange(String file, int offset, int length, int startLine, int startColumn, int endLine,
 		int endColumn) {

@@ -25,7 +25,7 @@ import dev.cabin.diagram.overlay.Highlight;
 /**
  * Draws a laid-out diagram on a {@link Surface}, the same way for every output: agents and flows first (as
  * titled frames), then the edges, then the boxes, the ports and the edge labels on top. A highlight (a
- * simulated conversation) and a selected node change strokes and add visit numbers.
+ * simulated conversation) changes strokes and adds visit numbers; the selected node gets a ring.
  */
 public final class DiagramPainter {
 
@@ -69,9 +69,8 @@ public final class DiagramPainter {
 		Box box = diagram.box(node.id());
 		begin(node);
 		boolean visited = highlight.visited(node.id());
-		Rgb stroke = node.id().equals(selected) ? DiagramStyle.SELECTION
-				: visited ? DiagramStyle.VISITED
-						: node.kind() == NodeKind.AGENT ? DiagramStyle.AGENT_STROKE : DiagramStyle.FLOW_STROKE;
+		Rgb stroke = visited ? DiagramStyle.VISITED
+				: node.kind() == NodeKind.AGENT ? DiagramStyle.AGENT_STROKE : DiagramStyle.FLOW_STROKE;
 		Rgb band = node.kind() == NodeKind.AGENT ? DiagramStyle.AGENT_BAND : DiagramStyle.FLOW_BAND;
 		surface.rect(box, NodeFace.CORNER, node.kind() == NodeKind.AGENT ? DiagramStyle.AGENT_FILL
 				: DiagramStyle.FLOW_FILL, stroke, strokeWidth(node), false, "box");
@@ -92,6 +91,7 @@ public final class DiagramPainter {
 			x += TextMetrics.width(detail, NodeFace.DETAIL_FONT, false) + 12;
 		}
 		visitMarker(node, box);
+		selectionHalo(node, box);
 		surface.endGroup();
 	}
 
@@ -100,10 +100,9 @@ public final class DiagramPainter {
 		begin(node);
 		Rgb kindColor = DiagramStyle.of(node.kind());
 		boolean active = node.id().equals(highlight.active());
-		Rgb stroke = node.id().equals(selected) ? DiagramStyle.SELECTION
-				: active ? DiagramStyle.ACTIVE
-						: highlight.visited(node.id()) || highlight.fired().containsKey(node.id())
-								|| highlight.recognized().contains(node.id()) ? DiagramStyle.VISITED : null;
+		Rgb stroke = active ? DiagramStyle.ACTIVE
+				: highlight.visited(node.id()) || highlight.fired().containsKey(node.id())
+						|| highlight.recognized().contains(node.id()) ? DiagramStyle.VISITED : null;
 		if (NodeFace.terminal(node)) {
 			boolean end = node.kind() == NodeKind.END;
 			surface.rect(box, box.height() / 2, end ? kindColor : DiagramStyle.BOX_FILL,
@@ -130,7 +129,16 @@ public final class DiagramPainter {
 			}
 		}
 		visitMarker(node, box);
+		selectionHalo(node, box);
 		surface.endGroup();
+	}
+
+	/** The selected box gets a ring around it, so that the colours of its own border (an overlay) stay. */
+	private void selectionHalo(DiagramNode node, Box box) {
+		if (node.id().equals(selected)) {
+			double corner = NodeFace.terminal(node) ? box.height() / 2 + 4 : NodeFace.CORNER + 4;
+			surface.rect(box.grow(4), corner, null, DiagramStyle.SELECTION, 2, false, "selection");
+		}
 	}
 
 	private void badges(DiagramNode node, double x, double y) {
@@ -166,7 +174,7 @@ public final class DiagramPainter {
 		if (node.id().equals(highlight.active())) {
 			return 3.5;
 		}
-		if (node.id().equals(selected) || highlight.visited(node.id()) || highlight.fired().containsKey(node.id())
+		if (highlight.visited(node.id()) || highlight.fired().containsKey(node.id())
 				|| highlight.recognized().contains(node.id())) {
 			return 2.5;
 		}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import dev.cabin.diagram.graph.DiagramGraph;
 import dev.cabin.diagram.graph.DiagramNode;
 import dev.cabin.diagram.graph.DiagramOptions;
 import dev.cabin.diagram.graph.NodeKind;
+import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 
 /** Showing one agent, one flow, or flows collapsed. */
@@ -67,5 +69,8 @@ class DiagramOptionsTest {
 		DiagramFilterException flow = assertThrows(DiagramFilterException.class,
 				() -> Drawing.graph(agents, new DiagramOptions("TravelDesk", "Climate", Set.of())));
 		assertEquals("no flow named Climate; the flows are Planning", flow.getMessage());
+		LoadResult toolsOnly = CabinSources.standalone().load(Path.of("tools.cabin"), "tool radio.mute()\n");
+		assertEquals("there is no agent to draw", assertThrows(DiagramFilterException.class,
+				() -> Drawing.graph(toolsOnly, DiagramOptions.ALL)).getMessage());
 	}
 }
