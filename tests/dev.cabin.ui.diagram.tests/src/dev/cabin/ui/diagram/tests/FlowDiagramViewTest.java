@@ -195,6 +195,19 @@ class FlowDiagramViewTest {
 	}
 
 	@Test
+	void theDiagramFollowsTheTextAndKeepsTheLastOneWhileALineDoesNotParse() throws Exception {
+		int end = document.get().lastIndexOf('}');
+		document.replace(end, 0, "\tflow Goodbye {\n\t\tsay \"Bye.\"\n\t}\n");
+		Screen.waitFor(() -> view.diagram().graph().node("TravelDesk.flow.Goodbye.step.0") != null, "the typed flow");
+
+		int line = document.getNumberOfLines() - 2;
+		document.replace(document.getLineOffset(line - 1), 0, "\tflow {\n");
+		Screen.waitFor(() -> view.message().contains("does not parse"), "the message about the line");
+		assertTrue(view.message().startsWith("Line " + line + " does not parse"), view.message());
+		assertNotNull(view.diagram().graph().node("TravelDesk.flow.Goodbye.step.0"), "the last diagram stays");
+	}
+
+	@Test
 	void flowsCollapseAndExpand() throws Exception {
 		view.toggleCollapsed(CLIMATE);
 		assertEquals(Set.of(CLIMATE), view.options().collapsedFlows());
