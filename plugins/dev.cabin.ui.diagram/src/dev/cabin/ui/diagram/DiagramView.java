@@ -30,6 +30,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IPartListener2;
@@ -78,6 +79,7 @@ public class DiagramView extends ViewPart {
 	private static final String SYNTAX_ERROR = "org.eclipse.xtext.diagnostics.Diagnostic.Syntax";
 	private static final int REDRAW_DELAY_MILLIS = 250;
 
+	private Display display;
 	private DiagramCanvas canvas;
 	private Label message;
 	private Combo filter;
@@ -137,6 +139,7 @@ public class DiagramView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		display = parent.getDisplay();
 		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = 0;
 		layout.marginHeight = 0;
@@ -260,7 +263,7 @@ public class DiagramView extends ViewPart {
 		String[] request = new String[2];
 		int[] requested = new int[1];
 		DiagramOptions[] requestedOptions = new DiagramOptions[1];
-		canvas.getDisplay().syncExec(() -> {
+		display.syncExec(() -> {
 			if (document != null && !canvas.isDisposed()) {
 				request[0] = document.get();
 				request[1] = fileName();
@@ -281,8 +284,8 @@ public class DiagramView extends ViewPart {
 		} else {
 			drawn = layout(requested[0], model, requestedOptions[0], request[1]);
 		}
-		if (!monitor.isCanceled()) {
-			canvas.getDisplay().asyncExec(() -> show(drawn));
+		if (!monitor.isCanceled() && !display.isDisposed()) {
+			display.asyncExec(() -> show(drawn));
 		}
 	}
 
