@@ -36,6 +36,8 @@ public final class Main {
 			  rollback --slots DIR         make the previous build active again
 			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
 			                               run a verified build as a car does, like chat
+			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
+			                               draw the agents' triggers and flows for a review
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -71,16 +73,17 @@ public final class Main {
 			(args.length == 0 ? terminal.err() : terminal.out()).print(USAGE_TEXT);
 			return args.length == 0 ? USAGE : OK;
 		}
-		Map<String, Command> commands = Map.of(
-				"check", new CheckCommand(),
-				"build", new BuildCommand(),
-				"chat", new ChatCommand(),
-				"keygen", new KeygenCommand(),
-				"export", new ExportCommand(),
-				"verify", new VerifyCommand(),
-				"install", new InstallCommand(),
-				"rollback", new RollbackCommand(),
-				"run", new RunCommand());
+		Map<String, Command> commands = Map.ofEntries(
+				Map.entry("check", new CheckCommand()),
+				Map.entry("build", new BuildCommand()),
+				Map.entry("chat", new ChatCommand()),
+				Map.entry("keygen", new KeygenCommand()),
+				Map.entry("export", new ExportCommand()),
+				Map.entry("verify", new VerifyCommand()),
+				Map.entry("install", new InstallCommand()),
+				Map.entry("rollback", new RollbackCommand()),
+				Map.entry("run", new RunCommand()),
+				Map.entry("diagram", new DiagramCommand()));
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");

@@ -27,11 +27,17 @@ final class Toolchain {
 
 	/** The IR of the files, or {@code null} (after printing why) when they have errors. */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
+		LoadResult result = loadWithoutErrors(files, terminal);
+		return result == null ? null : new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+	}
+
+	/** The loaded files, or {@code null} (after printing every problem and why) when they have errors. */
+	static LoadResult loadWithoutErrors(List<Path> files, Terminal terminal) {
 		LoadResult result = check(files, terminal, false);
 		if (result.hasErrors()) {
 			terminal.err().println("cabin: the agent has errors; fix them first (cabin check shows them)");
 			return null;
 		}
-		return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		return result;
 	}
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cabin.testing.Repository;
+import dev.cabin.testing.Screen;
 
 /** Cabin Studio's editor in a live workbench, used as an author would use it. */
 class CabinEditorTest {
@@ -63,7 +63,7 @@ class CabinEditorTest {
 		ITextEditor textEditor = (ITextEditor) editor;
 		IDocument document = textEditor.getDocumentProvider().getDocument(textEditor.getEditorInput());
 		ISourceViewer viewer = (ISourceViewer) textEditor.getAdapter(ITextOperationTarget.class);
-		waitFor(() -> viewer.getAnnotationModel() != null, "the annotation model");
+		Screen.waitFor(() -> viewer.getAnnotationModel() != null, "the annotation model");
 		assertEquals(List.of(), errorLines(viewer, document), "the example has no errors");
 
 		int line = lineOf(document, "on voice OilChange -> flow OilService");
@@ -71,10 +71,10 @@ class CabinEditorTest {
 				document.getLineLength(line - 1)).indexOf("OilService");
 		document.replace(offset, "OilService".length(), "OilServise");
 
-		waitFor(() -> !errorLines(viewer, document).isEmpty(), "an error annotation");
+		Screen.waitFor(() -> !errorLines(viewer, document).isEmpty(), "an error annotation");
 		assertEquals(List.of(line), errorLines(viewer, document));
 		textEditor.selectAndReveal(offset, "OilServise".length());
-		Workbench.screenshot("editor-with-error");
+		Screen.screenshot("editor-with-error");
 	}
 
 	private static List<Integer> errorLines(ISourceViewer viewer, IDocument document) {
@@ -95,9 +95,5 @@ class CabinEditorTest {
 
 	private static int lineOf(IDocument document, String text) throws BadLocationException {
 		return document.getLineOfOffset(document.get().indexOf(text)) + 1;
-	}
-
-	private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
-		Workbench.waitFor(condition, what, 30);
 	}
 }

@@ -50,6 +50,7 @@ import dev.cabin.cli.Terminal;
 import dev.cabin.engine.pkg.Ed25519Keys;
 import dev.cabin.export.SigningKey;
 import dev.cabin.testing.Repository;
+import dev.cabin.testing.Screen;
 import dev.cabin.ui.export.CarBuildExportWizard;
 import dev.cabin.ui.export.SigningKeyStore;
 
@@ -159,7 +160,7 @@ class CarBuildExportWizardTest {
 
 	private void waitForTheChecks() throws InterruptedException {
 		Label summary = field("summary");
-		Workbench.waitFor(() -> !summary.getText().startsWith("Checking"), "the export job", 180);
+		Screen.waitFor(() -> !summary.getText().startsWith("Checking"), "the export job", 180);
 	}
 
 	private static int verify(Path pkg, Path publicKey) {
@@ -201,7 +202,7 @@ class CarBuildExportWizardTest {
 		Table checks = field("problems");
 		assertTrue(checks.getItem(0).getText(0).startsWith("locales en-US, zh-CN: the Aurora S (CN) speaks"),
 				checks.getItem(0).getText(0));
-		Workbench.screenshot("export-wizard");
+		Screen.screenshot("export-wizard");
 		dialog.finish();
 
 		assertTrue(dialog.getShell() == null, "Finish closes the wizard");
