@@ -311,6 +311,40 @@ class LlmEngineTest {
 	}
 
 	@Test
+	void anAmbiguousUtteranceIsResolvedByTheModelAmongTheDeclaredIntents() throws Exception {
+		Path agent = dir.resolve("strict.cabin");
+		Files.writeString(agent, """
+				agent Strict {
+					locales en-US
+					defaults { confidence 0.93 }
+					intent Story { en-US: "tell me a story", "tell us a story" }
+					intent Joke { en-US: "tell me a joke", "tell us a joke" }
+					on voice Story -> flow StoryFlow
+					on voice Joke -> flow JokeFlow
+					flow StoryFlow { say "Once upon a time." }
+					flow JokeFlow { say "Why did the car cross the road?" }
+				}
+				""");
+		LoadResult loaded = CabinSources.standalone().load(List.of(agent));
+		CabinIr strict = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+		server.then(openAiToolCall("choose_intent", "{\"intent\": \"Joke\"}"))
+				.then(openAiToolCall("choose_intent", "{\"intent\": \"Weather\"}"));
+		Session session = Engine.builder(strict).languageModel(model("openai", false)).faultPolicy(FAST).build()
+				.openSession("Strict");
+
+		TurnResult resolved = session.handle(new InputEvent.Voice("tell me a joke please"));
+
+		assertEquals("llm", resolved.recognition().method());
+		assertEquals("Why did the car cross the road?", resolved.replies().get(0).text());
+		JsonNode offered = JSON.readTree(server.received().get(0).body()).get("tools").get(0).get("function");
+		assertEquals("choose_intent", offered.get("name").asText());
+		TurnResult undeclared = session.handle(new InputEvent.Voice("tell me a joke please"));
+		assertTrue(undeclared.trace().transitions().contains("ambiguity: the LLM chose Weather, which is no candidate; ignored"),
+				undeclared.trace().transitions().toString());
+		assertEquals("fallback", undeclared.replies().get(0).type(), "below the threshold without the model's word");
+	}
+
+	@Test
 	void badConfigurationsAreRefusedWithTheReason() throws Exception {
 		Map<String, String> noKey = Map.of("CABIN_LLM_PROVIDER", "openai");
 		LlmSettings settings = LlmSettings.load(null, noKey);
