@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cabin.compiler.CabinCompiler;
+import dev.cabin.compiler.CompileException;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
@@ -39,7 +40,12 @@ final class Toolchain {
 			terminal.err().println("cabin: the agent has errors; fix them first (cabin check shows them)");
 			return null;
 		}
-		return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		try {
+			return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		} catch (CompileException e) {
+			terminal.err().println(e.getMessage().replaceFirst(": ", ": error: "));
+			return null;
+		}
 	}
 
 	/** The LLM the configuration file (or none) and the environment ask for, or {@code null} for none. */

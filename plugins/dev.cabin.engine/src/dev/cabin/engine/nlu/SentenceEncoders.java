@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
@@ -50,9 +51,9 @@ public final class SentenceEncoders {
 	private static SentenceEncoder load(Language language) {
 		return switch (language) {
 		case EN -> new OnnxSentenceEncoder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class,
-				AllMiniLmL6V2QuantizedEmbeddingModel::new);
+				"all-minilm-l6-v2-q.onnx", PoolingMode.MEAN);
 		case ZH -> new OnnxSentenceEncoder("bge-small-zh-v15-q", BgeSmallZhV15QuantizedEmbeddingModel.class,
-				BgeSmallZhV15QuantizedEmbeddingModel::new);
+				"bge-small-zh-v1.5-q.onnx", PoolingMode.CLS);
 		};
 	}
 }

@@ -64,6 +64,26 @@ class TestCommandTest {
 	}
 
 	@Test
+	void whatTheCompilerCannotTranslateIsAnErrorAtItsLine() throws IOException {
+		Path agent = dir.resolve("fortnight.cabin");
+		Files.writeString(agent, """
+				agent Slow {
+					locales en-US
+					defaults {
+						timeout 2 fortnights
+					}
+				}
+				""");
+
+		CabinCommand test = CabinCommand.run("test", agent.toString());
+
+		assertEquals(1, test.exitCode, test.toString());
+		assertTrue(test.err.contains("fortnight.cabin:4:") && test.err.contains("error"),
+				"reported at its line, by the validator or else the compiler: " + test.err);
+		assertFalse(test.printedAStackTrace(), test.toString());
+	}
+
+	@Test
 	void filesWithoutTestsAndBadOptionsAreRefused() {
 		CabinCommand none = CabinCommand.run("test", Repository.carGenius().toString());
 		assertEquals(1, none.exitCode, none.toString());
