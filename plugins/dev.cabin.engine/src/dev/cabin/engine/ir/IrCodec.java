@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -94,17 +93,72 @@ public final class IrCodec {
 		return new Header(version, encoders);
 	}
 
-	/** Packs a vector as little-endian float32, the IR's storage form for embeddings. */
+	/**
+	 * Packs a vector as little-endian IEEE half-precision floats, the IR's storage form for embeddings: half the
+	 * size of float32 (a large agent's IR reads twice as fast) for a cosine that changes by less than 1e-3.
+	 */
 	public static byte[] pack(float[] vector) {
-		ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-		bytes.asFloatBuffer().put(vector);
+		ByteBuffer bytes = ByteBuffer.allocate(vector.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (float value : vector) {
+			bytes.putShort(toHalf(value));
+		}
 		return bytes.array();
 	}
 
 	public static float[] unpack(byte[] packed) {
-		FloatBuffer floats = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-		float[] vector = new float[floats.remaining()];
-		floats.get(vector);
+		ByteBuffer bytes = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
+		float[] vector = new float[packed.length / 2];
+		for (int i = 0; i < vector.length; i++) {
+			vector[i] = fromHalf(bytes.getShort());
+		}
 		return vector;
+	}
+
+	/** The half-precision float nearest to a float (round half to even; overflow to infinity). */
+	static short toHalf(float value) {
+		int bits = Float.floatToIntBits(value);
+		int sign = (bits >>> 16) & 0x8000;
+		int exponent = ((bits >>> 23) & 0xff) - 127 + 15;
+		int mantissa = bits & 0x7fffff;
+		if (((bits >>> 23) & 0xff) == 0xff) {
+			return (short) (sign | 0x7c00 | (mantissa != 0 ? 0x200 : 0));
+		}
+		if (exponent >= 0x1f) {
+			return (short) (sign | 0x7c00);
+		}
+		if (exponent <= 0) {
+			if (exponent < -10) {
+				return (short) sign;
+			}
+			mantissa |= 0x800000;
+			int shift = 14 - exponent;
+			int half = mantissa >> shift;
+			int rest = mantissa & ((1 << shift) - 1);
+			int midpoint = 1 << (shift - 1);
+			if (rest > midpoint || (rest == midpoint && (half & 1) != 0)) {
+				half++;
+			}
+			return (short) (sign | half);
+		}
+		int half = (exponent << 10) | (mantissa >> 13);
+		int rest = mantissa & 0x1fff;
+		if (rest > 0x1000 || (rest == 0x1000 && (half & 1) != 0)) {
+			half++;
+		}
+		return (short) (sign | half);
+	}
+
+	static float fromHalf(short half) {
+		int sign = (half & 0x8000) << 16;
+		int exponent = (half >>> 10) & 0x1f;
+		int mantissa = half & 0x3ff;
+		if (exponent == 0x1f) {
+			return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+		}
+		if (exponent == 0) {
+			float magnitude = mantissa / 1024f / 16384f;
+			return sign != 0 ? -magnitude : magnitude;
+		}
+		return Float.intBitsToFloat(sign | ((exponent - 15 + 127) << 23) | (mantissa << 13));
 	}
 }

@@ -66,7 +66,7 @@ public final class NearestExampleClassifier implements IntentClassifier {
 			intents.add(intent.name());
 			for (ExampleIr example : intent.examples()) {
 				if (example.embedding() == null || example.embedding().length == 0
-						|| example.embedding().length % Float.BYTES != 0) {
+						|| example.embedding().length % 2 != 0) {
 					throw new IrFormatException("corrupt Cabin IR: the example \"" + example.text() + "\" of intent "
 							+ intent.name() + " has no usable embedding");
 				}

@@ -76,7 +76,7 @@ class CompilerTest {
 		var example = comfort.intent("SetTemperature").examples().get(0);
 
 		assertEquals("set the temperature to {temp}", example.text(), "the IR keeps the marker for template matching");
-		assertEquals(384 * Float.BYTES, example.embedding().length);
+		assertEquals(384 * 2, example.embedding().length, "half-precision floats");
 	}
 
 	@Test

@@ -46,9 +46,9 @@ class NearestExampleClassifierTest {
 				List<ExampleIr> examples = new ArrayList<>();
 				for (String form : FORMS) {
 					String text = String.format(form, String.format(VERBS.get(verb), thing));
-					float[] vector = ENCODER.encode(TextNormalizer.normalize(text));
-					VECTORS.computeIfAbsent(name, n -> new ArrayList<>()).add(vector);
-					examples.add(new ExampleIr("en-US", text, IrCodec.pack(vector)));
+					byte[] stored = IrCodec.pack(ENCODER.encode(TextNormalizer.normalize(text)));
+					VECTORS.computeIfAbsent(name, n -> new ArrayList<>()).add(IrCodec.unpack(stored));
+					examples.add(new ExampleIr("en-US", text, stored));
 				}
 				intents.add(new IntentIr(name, examples, List.of()));
 			}
