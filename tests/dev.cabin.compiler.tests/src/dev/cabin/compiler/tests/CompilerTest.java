@@ -99,7 +99,7 @@ class CompilerTest {
 
 		List<ConversationRunner.Result> results = new ConversationRunner(engine).runAll(ir);
 
-		assertEquals(17, results.size());
+		assertEquals(18, results.size());
 		String failures = results.stream().filter(r -> !r.passed())
 				.map(r -> r.agent() + " \"" + r.test() + "\": " + r.failures() + "\n    " + String.join("\n    ", r.transcript()))
 				.collect(Collectors.joining("\n"));

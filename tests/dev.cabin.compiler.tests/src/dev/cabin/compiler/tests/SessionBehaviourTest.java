@@ -120,6 +120,21 @@ class SessionBehaviourTest {
 	}
 
 	@Test
+	void aFlowWhoseCallCannotRunEndsThere() {
+		Session moving = engine.openSession("Comfort");
+		moving.given("Vehicle.Speed", 30.0);
+
+		TurnResult denied = moving.handle(new InputEvent.Voice("warm up the driver seat"));
+
+		assertEquals(List.of("Sorry, I can't do that right now."), denied.replies().stream().map(r -> r.text()).toList(),
+				"nothing claims the seat is warming");
+		moving.handle(new InputEvent.Voice("set the temperature to 18 degrees"));
+		TurnResult declined = moving.handle(new InputEvent.Voice("no"));
+		assertEquals("declined", declined.toolCalls().get(0).outcome());
+		assertTrue(declined.replies().isEmpty(), declined.replies().toString());
+	}
+
+	@Test
 	void badUtterancesGetAReplyAndTheSessionGoesOn() {
 		Session session = engine.openSession("Comfort");
 
