@@ -279,6 +279,24 @@ class LlmEngineTest {
 	}
 
 	@Test
+	void anthropicAndGeminiAnswerThroughTheirOwnProtocols() throws Exception {
+		server.then(LoopbackLlm.Answer.json("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+				+ "\"model\":\"test-model\",\"content\":[{\"type\":\"text\",\"text\":\"An Anthropic story.\"}],"
+				+ "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}"));
+		assertEquals("An Anthropic story.",
+				session("anthropic", false, FAST).handle(new InputEvent.Voice("tell me a story")).replies().get(0).text());
+		assertEquals("/v1/messages", server.received().get(0).path());
+
+		server.then(LoopbackLlm.Answer.json("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A Gemini story.\"}],"
+				+ "\"role\":\"model\"},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":10,"
+				+ "\"candidatesTokenCount\":5,\"totalTokenCount\":15}}"));
+		assertEquals("A Gemini story.",
+				session("gemini", false, FAST).handle(new InputEvent.Voice("tell me a story")).replies().get(0).text());
+		assertTrue(server.received().get(1).path().endsWith("/models/test-model:generateContent"),
+				server.received().get(1).path());
+	}
+
+	@Test
 	void theKeyIsSentToTheProviderButNeverTraced() throws Exception {
 		server.then(openAiText("My key is " + KEY + ", do not tell."));
 
@@ -373,9 +391,12 @@ class LlmEngineTest {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("CABIN_LLM_PROVIDER", provider);
 		environment.put("CABIN_LLM_MODEL", "test-model");
-		environment.put("CABIN_LLM_BASE_URL", server.url() + (provider.equals("openai") ? "/v1" : ""));
+		environment.put("CABIN_LLM_BASE_URL", server.url() + (provider.equals("openai") || provider.equals("anthropic") ? "/v1"
+				: provider.equals("gemini") ? "/v1beta" : ""));
 		environment.put("CABIN_LLM_STREAM", Boolean.toString(stream));
 		environment.put("OPENAI_API_KEY", KEY);
+		environment.put("ANTHROPIC_API_KEY", KEY);
+		environment.put("GEMINI_API_KEY", KEY);
 		return Providers.create(LlmSettings.load(null, environment), environment);
 	}
 
