@@ -24,8 +24,11 @@ public final class Main {
 			commands:
 			  check FILE|DIR...            report problems as path:line:col: severity: message
 			  build FILE... -o OUT.json    compile agents to the engine's IR
-			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
-			                               talk to an agent in the terminal, or run a scripted conversation
+			  chat FILE... [--agent ID] [--script EVENTS.jsonl] [--llm LLM.properties] [--trace] [--wake-word]
+			                               talk to an agent in the terminal (/help lists gaze, signals,
+			                               gestures, ...), or run a scripted conversation of JSON events
+			  test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties] [--verbose]
+			                               run the agents' conversation tests
 			  keygen -o KEYFILE            a new Ed25519 signing key (KEYFILE, owner-only) and KEYFILE.pub
 			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
 			                               check agents against a vehicle profile, write a signed car package
@@ -77,6 +80,7 @@ public final class Main {
 				Map.entry("check", new CheckCommand()),
 				Map.entry("build", new BuildCommand()),
 				Map.entry("chat", new ChatCommand()),
+				Map.entry("test", new TestCommand()),
 				Map.entry("keygen", new KeygenCommand()),
 				Map.entry("export", new ExportCommand()),
 				Map.entry("verify", new VerifyCommand()),

@@ -52,7 +52,7 @@ final class RunCommand implements Command {
 				from = file.toString();
 			}
 			terminal.err().println("running " + from + ": " + build.summary());
-			return new ChatCommand().talk(build.startEngine(SentenceEncoders.embedded()), agentId, script, terminal);
+			return new ChatCommand().talk(build.startEngine(SentenceEncoders.embedded()), agentId, false, script, terminal);
 		} catch (PackageRejectedException e) {
 			terminal.err().println("cabin run: refused: " + e.getMessage());
 			return Main.FAILED;

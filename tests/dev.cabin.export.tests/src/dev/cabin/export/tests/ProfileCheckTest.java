@@ -178,7 +178,7 @@ class ProfileCheckTest {
 	void aPackageLargerThanTheStorageBudgetIsReported() throws IOException {
 		Path profile = auroraWith("storageMB: 64", "storageMB: 1");
 		StringBuilder big = new StringBuilder("agent Big {\n\tlocales en-US\n");
-		for (int intent = 0; intent < 80; intent++) {
+		for (int intent = 0; intent < 160; intent++) {
 			big.append("\tintent Task").append(intent).append(" {\n\t\ten-US: ");
 			for (int example = 0; example < 12; example++) {
 				big.append(example == 0 ? "" : ", ").append("\"please run task ").append(intent).append(" in mode ")
