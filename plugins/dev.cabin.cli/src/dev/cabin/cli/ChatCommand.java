@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,43 +16,69 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.Session;
+import dev.cabin.engine.ToolCall;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.EventFormatException;
 import dev.cabin.engine.event.EventJson;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.ir.IrFormatException;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.llm.LlmSettings;
 
 /**
- * {@code cabin chat FILE... [--agent ID] [--script EVENTS.jsonl]}: a conversation with an agent, typed in the
- * terminal or read from a script of JSON events (one per line) with one JSON object per reply on stdout.
+ * {@code cabin chat FILE... [--agent ID] [--script EVENTS.jsonl] [--llm LLM.properties] [--trace] [--wake-word]}:
+ * a conversation with an agent, typed in the terminal (speech as text, other modalities as slash commands) or
+ * read from a script of JSON events (one per line, any modality) with one JSON object per reply on stdout.
+ * With {@code --trace} every turn's trace goes to stderr as one JSON line.
  */
 final class ChatCommand implements Command {
 
 	private final ObjectMapper json = new ObjectMapper();
+	private boolean trace;
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--trace", "--wake-word");
+	}
 
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		String agentId = arguments.option("--agent");
-		String script = arguments.option("--script");
+		Path scriptPath = script(arguments);
+		String llm = arguments.option("--llm");
+		trace = arguments.flag("--trace");
+		boolean wakeWord = arguments.flag("--wake-word");
 		arguments.rejectUnknown();
-		Path scriptPath = script == null ? null : Path.of(script);
-		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
-			throw new UsageException("no such script: " + script);
-		}
+		LlmSettings settings = Toolchain.llmSettings(llm, System.getenv());
 		CabinIr ir = Toolchain.compile(SourceFiles.expand(arguments.positional()), terminal);
 		if (ir == null) {
 			return Main.FAILED;
 		}
-		Session session;
-		try {
-			Engine engine = Engine.load(ir, SentenceEncoders.embedded());
-			session = agentId == null ? engine.openSession() : engine.openSession(agentId);
-		} catch (IrFormatException e) {
-			terminal.err().println("cabin chat: " + e.getMessage());
+		Engine engine = Toolchain.engine(ir, Toolchain.languageModel(settings, System.getenv()), settings, terminal, "chat");
+		if (engine == null) {
 			return Main.FAILED;
 		}
+		return talk(engine, agentId, wakeWord, scriptPath, terminal);
+	}
+
+	/** The {@code --script} option's file, checked to exist, or {@code null}. */
+	static Path script(Arguments arguments) throws UsageException {
+		String script = arguments.option("--script");
+		Path scriptPath = script == null ? null : Path.of(script);
+		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
+			throw new UsageException("no such script: " + script);
+		}
+		return scriptPath;
+	}
+
+	/**
+	 * A conversation with an agent of the engine (its first agent unless one is named): typed in the terminal, or
+	 * the script's when there is one.
+	 */
+	int talk(Engine engine, String agentId, boolean wakeWord, Path scriptPath, Terminal terminal)
+			throws UsageException {
+		Engine.SessionOptions options = new Engine.SessionOptions().requireWakeWord(wakeWord);
+		Session session = agentId == null ? engine.openSession(engine.firstAgentId(), options)
+				: engine.openSession(agentId, options);
 		if (session == null) {
 			throw new UsageException("no agent \"" + agentId + "\" in the given files");
 		}
@@ -69,7 +96,9 @@ final class ChatCommand implements Command {
 					continue;
 				}
 				try {
-					printJson(session.handle(events.parse(line)), terminal);
+					TurnResult turn = session.handle(events.parse(line));
+					printJson(turn, terminal);
+					printTrace(turn, terminal);
 				} catch (EventFormatException e) {
 					badLines++;
 					terminal.err().println(script + ":" + lineNumber + ": error: " + e.getMessage());
@@ -96,17 +125,30 @@ final class ChatCommand implements Command {
 			line.put("flow", reply.flow());
 			line.put("agent", reply.agent());
 			line.put("locale", reply.locale());
-			try {
-				terminal.out().println(json.writeValueAsString(line));
-			} catch (JsonProcessingException e) {
-				throw new IllegalStateException("a reply could not be written as JSON", e);
+			if (reply.screen() != null) {
+				line.put("screen", reply.screen());
 			}
+			terminal.out().println(write(line));
+		}
+	}
+
+	private void printTrace(TurnResult turn, Terminal terminal) {
+		if (trace) {
+			terminal.err().println(turn.trace().toJson());
+		}
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("a reply could not be written as JSON", e);
 		}
 	}
 
 	private int converse(Session session, Terminal terminal) {
 		terminal.out().println("Talking to " + session.agentId() + " (" + session.locale()
-				+ "). Type what you would say; /quit ends.");
+				+ "). Type what you would say; /help lists the other modalities; /quit ends.");
 		try {
 			while (true) {
 				terminal.out().print("you> ");
@@ -115,16 +157,74 @@ final class ChatCommand implements Command {
 				if (line == null || line.strip().equals("/quit")) {
 					return Main.OK;
 				}
-				if (line.isBlank()) {
-					continue;
-				}
-				for (Reply reply : session.handle(new InputEvent.Voice(line)).replies()) {
-					terminal.out().println(session.agentId() + "> " + reply.text());
+				if (!line.isBlank()) {
+					handleLine(line.strip(), session, terminal);
 				}
 			}
 		} catch (IOException e) {
 			terminal.err().println("cabin chat: " + e.getMessage());
 			return Main.FAILED;
+		}
+	}
+
+	private void handleLine(String line, Session session, Terminal terminal) {
+		InputEvent event;
+		if (line.startsWith("/")) {
+			String[] parts = line.split("\\s+", 2);
+			String argument = parts.length > 1 ? parts[1] : "";
+			try {
+				if (setting(parts[0], argument, session, terminal)) {
+					return;
+				}
+				event = SlashCommand.event(parts[0], argument);
+			} catch (UsageException | IllegalArgumentException e) {
+				terminal.out().println("(" + e.getMessage() + ")");
+				return;
+			}
+			if (event == null) {
+				terminal.out().println("(unknown command " + parts[0] + "; /help lists them)");
+				return;
+			}
+		} else {
+			event = new InputEvent.Voice(line);
+		}
+		TurnResult turn = session.handle(event);
+		for (Reply reply : turn.replies()) {
+			terminal.out().println(reply.agent() + "> " + (reply.type().equals("stop") ? "(stops speaking)" : reply.text())
+					+ (reply.screen() != null ? "   [screen: " + reply.screen() + "]" : ""));
+		}
+		for (ToolCall call : turn.toolCalls()) {
+			terminal.out().println("  (" + call.tool() + " " + call.args() + ": " + call.outcome()
+					+ (call.reason() != null ? ", " + call.reason() : "") + ")");
+		}
+		if (turn.handoff() != null) {
+			terminal.out().println("  (now talking to " + turn.handoff() + ")");
+		}
+		printTrace(turn, terminal);
+	}
+
+	/** Handles the commands that change the chat rather than send an event; whether it was one. */
+	private boolean setting(String name, String argument, Session session, Terminal terminal) {
+		switch (name) {
+		case "/help":
+			terminal.out().print(SlashCommand.HELP);
+			return true;
+		case "/locale":
+			terminal.out().println(session.locale(argument.strip()) ? "(speaking " + argument.strip() + ")"
+					: "(" + session.agentId() + " does not speak " + argument.strip() + ")");
+			return true;
+		case "/trace":
+			trace = !argument.strip().equals("off");
+			terminal.out().println("(trace " + (trace ? "on" : "off") + ")");
+			return true;
+		case "/state":
+			terminal.out().println("  vehicle: " + session.vehicle().snapshot());
+			terminal.out().println("  memory:  " + session.memory());
+			terminal.out().println("  driver:  " + session.driverState() + ", locale " + session.locale()
+					+ ", agent " + session.agentId() + (session.awaiting() ? ", waiting for an answer" : ""));
+			return true;
+		default:
+			return false;
 		}
 	}
 }

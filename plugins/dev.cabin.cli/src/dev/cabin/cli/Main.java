@@ -24,8 +24,23 @@ public final class Main {
 			commands:
 			  check FILE|DIR...            report problems as path:line:col: severity: message
 			  build FILE... -o OUT.json    compile agents to the engine's IR
-			  chat FILE... [--agent ID] [--script EVENTS.jsonl]
-			                               talk to an agent in the terminal, or run a scripted conversation
+			  chat FILE... [--agent ID] [--script EVENTS.jsonl] [--llm LLM.properties] [--trace] [--wake-word]
+			                               talk to an agent in the terminal (/help lists gaze, signals,
+			                               gestures, ...), or run a scripted conversation of JSON events
+			  test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties] [--verbose]
+			                               run the agents' conversation tests
+			  keygen -o KEYFILE            a new Ed25519 signing key (KEYFILE, owner-only) and KEYFILE.pub
+			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
+			                               check agents against a vehicle profile, write a signed car package
+			  verify PKG --trust PUBKEY [--vehicle ID] [--manifest]
+			                               every check a car makes before loading a package (exit 1 if invalid)
+			  install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]
+			                               install into A/B build slots, keeping the previous build
+			  rollback --slots DIR         make the previous build active again
+			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
+			                               run a verified build as a car does, like chat
+			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
+			                               draw the agents' triggers and flows for a review
 			  lsp                          the language server (LSP on stdin and stdout) for editors
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
@@ -62,11 +77,19 @@ public final class Main {
 			(args.length == 0 ? terminal.err() : terminal.out()).print(USAGE_TEXT);
 			return args.length == 0 ? USAGE : OK;
 		}
-		Map<String, Command> commands = Map.of(
-				"check", new CheckCommand(),
-				"build", new BuildCommand(),
-				"chat", new ChatCommand(),
-				"lsp", new LspCommand());
+		Map<String, Command> commands = Map.ofEntries(
+				Map.entry("check", new CheckCommand()),
+				Map.entry("build", new BuildCommand()),
+				Map.entry("chat", new ChatCommand()),
+				Map.entry("test", new TestCommand()),
+				Map.entry("keygen", new KeygenCommand()),
+				Map.entry("export", new ExportCommand()),
+				Map.entry("verify", new VerifyCommand()),
+				Map.entry("install", new InstallCommand()),
+				Map.entry("rollback", new RollbackCommand()),
+				Map.entry("run", new RunCommand()),
+				Map.entry("diagram", new DiagramCommand()),
+				Map.entry("lsp", new LspCommand()));
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");

@@ -113,14 +113,22 @@ public final class CabinSources {
 
 	/** Parses and validates one document from memory, as an editor holds it. */
 	public List<Problem> check(Path path, String text) {
+		return load(path, text).problems();
+	}
+
+	/** Parses and validates one document from memory, and keeps its model (for views of the document). */
+	public LoadResult load(Path path, String text) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		try {
 			XtextResource resource = parse(resourceSet, path,
 					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
 			EcoreUtil.resolveAll(resourceSet);
-			return validate(path, resource);
+			List<CabinFile> files = resource.getContents().isEmpty()
+					|| !(resource.getContents().get(0) instanceof CabinFile file) ? List.of() : List.of(file);
+			return new LoadResult(files, validate(path, resource));
 		} catch (IOException e) {
-			return List.of(fileProblem(path, "cannot parse the document: " + e.getMessage()));
+			return new LoadResult(List.of(),
+					List.of(fileProblem(path, "cannot parse the document: " + e.getMessage())));
 		}
 	}
 

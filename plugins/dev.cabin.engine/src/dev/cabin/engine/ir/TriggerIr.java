@@ -1,16 +1,20 @@
 package dev.cabin.engine.ir;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+/**
+ * What starts something in an agent: an event of some modality, optionally fused with an event of another
+ * modality that happens within a time window (either one first), optionally guarded by a condition.
+ *
+ * @param partner the fused event, or {@code null}
+ * @param windowMs how far apart the two events may be, when fused
+ * @param guard a condition that must hold when the trigger fires, or {@code null}
+ */
+public record TriggerIr(EventIr event, EventIr partner, long windowMs, ExprIr guard, ActionIr action) {
 
-/** What starts something in an agent: an event of some modality, and the action it leads to. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "modality")
-@JsonSubTypes({ @JsonSubTypes.Type(value = TriggerIr.Voice.class, name = "voice") })
-public sealed interface TriggerIr {
+	public static TriggerIr on(EventIr event, ActionIr action) {
+		return new TriggerIr(event, null, 0, null, action);
+	}
 
-	ActionIr action();
-
-	/** A recognized intent. */
-	record Voice(String intent, ActionIr action) implements TriggerIr {
+	public boolean fused() {
+		return partner != null;
 	}
 }

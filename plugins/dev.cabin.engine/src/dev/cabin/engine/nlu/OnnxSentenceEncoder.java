@@ -1,35 +1,62 @@
 package dev.cabin.engine.nlu;
 
-import java.util.function.Supplier;
+import java.io.IOException;
+import java.io.InputStream;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
-/** A sentence encoder backed by one of LangChain4j's in-process ONNX models. */
+/**
+ * A sentence encoder backed by one of LangChain4j's in-process ONNX models, read from the model's own Maven
+ * package. The ONNX session runs each utterance on the calling thread without spinning worker threads: a head
+ * unit shares its cores with everything else, and many sessions encode at once, so one thread per utterance
+ * serves both better than a pool that spins.
+ */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	private final String modelId;
 	private final EmbeddingModel model;
 	private final int dimension;
 
-	OnnxSentenceEncoder(String modelId, Class<? extends EmbeddingModel> modelClass, Supplier<EmbeddingModel> factory) {
+	/**
+	 * @param packageClass a class of the model's package, whose class loader finds the model's resources
+	 * @param modelFile the {@code .onnx} resource; the tokenizer is {@code <name>-tokenizer.json} beside it
+	 */
+	OnnxSentenceEncoder(String modelId, Class<?> packageClass, String modelFile, PoolingMode pooling) {
 		this.modelId = modelId;
-		this.model = createWithOwnClassLoader(modelClass, factory);
+		ClassLoader loader = packageClass.getClassLoader();
+		String tokenizerFile = modelFile.replaceFirst("\\.onnx$", "-tokenizer.json");
+		try (InputStream modelBytes = resource(loader, modelFile); InputStream tokenizer = resource(loader, tokenizerFile)) {
+			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+			options.setIntraOpNumThreads(1);
+			options.addConfigEntry("session.intra_op.allow_spinning", "0");
+			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
+					environment.createSession(modelBytes.readAllBytes(), options), tokenizer, pooling);
+			this.model = new AbstractInProcessEmbeddingModel(null) {
+				@Override
+				protected OnnxBertBiEncoder model() {
+					return encoder;
+				}
+			};
+		} catch (IOException | OrtException e) {
+			throw new IllegalStateException("cannot load the model " + modelFile + ": " + e.getMessage(), e);
+		}
 		this.dimension = model.dimension();
 	}
 
-	/*
-	 * The model finds its .onnx file and tokenizer through the thread's context class loader. Inside OSGi that
-	 * loader does not see the model's bundle, so construction runs with the model class's own loader.
-	 */
-	private static EmbeddingModel createWithOwnClassLoader(Class<?> modelClass, Supplier<EmbeddingModel> factory) {
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(modelClass.getClassLoader());
-		try {
-			return factory.get();
-		} finally {
-			thread.setContextClassLoader(previous);
+	private static InputStream resource(ClassLoader loader, String name) throws IOException {
+		InputStream in = loader.getResourceAsStream(name);
+		if (in == null) {
+			throw new IOException("the resource " + name + " is not in the model's package");
 		}
+		return in;
 	}
 
 	@Override

@@ -2,7 +2,9 @@ package dev.cabin.engine.nlu;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
@@ -12,25 +14,46 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
  */
 public final class SentenceEncoders {
 
-	private static final SentenceEncoders EMBEDDED = new SentenceEncoders();
+	private static final SentenceEncoders EMBEDDED = new SentenceEncoders(SentenceEncoders::load);
 
 	private final Map<Language, SentenceEncoder> loaded = new EnumMap<>(Language.class);
+	private final Function<Language, SentenceEncoder> loader;
+
+	/** Encoders made by the loader, once per language (another model, or a test's). */
+	public SentenceEncoders(Function<Language, SentenceEncoder> loader) {
+		this.loader = loader;
+	}
 
 	/** The in-process ONNX models shipped with the engine: MiniLM for English, BGE small for Chinese. */
 	public static SentenceEncoders embedded() {
 		return EMBEDDED;
 	}
 
+	/**
+	 * The encoder of a language, loaded on first use.
+	 *
+	 * @throws IllegalStateException when the model cannot be loaded (its package is missing or broken)
+	 */
 	public synchronized SentenceEncoder forLanguage(Language language) {
-		return loaded.computeIfAbsent(language, SentenceEncoders::load);
+		SentenceEncoder encoder = loaded.get(language);
+		if (encoder == null) {
+			try {
+				encoder = loader.apply(language);
+			} catch (RuntimeException | LinkageError e) {
+				throw new IllegalStateException("the " + language.code() + " sentence model cannot be loaded ("
+						+ e.getClass().getSimpleName() + ": " + e.getMessage() + "); is its package on the class path?", e);
+			}
+			loaded.put(language, encoder);
+		}
+		return encoder;
 	}
 
 	private static SentenceEncoder load(Language language) {
 		return switch (language) {
 		case EN -> new OnnxSentenceEncoder("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class,
-				AllMiniLmL6V2QuantizedEmbeddingModel::new);
+				"all-minilm-l6-v2-q.onnx", PoolingMode.MEAN);
 		case ZH -> new OnnxSentenceEncoder("bge-small-zh-v15-q", BgeSmallZhV15QuantizedEmbeddingModel.class,
-				BgeSmallZhV15QuantizedEmbeddingModel::new);
+				"bge-small-zh-v1.5-q.onnx", PoolingMode.CLS);
 		};
 	}
 }

@@ -21,6 +21,7 @@ import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.FlowIr;
 import dev.cabin.engine.ir.IntentIr;
@@ -55,7 +56,7 @@ class EngineTest {
 		TurnResult turn = session().handle(new InputEvent.Voice("are my tires ok"));
 
 		assertEquals("TirePressure", turn.recognition().intent());
-		assertEquals("embedding", turn.recognition().method());
+		assertEquals("classifier", turn.recognition().method());
 		Reply reply = turn.replies().get(0);
 		assertEquals("say", reply.type());
 		assertEquals("TirePressure reply", reply.text());
@@ -113,6 +114,17 @@ class EngineTest {
 		assertTrue(error.getMessage().contains("some-other-model"), error.getMessage());
 	}
 
+	@Test
+	void aMissingModelIsReportedNotThrown() {
+		SentenceEncoders missing = new SentenceEncoders(language -> {
+			throw new NoClassDefFoundError("dev/langchain4j/model/embedding/onnx/allminilml6v2q/AllMiniLmL6V2QuantizedEmbeddingModel");
+		});
+
+		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(diagnostics, missing));
+
+		assertTrue(error.getMessage().contains("sentence model cannot be loaded"), error.getMessage());
+	}
+
 	private static Session session() throws IrFormatException {
 		return Engine.load(diagnostics, ENCODERS).openSession();
 	}
@@ -125,7 +137,7 @@ class EngineTest {
 				examples.add(new ExampleIr(locale, text, IrCodec.pack(encoder.encode(TextNormalizer.normalize(text)))));
 			}
 		});
-		return new IntentIr(name, examples);
+		return new IntentIr(name, examples, List.of());
 	}
 
 	private static CabinIr agent(IntentIr... intents) {
@@ -133,15 +145,16 @@ class EngineTest {
 		List<FlowIr> flows = new ArrayList<>();
 		for (IntentIr intent : intents) {
 			String flow = intent.name() + "Flow";
-			triggers.add(new TriggerIr.Voice(intent.name(), new ActionIr.StartFlow(flow)));
+			triggers.add(TriggerIr.on(new EventIr.Voice(intent.name()), new ActionIr.StartFlow(flow)));
 			flows.add(new FlowIr(flow, List.of(
-					new StepIr.Say(Map.of("en-US", intent.name() + " reply", "zh-CN", intent.name() + " 回复")),
+					new StepIr.Say(Map.of("en-US", intent.name() + " reply", "zh-CN", intent.name() + " 回复"), Map.of()),
 					new StepIr.End())));
 		}
 		Map<String, EncoderInfo> encoders = Map.of(
 				"en", info(Language.EN), "zh", info(Language.ZH));
 		return new CabinIr(CabinIr.FORMAT_VERSION, encoders, List.of(new AgentIr("Diagnostics", "Diagnostics",
-				List.of("en-US", "zh-CN"), Map.of(), List.of(), List.of(intents), triggers, flows)));
+				List.of("en-US", "zh-CN"), Map.of(), List.of(), null, List.of(), List.of(intents), List.of(), triggers,
+				flows, List.of(), null, List.of())));
 	}
 
 	private static EncoderInfo info(Language language) {

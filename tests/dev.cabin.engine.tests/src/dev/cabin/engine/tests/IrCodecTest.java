@@ -18,6 +18,7 @@ import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.FlowIr;
 import dev.cabin.engine.ir.IntentIr;
@@ -34,10 +35,12 @@ class IrCodecTest {
 	void anIrSurvivesTheRoundTripThroughJson() throws Exception {
 		float[] vector = { 0.25f, -1.5f, 3.0f };
 		CabinIr ir = new CabinIr(CabinIr.FORMAT_VERSION, Map.of("en", new EncoderInfo("test-model", 3)),
-				List.of(new AgentIr("A", "Agent A", List.of("en-US"), Map.of("en-US", "calm"), List.of("hey"),
-						List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello", IrCodec.pack(vector))))),
-						List.of(new TriggerIr.Voice("Hello", new ActionIr.StartFlow("Greet"))),
-						List.of(new FlowIr("Greet", List.of(new StepIr.Say(Map.of("en-US", "Hi!")), new StepIr.End()))))));
+				List.of(new AgentIr("A", "Agent A", List.of("en-US"), Map.of("en-US", "calm"), List.of("hey"), null,
+						List.of(), List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello", IrCodec.pack(vector))),
+								List.of())),
+						List.of(), List.of(TriggerIr.on(new EventIr.Voice("Hello"), new ActionIr.StartFlow("Greet"))),
+						List.of(new FlowIr("Greet", List.of(new StepIr.Say(Map.of("en-US", "Hi!"), Map.of()), new StepIr.End()))),
+						List.of(), null, List.of())));
 
 		CabinIr read = codec.read(new ByteArrayInputStream(write(ir)));
 
@@ -47,6 +50,27 @@ class IrCodecTest {
 		assertArrayEquals(vector, IrCodec.unpack(agent.intents().get(0).examples().get(0).embedding()));
 		assertEquals(ir.agents().get(0).triggers(), agent.triggers());
 		assertEquals(ir.agents().get(0).flows(), agent.flows());
+	}
+
+	@Test
+	void embeddingsAreStoredInHalfPrecisionWithoutChangingCosines() {
+		java.util.Random random = new java.util.Random(7);
+		float[] a = new float[384];
+		float[] b = new float[384];
+		for (int i = 0; i < a.length; i++) {
+			a[i] = (float) random.nextGaussian();
+			b[i] = a[i] + (float) random.nextGaussian() * 0.5f;
+		}
+		a = dev.cabin.engine.nlu.Vectors.normalized(a);
+		b = dev.cabin.engine.nlu.Vectors.normalized(b);
+
+		float[] packedA = IrCodec.unpack(IrCodec.pack(a));
+
+		assertEquals(384 * 2, IrCodec.pack(a).length);
+		assertEquals(dev.cabin.engine.nlu.Vectors.dot(a, b), dev.cabin.engine.nlu.Vectors.dot(packedA, b), 1e-3);
+		float[] special = { 0f, -0f, 1f, -2.5f, 65504f, 1e6f, 6.0e-8f, 1e-9f };
+		assertArrayEquals(new float[] { 0f, -0f, 1f, -2.5f, 65504f, Float.POSITIVE_INFINITY, 5.9604645e-8f, 0f },
+				IrCodec.unpack(IrCodec.pack(special)));
 	}
 
 	@Test
@@ -61,14 +85,14 @@ class IrCodecTest {
 	@Test
 	void invalidJsonIsRefusedWithItsPosition() {
 		IrFormatException error = assertThrows(IrFormatException.class,
-				() -> read("{\"formatVersion\": 1,\n \"agents\": [ }"));
+				() -> read("{\"formatVersion\": 2,\n \"agents\": [ }"));
 
 		assertTrue(error.getMessage().contains("line 2"), error.getMessage());
 	}
 
 	@Test
 	void aStructurallyCorruptIrIsRefused() {
-		String corrupt = "{\"formatVersion\": 1, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"modality\": \"telepathy\"}]}]}";
+		String corrupt = "{\"formatVersion\": 2, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"event\": {\"modality\": \"telepathy\"}}]}]}";
 
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(corrupt));
 

@@ -1,0 +1,115 @@
+package dev.cabin.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import dev.cabin.engine.Engine;
+import dev.cabin.engine.conversation.ConversationRunner;
+import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.llm.Cassette;
+import dev.cabin.engine.llm.LanguageModel;
+import dev.cabin.llm.LlmSettings;
+
+/**
+ * {@code cabin test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties]}: runs the
+ * conversation tests ({@code test} blocks) of the agents in the given files and directories, offline unless
+ * an LLM is configured; with a cassette, LLM steps replay what was recorded once ({@code --record} records
+ * against the configured LLM). Exit 0 when every test passed, 1 otherwise.
+ */
+final class TestCommand implements Command {
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--record", "--verbose");
+	}
+
+	@Override
+	public int run(Arguments arguments, Terminal terminal) throws UsageException {
+		String junit = arguments.option("--junit");
+		String cassettePath = arguments.option("--cassette");
+		String llm = arguments.option("--llm");
+		boolean record = arguments.flag("--record");
+		boolean verbose = arguments.flag("--verbose");
+		arguments.rejectUnknown();
+		if (record && cassettePath == null) {
+			throw new UsageException("--record needs --cassette FILE to record into");
+		}
+		LlmSettings settings = Toolchain.llmSettings(llm, System.getenv());
+		LanguageModel live = Toolchain.languageModel(settings, System.getenv());
+		if (record && live == null) {
+			throw new UsageException("--record needs an LLM: --llm LLM.properties or CABIN_LLM_PROVIDER");
+		}
+		List<Path> files = SourceFiles.expand(arguments.positional());
+		CabinIr ir = Toolchain.compile(files, terminal);
+		if (ir == null) {
+			return Main.FAILED;
+		}
+		int tests = ir.agents().stream().mapToInt(agent -> agent.tests().size()).sum();
+		if (tests == 0) {
+			terminal.err().println("cabin test: no test blocks in " + String.join(", ", arguments.positional()));
+			return Main.FAILED;
+		}
+		Cassette cassette;
+		try {
+			cassette = cassettePath == null ? null
+					: record ? Cassette.record(Path.of(cassettePath), live) : Cassette.replay(Path.of(cassettePath));
+		} catch (IOException e) {
+			terminal.err().println("cabin test: cannot use the cassette " + cassettePath + ": " + e.getMessage());
+			return Main.FAILED;
+		}
+		Engine engine = Toolchain.engine(ir, cassette != null ? cassette : live, settings, terminal, "test");
+		if (engine == null) {
+			return Main.FAILED;
+		}
+		terminal.err().println("running " + tests + " conversation test" + (tests == 1 ? "" : "s") + " of "
+				+ ir.agents().size() + " agent" + (ir.agents().size() == 1 ? "" : "s")
+				+ (cassette != null ? " (LLM: " + cassette.name() + ")" : live != null ? " (LLM: " + live.name() + ")"
+						: " (offline)"));
+		ConversationRunner runner = new ConversationRunner(engine);
+		JUnitReport report = new JUnitReport();
+		int failed = 0;
+		for (AgentIr agent : ir.agents()) {
+			for (var test : agent.tests()) {
+				ConversationRunner.Result result = runner.run(agent, test);
+				report.add(result);
+				terminal.out().printf("%s %s: %s (%d ms)%n", result.passed() ? "PASS" : "FAIL", result.agent(),
+						result.test(), result.millis());
+				if (!result.passed()) {
+					failed++;
+					result.failures().forEach(failure -> terminal.out().println("    " + relative(failure.toString())));
+				}
+				if (!result.passed() || verbose) {
+					result.transcript().forEach(line -> terminal.out().println("      " + line));
+				}
+			}
+		}
+		if (cassette != null) {
+			try {
+				cassette.save();
+			} catch (IOException e) {
+				terminal.err().println("cabin test: cannot write the cassette " + cassettePath + ": " + e.getMessage());
+				return Main.FAILED;
+			}
+		}
+		if (junit != null) {
+			try {
+				Files.writeString(Path.of(junit), report.toXml());
+			} catch (IOException e) {
+				terminal.err().println("cabin test: cannot write " + junit + ": " + e.getMessage());
+				return Main.FAILED;
+			}
+		}
+		terminal.out().println((tests - failed) + " passed, " + failed + " failed");
+		return failed == 0 ? Main.OK : Main.FAILED;
+	}
+
+	/** A location under the working directory, as the user named the files. */
+	private static String relative(String location) {
+		String cwd = Path.of("").toAbsolutePath() + "/";
+		return location.startsWith(cwd) ? location.substring(cwd.length()) : location;
+	}
+}

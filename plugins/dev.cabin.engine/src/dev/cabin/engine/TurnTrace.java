@@ -1,0 +1,110 @@
+package dev.cabin.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What happened in one turn, for people and tools: the event, the NLU candidates and scores, the chosen intent
+ * and slots, state transitions, tool calls, LLM requests and responses, policies applied and the time per
+ * stage. Written as one JSON object; secrets (API keys, bearer tokens) never appear in it.
+ */
+public final class TurnTrace {
+
+	/** Key-like strings that are masked wherever they appear, besides the secrets registered by the host. */
+	private static final Pattern KEY_LIKE = Pattern.compile(
+			"(sk-[A-Za-z0-9_\\-]{8,}|Bearer\\s+[A-Za-z0-9._\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,})");
+	private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Map<String, Object> root = new LinkedHashMap<>();
+	private final Map<String, Long> stages = new LinkedHashMap<>();
+	private final List<String> transitions = new ArrayList<>();
+	private final List<Object> tools = new ArrayList<>();
+	private final List<Object> llm = new ArrayList<>();
+	private final List<String> notes = new ArrayList<>();
+
+	TurnTrace(String session, int turn, String agent, long at, Object event) {
+		root.put("session", session);
+		root.put("turn", turn);
+		root.put("agent", agent);
+		root.put("atMs", at);
+		root.put("event", event);
+	}
+
+	/** A secret (an API key) that must never be written, wherever it turns up. */
+	public static void registerSecret(String secret) {
+		if (secret != null && secret.length() >= 4) {
+			SECRETS.add(secret);
+		}
+	}
+
+	void put(String key, Object value) {
+		root.put(key, value);
+	}
+
+	void stage(String name, long nanos) {
+		stages.merge(name, nanos / 1_000, Long::sum);
+	}
+
+	void transition(String text) {
+		transitions.add(text);
+	}
+
+	void tool(ToolCall call) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("tool", call.tool());
+		entry.put("args", call.args());
+		entry.put("origin", call.origin());
+		entry.put("outcome", call.outcome());
+		entry.put("result", call.result());
+		entry.put("reason", call.reason());
+		tools.add(entry);
+	}
+
+	void llm(Map<String, Object> exchange) {
+		llm.add(exchange);
+	}
+
+	void note(String text) {
+		notes.add(text);
+	}
+
+	public List<String> transitions() {
+		return List.copyOf(transitions);
+	}
+
+	public List<String> notes() {
+		return List.copyOf(notes);
+	}
+
+	/** The trace as one line of JSON, secrets masked. */
+	public String toJson() {
+		Map<String, Object> out = new LinkedHashMap<>(root);
+		out.put("stagesMicros", stages);
+		out.put("transitions", transitions);
+		out.put("toolCalls", tools);
+		out.put("llm", llm);
+		out.put("notes", notes);
+		try {
+			return redact(JSON.writeValueAsString(out));
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("a trace could not be written as JSON", e);
+		}
+	}
+
+	static String redact(String text) {
+		String redacted = text;
+		for (String secret : SECRETS) {
+			redacted = redacted.replace(secret, "***");
+		}
+		return KEY_LIKE.matcher(redacted).replaceAll("***");
+	}
+}

@@ -1,0 +1,26 @@
+package dev.cabin.engine.ir;
+
+import java.util.Map;
+
+/**
+ * How an agent tells its intents apart, with what the compiler prepared for it. The engine picks the
+ * implementation by {@code kind}; an engine that does not know the kind refuses the IR.
+ *
+ * @param kind {@code nearest-example} (cosine similarity to the nearest example embedding) or another
+ *        registered classifier
+ * @param threshold the score below which an utterance is out of scope
+ * @param parameters what the classifier kind needs besides the example embeddings (weights, calibration)
+ */
+public record ClassifierIr(String kind, double threshold, Map<String, Object> parameters) {
+
+	public static final String NEAREST_EXAMPLE = "nearest-example";
+
+	/** Below this cosine similarity to the nearest example an utterance is out of scope. */
+	public static final double DEFAULT_THRESHOLD = 0.55;
+
+	public static final ClassifierIr DEFAULT = new ClassifierIr(NEAREST_EXAMPLE, DEFAULT_THRESHOLD, Map.of());
+
+	public ClassifierIr {
+		parameters = Ir.ordered(parameters);
+	}
+}

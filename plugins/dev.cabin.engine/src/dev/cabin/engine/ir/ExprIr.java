@@ -1,0 +1,45 @@
+package dev.cabin.engine.ir;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A condition or a value: over slots, tool results, vehicle signals and the driver's state. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({ @JsonSubTypes.Type(value = ExprIr.Or.class, name = "or"),
+		@JsonSubTypes.Type(value = ExprIr.And.class, name = "and"),
+		@JsonSubTypes.Type(value = ExprIr.Not.class, name = "not"),
+		@JsonSubTypes.Type(value = ExprIr.Compare.class, name = "compare"),
+		@JsonSubTypes.Type(value = ExprIr.Literal.class, name = "literal"),
+		@JsonSubTypes.Type(value = ExprIr.Ref.class, name = "ref"),
+		@JsonSubTypes.Type(value = ExprIr.Driver.class, name = "driver") })
+public sealed interface ExprIr {
+
+	record Or(ExprIr left, ExprIr right) implements ExprIr {
+	}
+
+	record And(ExprIr left, ExprIr right) implements ExprIr {
+	}
+
+	record Not(ExprIr operand) implements ExprIr {
+	}
+
+	/** @param op one of {@code < <= > >= == !=} */
+	record Compare(ExprIr left, String op, ExprIr right) implements ExprIr {
+		public Compare {
+			if (!java.util.Set.of("<", "<=", ">", ">=", "==", "!=").contains(op)) {
+				throw new IllegalArgumentException("unknown comparison \"" + op + "\"");
+			}
+		}
+	}
+
+	record Literal(ValueIr value) implements ExprIr {
+	}
+
+	/** A slot, a tool result ({@code result} or {@code result.field}) or a VSS signal ({@code Vehicle.Speed}). */
+	record Ref(String path) implements ExprIr {
+	}
+
+	/** True while the driver monitoring system reports this state (Drowsy, Distracted, ...). */
+	record Driver(String state) implements ExprIr {
+	}
+}

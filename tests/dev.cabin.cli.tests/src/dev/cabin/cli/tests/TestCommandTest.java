@@ -1,0 +1,101 @@
+package dev.cabin.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cabin.testing.Repository;
+
+class TestCommandTest {
+
+	private static final Path TEST_AGENTS = Repository.file("tests/dev.cabin.compiler.tests/agents");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theTestAgentsPassAndTheJUnitReportSaysSo() throws IOException {
+		Path junit = dir.resolve("report.xml");
+
+		CabinCommand test = CabinCommand.run("test", TEST_AGENTS.toString(), "--junit", junit.toString());
+
+		assertEquals(0, test.exitCode, test.toString());
+		assertTrue(test.out.contains("PASS Comfort: a gaze at the sunroof, then open that"), test.out);
+		assertTrue(test.out.strip().endsWith("18 passed, 0 failed"), test.out);
+		String xml = Files.readString(junit);
+		assertTrue(xml.contains("<testsuite name=\"Comfort\" tests=\"16\" failures=\"0\""), xml);
+		assertTrue(xml.contains("<testsuite name=\"Travel\" tests=\"2\" failures=\"0\""), xml);
+	}
+
+	@Test
+	void aFailingExpectationIsReportedAtItsLineWithTheTranscript() throws IOException {
+		Path agent = dir.resolve("wrong.cabin");
+		Files.writeString(agent, """
+				agent Wrong {
+					locales en-US
+					intent Hello { en-US: "hello", "hi there" }
+					on voice Hello -> flow Greet
+					flow Greet { say "Hello!" }
+					test "greets" {
+						user "hello"
+						expect reply contains "Goodbye"
+						expect intent Hello
+					}
+				}
+				""");
+		Path junit = dir.resolve("report.xml");
+
+		CabinCommand test = CabinCommand.run("test", agent.toString(), "--junit", junit.toString());
+
+		assertEquals(1, test.exitCode, test.toString());
+		assertTrue(test.out.contains("FAIL Wrong: greets"), test.out);
+		assertTrue(test.out.contains("wrong.cabin:8: expected a reply containing \"Goodbye\", got [\"Hello!\"]"), test.out);
+		assertTrue(test.out.contains("< Wrong (say): Hello!"), "the transcript shows what happened: " + test.out);
+		assertTrue(test.out.strip().endsWith("0 passed, 1 failed"), test.out);
+		assertTrue(Files.readString(junit).contains("<failure message="), "the report has the failure");
+		assertFalse(test.printedAStackTrace(), test.toString());
+	}
+
+	@Test
+	void whatTheCompilerCannotTranslateIsAnErrorAtItsLine() throws IOException {
+		Path agent = dir.resolve("fortnight.cabin");
+		Files.writeString(agent, """
+				agent Slow {
+					locales en-US
+					defaults {
+						timeout 2 fortnights
+					}
+				}
+				""");
+
+		CabinCommand test = CabinCommand.run("test", agent.toString());
+
+		assertEquals(1, test.exitCode, test.toString());
+		assertTrue(test.err.contains("fortnight.cabin:4:") && test.err.contains("error"),
+				"reported at its line, by the validator or else the compiler: " + test.err);
+		assertFalse(test.printedAStackTrace(), test.toString());
+	}
+
+	@Test
+	void filesWithoutTestsAndBadOptionsAreRefused() {
+		CabinCommand none = CabinCommand.run("test", Repository.carGenius().toString());
+		assertEquals(1, none.exitCode, none.toString());
+		assertTrue(none.err.contains("no test blocks"), none.err);
+
+		CabinCommand record = CabinCommand.run("test", TEST_AGENTS.toString(), "--record");
+		assertEquals(2, record.exitCode, record.toString());
+		assertTrue(record.err.contains("--record needs --cassette"), record.err);
+
+		CabinCommand missingCassette = CabinCommand.run("test", TEST_AGENTS.toString(), "--cassette",
+				dir.resolve("none.json").toString());
+		assertEquals(1, missingCassette.exitCode, missingCassette.toString());
+		assertTrue(missingCassette.err.contains("cannot use the cassette"), missingCassette.err);
+	}
+}
