@@ -24,7 +24,7 @@ import dev.cabin.engine.pkg.PackageFormat;
  * The IR of some of the compiled agents, as the bytes a package holds. Works on the IR's documented JSON form
  * (docs/IR.md: {@code agents[].id}, {@code encoders}, examples' {@code locale}) rather than its Java records, so
  * that it keeps working as the IR grows; an encoder no kept agent uses is dropped, so that a car does not load
- * a model for nothing.
+ * a model for nothing, and so are the agents' conversation tests.
  */
 final class IrSelection {
 
@@ -55,6 +55,9 @@ final class IrSelection {
 			if (!agentIds.contains(agent.path("id").asText())) {
 				agents.remove();
 			} else {
+				// conversation tests are for the author's machine; they also name source paths, which would
+				// make the same agent's package differ by where it was checked out
+				((ObjectNode) agent).remove("tests");
 				agent.findValues("examples").forEach(examples -> examples.forEach(example -> {
 					if (example.hasNonNull("locale")) {
 						languages.add(Language.ofLocale(example.get("locale").asText()).code());

@@ -84,8 +84,9 @@ class TestCommandTest {
 	}
 
 	@Test
-	void filesWithoutTestsAndBadOptionsAreRefused() {
-		CabinCommand none = CabinCommand.run("test", Repository.carGenius().toString());
+	void filesWithoutTestsAndBadOptionsAreRefused() throws IOException {
+		Path withoutTests = Files.writeString(dir.resolve("plain.cabin"), "agent Plain {\n\tlocales en-US\n}\n");
+		CabinCommand none = CabinCommand.run("test", withoutTests.toString());
 		assertEquals(1, none.exitCode, none.toString());
 		assertTrue(none.err.contains("no test blocks"), none.err);
 
