@@ -43,15 +43,11 @@ final class ChatCommand implements Command {
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		String agentId = arguments.option("--agent");
-		String script = arguments.option("--script");
+		Path scriptPath = script(arguments);
 		String llm = arguments.option("--llm");
 		trace = arguments.flag("--trace");
 		boolean wakeWord = arguments.flag("--wake-word");
 		arguments.rejectUnknown();
-		Path scriptPath = script == null ? null : Path.of(script);
-		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
-			throw new UsageException("no such script: " + script);
-		}
 		LlmSettings settings = Toolchain.llmSettings(llm, System.getenv());
 		CabinIr ir = Toolchain.compile(SourceFiles.expand(arguments.positional()), terminal);
 		if (ir == null) {
@@ -61,8 +57,28 @@ final class ChatCommand implements Command {
 		if (engine == null) {
 			return Main.FAILED;
 		}
-		String agent = agentId != null ? agentId : ir.agents().get(0).id();
-		Session session = engine.openSession(agent, new Engine.SessionOptions().requireWakeWord(wakeWord));
+		return talk(engine, agentId, wakeWord, scriptPath, terminal);
+	}
+
+	/** The {@code --script} option's file, checked to exist, or {@code null}. */
+	static Path script(Arguments arguments) throws UsageException {
+		String script = arguments.option("--script");
+		Path scriptPath = script == null ? null : Path.of(script);
+		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
+			throw new UsageException("no such script: " + script);
+		}
+		return scriptPath;
+	}
+
+	/**
+	 * A conversation with an agent of the engine (its first agent unless one is named): typed in the terminal, or
+	 * the script's when there is one.
+	 */
+	int talk(Engine engine, String agentId, boolean wakeWord, Path scriptPath, Terminal terminal)
+			throws UsageException {
+		Engine.SessionOptions options = new Engine.SessionOptions().requireWakeWord(wakeWord);
+		Session session = agentId == null ? engine.openSession(engine.firstAgentId(), options)
+				: engine.openSession(agentId, options);
 		if (session == null) {
 			throw new UsageException("no agent \"" + agentId + "\" in the given files");
 		}

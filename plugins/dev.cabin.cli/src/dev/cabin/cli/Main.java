@@ -29,10 +29,23 @@ public final class Main {
 			                               gestures, ...), or run a scripted conversation of JSON events
 			  test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties] [--verbose]
 			                               run the agents' conversation tests
+			  keygen -o KEYFILE            a new Ed25519 signing key (KEYFILE, owner-only) and KEYFILE.pub
+			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
+			                               check agents against a vehicle profile, write a signed car package
+			  verify PKG --trust PUBKEY [--vehicle ID] [--manifest]
+			                               every check a car makes before loading a package (exit 1 if invalid)
+			  install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]
+			                               install into A/B build slots, keeping the previous build
+			  rollback --slots DIR         make the previous build active again
+			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
+			                               run a verified build as a car does, like chat
+			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
+			                               draw the agents' triggers and flows for a review
 			  import FORMAT FILE... -o AGENT.cabin [--max-per-intent N] [--name AGENT]
 			                               turn NLU corpora (jsonl, rasa, csv) into an agent
 			  labtest AGENT... --corpus FILE.jsonl [--json OUT.json] [--html OUT.html] [--threads N] [--agent ID]
 			                               measure how well an agent recognizes a corpus
+			  lsp                          the language server (LSP on stdin and stdout) for editors
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -68,13 +81,21 @@ public final class Main {
 			(args.length == 0 ? terminal.err() : terminal.out()).print(USAGE_TEXT);
 			return args.length == 0 ? USAGE : OK;
 		}
-		Map<String, Command> commands = Map.of(
-				"check", new CheckCommand(),
-				"build", new BuildCommand(),
-				"chat", new ChatCommand(),
-				"test", new TestCommand(),
-				"import", new ImportCommand(),
-				"labtest", new LabtestCommand());
+		Map<String, Command> commands = Map.ofEntries(
+				Map.entry("check", new CheckCommand()),
+				Map.entry("build", new BuildCommand()),
+				Map.entry("chat", new ChatCommand()),
+				Map.entry("test", new TestCommand()),
+				Map.entry("keygen", new KeygenCommand()),
+				Map.entry("export", new ExportCommand()),
+				Map.entry("verify", new VerifyCommand()),
+				Map.entry("install", new InstallCommand()),
+				Map.entry("rollback", new RollbackCommand()),
+				Map.entry("run", new RunCommand()),
+				Map.entry("diagram", new DiagramCommand()),
+				Map.entry("import", new ImportCommand()),
+				Map.entry("labtest", new LabtestCommand()),
+				Map.entry("lsp", new LspCommand()));
 		Command command = commands.get(args[0]);
 		if (command == null) {
 			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");

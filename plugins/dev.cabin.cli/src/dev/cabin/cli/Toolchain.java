@@ -38,9 +38,8 @@ final class Toolchain {
 	 * before comes from the {@link IrCache}; compiling shows its progress.
 	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
-		LoadResult result = check(files, terminal, false);
-		if (result.hasErrors()) {
-			terminal.err().println("cabin: the agent has errors; fix them first (cabin check shows them)");
+		LoadResult result = loadWithoutErrors(files, terminal);
+		if (result == null) {
 			return null;
 		}
 		if (result.files().isEmpty()) {
@@ -59,9 +58,19 @@ final class Toolchain {
 			}
 			return ir;
 		} catch (CompileException e) {
-			terminal.err().println(e.getMessage());
+			terminal.err().println(e.getMessage().replaceFirst(": ", ": error: "));
 			return null;
 		}
+	}
+
+	/** The loaded files, or {@code null} (after printing every problem and why) when they have errors. */
+	static LoadResult loadWithoutErrors(List<Path> files, Terminal terminal) {
+		LoadResult result = check(files, terminal, false);
+		if (result.hasErrors()) {
+			terminal.err().println("cabin: the agent has errors; fix them first (cabin check shows them)");
+			return null;
+		}
+		return result;
 	}
 
 	/** The LLM the configuration file (or none) and the environment ask for, or {@code null} for none. */

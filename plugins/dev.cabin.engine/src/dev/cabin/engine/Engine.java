@@ -1,6 +1,13 @@
 package dev.cabin.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,6 +15,7 @@ import java.util.function.Supplier;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
+import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.llm.FaultPolicy;
 import dev.cabin.engine.llm.LanguageModel;
@@ -16,6 +24,7 @@ import dev.cabin.engine.nlu.IntentClassifier;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.NearestExampleClassifier;
 import dev.cabin.engine.nlu.NluPipeline;
+import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 import dev.cabin.engine.vehicle.SimulatedVehicle;
@@ -40,6 +49,27 @@ public final class Engine {
 	/** An offline engine for the agents of an IR. */
 	public static Engine load(CabinIr ir, SentenceEncoders encoders) throws IrFormatException {
 		return builder(ir).encoders(encoders).build();
+	}
+
+	/**
+	 * An offline engine for an IR file, started as a car starts it: the sentence models of the IR's languages
+	 * load (and run once) on other threads while the IR is read.
+	 */
+	public static Engine load(Path irFile, SentenceEncoders encoders) throws IrFormatException, IOException {
+		byte[] json = Files.readAllBytes(irFile);
+		IrCodec codec = new IrCodec();
+		List<CompletableFuture<?>> warming = new ArrayList<>();
+		for (String code : codec.header(json).encoders().keySet()) {
+			Language language = Builder.languageOf(code);
+			warming.add(CompletableFuture.runAsync(() -> encoders.forLanguage(language).encode("warm up")));
+		}
+		CabinIr ir = codec.read(json);
+		try {
+			CompletableFuture.allOf(warming.toArray(CompletableFuture[]::new)).join();
+		} catch (CompletionException e) {
+			// the builder reports a model that cannot be loaded
+		}
+		return load(ir, encoders);
 	}
 
 	public static Builder builder(CabinIr ir) {
@@ -98,7 +128,7 @@ public final class Engine {
 				throw new IrFormatException("the IR has no agent");
 			}
 			for (Map.Entry<String, EncoderInfo> entry : ir.encoders().entrySet()) {
-				String expected = encoders.forLanguage(languageOf(entry.getKey())).modelId();
+				String expected = encoder(languageOf(entry.getKey())).modelId();
 				if (!expected.equals(entry.getValue().modelId())) {
 					throw new IrFormatException("the IR's " + entry.getKey() + " examples were embedded with "
 							+ entry.getValue().modelId() + ", but this engine embeds with " + expected);
@@ -117,6 +147,14 @@ public final class Engine {
 			return new Engine(this, runtimes);
 		}
 
+		private SentenceEncoder encoder(Language language) throws IrFormatException {
+			try {
+				return encoders.forLanguage(language);
+			} catch (IllegalStateException e) {
+				throw new IrFormatException(e.getMessage(), e);
+			}
+		}
+
 		private static Language languageOf(String code) throws IrFormatException {
 			Language language = Language.ofCode(code);
 			if (language == null) {
@@ -128,7 +166,12 @@ public final class Engine {
 
 	/** A new conversation with the first agent, in a simulated car, on a manual clock. */
 	public Session openSession() {
-		return openSession(agents.keySet().iterator().next(), new SessionOptions());
+		return openSession(firstAgentId(), new SessionOptions());
+	}
+
+	/** The id of the first agent of the IR, the one a conversation starts with unless another is named. */
+	public String firstAgentId() {
+		return agents.keySet().iterator().next();
 	}
 
 	/** A new conversation with the given agent, or {@code null} if there is no such agent. */

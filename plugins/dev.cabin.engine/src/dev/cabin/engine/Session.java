@@ -631,8 +631,11 @@ public final class Session {
 			if (yes) {
 				run(call.tool(), call.args(), call.origin(), call.resultName());
 			} else {
-				record(new ToolCall(call.tool().name(), call.args(), call.origin(), "declined", null,
+				ToolCall declined = record(new ToolCall(call.tool().name(), call.args(), call.origin(), "declined", null,
 						"the occupant said no"));
+				if (!call.origin().equals("llm")) {
+					endFlowsAfter(declined);
+				}
 			}
 		}
 	}
@@ -781,11 +784,25 @@ public final class Session {
 
 	// ------------------------------------------------------------------ tools
 
+	/** A call of a flow or a trigger; a call that could not run ends the flow, which relied on it. */
 	void call(CallIr call, String origin, boolean confirmed) {
 		ToolIr tool = agent.ir().tool(call.tool());
 		Map<String, Object> args = new LinkedHashMap<>();
 		call.args().forEach((name, value) -> args.put(name, evaluator.value(value)));
-		invoke(tool, call.tool(), args, origin, confirmed, call.result());
+		ToolCall done = invoke(tool, call.tool(), args, origin, confirmed, call.result());
+		if (done != null && !done.done()) {
+			if (!done.outcome().equals("denied")) {
+				turn.replies.add(reply("say", Phrases.in(Phrases.NOT_NOW, locale), null, currentFlow()));
+			}
+			endFlowsAfter(done);
+		}
+	}
+
+	private void endFlowsAfter(ToolCall call) {
+		if (!stack.isEmpty()) {
+			turn.trace.transition("the flow ends: " + call.tool() + " was " + call.outcome());
+			stack.clear();
+		}
 	}
 
 	/**

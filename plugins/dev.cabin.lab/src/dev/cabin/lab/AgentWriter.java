@@ -201,7 +201,7 @@ public final class AgentWriter {
 			out.append("// Its ").append(outOfScope.size()).append(" out-of-scope examples are in ").append(outOfScopeFile)
 					.append(", which the compiler reads.\n");
 		}
-		out.append("// Regenerate with:\n//   ").append(command).append("\n\n");
+		out.append("// Regenerate with:\n// ").append(command).append("\n\n");
 		out.append("agent ").append(name(agent)).append(" {\n\tlocales ").append(String.join(", ", locales)).append("\n");
 		entities(out);
 		intents.forEach((intent, list) -> intent(out, intent, list));

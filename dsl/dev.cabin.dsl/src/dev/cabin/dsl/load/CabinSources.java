@@ -30,16 +30,22 @@ import com.google.inject.Injector;
 
 import dev.cabin.dsl.CabinStandaloneSetup;
 import dev.cabin.dsl.cabin.CabinFile;
+import dev.cabin.dsl.project.ProjectCatalogue;
+import dev.cabin.dsl.project.ProjectCatalogues;
+import dev.cabin.dsl.validation.CabinIssueCodes;
+import dev.cabin.vss.VssProblem;
 
 /**
  * Loads .cabin files outside an IDE (command line, tests, builds): reads them, parses them into one resource
- * set so that references across files resolve, validates them, and reports every problem with its location.
- * Bad input never escapes as an exception: it becomes a {@link Problem}.
+ * set (files they import are loaded too), validates them against the VSS catalogue of their project
+ * ({@code cabin.yaml}, see {@link dev.cabin.dsl.project.CabinProject}), and reports every problem with its
+ * location, including those of the project file and the VSS files it names. Bad input never escapes as an
+ * exception: it becomes a {@link Problem}.
  */
 public final class CabinSources {
 
 	/** The issue code for a file that is not valid UTF-8. */
-	public static final String NOT_UTF8 = "dev.cabin.dsl.notUtf8";
+	public static final String NOT_UTF8 = CabinIssueCodes.NOT_UTF8;
 
 	private final Injector injector;
 
@@ -71,9 +77,12 @@ public final class CabinSources {
 			}
 		}
 		EcoreUtil.resolveAll(resourceSet);
+		problems.addAll(projectProblems(paths));
 		List<CabinFile> files = new ArrayList<>();
 		resources.forEach((path, resource) -> {
-			problems.addAll(validate(path, resource));
+			// the project's own problems are listed where they are, not once more in every source file
+			validate(path, resource).stream().filter(p -> !CabinIssueCodes.PROJECT_PROBLEM.equals(p.code()))
+					.forEach(problems::add);
 			if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof CabinFile file) {
 				files.add(file);
 			}
@@ -82,16 +91,44 @@ public final class CabinSources {
 		return new LoadResult(files, problems);
 	}
 
+	/** The problems of the project files (and VSS files) that the sources belong to, each project once. */
+	private List<Problem> projectProblems(List<Path> paths) {
+		ProjectCatalogues catalogues = injector.getInstance(ProjectCatalogues.class);
+		Map<Path, ProjectCatalogue> projects = new LinkedHashMap<>();
+		for (Path path : paths) {
+			ProjectCatalogue project = catalogues.forFile(path);
+			if (project.projectFile() != null) {
+				projects.putIfAbsent(project.projectFile(), project);
+			}
+		}
+		List<Problem> problems = new ArrayList<>();
+		for (ProjectCatalogue project : projects.values()) {
+			for (VssProblem problem : project.problems()) {
+				problems.add(new Problem(problem.file(), problem.line(), problem.column(), 0, 0, Problem.Severity.ERROR,
+						problem.message(), CabinIssueCodes.PROJECT_PROBLEM));
+			}
+		}
+		return problems;
+	}
+
 	/** Parses and validates one document from memory, as an editor holds it. */
 	public List<Problem> check(Path path, String text) {
+		return load(path, text).problems();
+	}
+
+	/** Parses and validates one document from memory, and keeps its model (for views of the document). */
+	public LoadResult load(Path path, String text) {
 		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 		try {
 			XtextResource resource = parse(resourceSet, path,
 					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
 			EcoreUtil.resolveAll(resourceSet);
-			return validate(path, resource);
+			List<CabinFile> files = resource.getContents().isEmpty()
+					|| !(resource.getContents().get(0) instanceof CabinFile file) ? List.of() : List.of(file);
+			return new LoadResult(files, validate(path, resource));
 		} catch (IOException e) {
-			return List.of(fileProblem(path, "cannot parse the document: " + e.getMessage()));
+			return new LoadResult(List.of(),
+					List.of(fileProblem(path, "cannot parse the document: " + e.getMessage())));
 		}
 	}
 

@@ -3,6 +3,8 @@ package dev.cabin.dsl.load;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import dev.cabin.dsl.validation.CabinIssueCodes;
+
 /**
  * A diagnostic about a source file, located by line and column (both 1-based) and by character offset and
  * length (for editors).
@@ -20,8 +22,13 @@ public record Problem(Path file, int line, int column, int offset, int length, S
 		}
 	}
 
-	/** The conventional compiler form: {@code path:line:col: error: message}. */
+	/**
+	 * The conventional compiler form: {@code path:line:col: error: message [code]}, with the short form of a
+	 * Cabin issue code (see the README's table) when the problem has one.
+	 */
 	public String format() {
-		return file + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+		String shortCode = CabinIssueCodes.shortCode(code);
+		return file + ":" + line + ":" + column + ": " + severity.label() + ": " + message
+				+ (shortCode != null ? " [" + shortCode + "]" : "");
 	}
 }

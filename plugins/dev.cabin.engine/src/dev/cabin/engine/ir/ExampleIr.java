@@ -6,7 +6,7 @@ package dev.cabin.engine.ir;
  *
  * @param locale the example's locale
  * @param text the utterance as the author wrote it, with its {@code {slot}} or {@code {slot=value}} markers
- * @param embedding the normalized sentence embedding as little-endian float32 (base64 in JSON), of the text
+ * @param embedding the normalized sentence embedding as little-endian float16 (base64 in JSON), of the text
  *        with every marker replaced by a value of its slot
  */
 public record ExampleIr(String locale, String text, byte[] embedding) {

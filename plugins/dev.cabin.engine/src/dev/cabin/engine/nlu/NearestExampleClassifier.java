@@ -3,7 +3,6 @@ package dev.cabin.engine.nlu;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,27 +34,87 @@ public final class NearestExampleClassifier implements IntentClassifier {
 		}
 	};
 
-	private record Example(String intent, float[] vector) {
+	/**
+	 * Agents with more intents than this compare an utterance with every example of only the
+	 * {@link #SHORTLIST} intents whose centroid is nearest, which keeps a turn within milliseconds on a head
+	 * unit's CPU; smaller agents compare with every example.
+	 */
+	static final int SHORTLIST_ABOVE = 24;
+	static final int SHORTLIST = 16;
+
+	/**
+	 * The example embeddings of one language as one row-major matrix, so that scoring an utterance is one
+	 * pass over contiguous memory; the rows of an intent are contiguous, from {@code first[i]} to before
+	 * {@code last[i]} for the i-th intent of {@code owners}, whose centroid is row i of {@code centroids}.
+	 */
+	private record Examples(float[] matrix, int dimension, int[] owners, int[] first, int[] last, float[] centroids) {
 	}
 
 	private final SentenceEncoders encoders;
 	private final double threshold;
-	private final Map<Language, List<Example>> examplesByLanguage = new EnumMap<>(Language.class);
+	private final List<String> intents = new ArrayList<>();
+	private final Map<Language, Examples> examplesByLanguage = new EnumMap<>(Language.class);
 
-	public NearestExampleClassifier(List<IntentIr> intents, SentenceEncoders encoders, double threshold)
+	public NearestExampleClassifier(List<IntentIr> intentIrs, SentenceEncoders encoders, double threshold)
 			throws IrFormatException {
 		this.encoders = encoders;
 		this.threshold = threshold;
-		for (IntentIr intent : intents) {
+		Map<Language, List<float[]>> vectors = new EnumMap<>(Language.class);
+		Map<Language, List<Integer>> owners = new EnumMap<>(Language.class);
+		for (IntentIr intent : intentIrs) {
+			int index = intents.size();
+			intents.add(intent.name());
 			for (ExampleIr example : intent.examples()) {
-				if (example.embedding() == null || example.embedding().length % Float.BYTES != 0) {
+				if (example.embedding() == null || example.embedding().length == 0
+						|| example.embedding().length % 2 != 0) {
 					throw new IrFormatException("corrupt Cabin IR: the example \"" + example.text() + "\" of intent "
 							+ intent.name() + " has no usable embedding");
 				}
-				examplesByLanguage.computeIfAbsent(Language.ofLocale(example.locale()), l -> new ArrayList<>())
-						.add(new Example(intent.name(), IrCodec.unpack(example.embedding())));
+				Language language = Language.ofLocale(example.locale());
+				vectors.computeIfAbsent(language, l -> new ArrayList<>()).add(IrCodec.unpack(example.embedding()));
+				owners.computeIfAbsent(language, l -> new ArrayList<>()).add(index);
 			}
 		}
+		for (Map.Entry<Language, List<float[]>> entry : vectors.entrySet()) {
+			examplesByLanguage.put(entry.getKey(), matrix(entry.getKey(), entry.getValue(), owners.get(entry.getKey())));
+		}
+	}
+
+	private static Examples matrix(Language language, List<float[]> rows, List<Integer> rowOwners)
+			throws IrFormatException {
+		int dimension = rows.get(0).length;
+		float[] matrix = new float[rows.size() * dimension];
+		List<Integer> owners = new ArrayList<>();
+		List<Integer> first = new ArrayList<>();
+		List<Integer> last = new ArrayList<>();
+		for (int row = 0; row < rows.size(); row++) {
+			if (rows.get(row).length != dimension) {
+				throw new IrFormatException("corrupt Cabin IR: the " + language.code()
+						+ " examples have embeddings of different lengths");
+			}
+			System.arraycopy(rows.get(row), 0, matrix, row * dimension, dimension);
+			if (owners.isEmpty() || !owners.get(owners.size() - 1).equals(rowOwners.get(row))) {
+				owners.add(rowOwners.get(row));
+				first.add(row);
+				last.add(row);
+			}
+			last.set(last.size() - 1, row + 1);
+		}
+		float[] centroids = new float[owners.size() * dimension];
+		for (int i = 0; i < owners.size(); i++) {
+			float[] sum = new float[dimension];
+			for (int row = first.get(i); row < last.get(i); row++) {
+				for (int d = 0; d < dimension; d++) {
+					sum[d] += matrix[row * dimension + d];
+				}
+			}
+			System.arraycopy(Vectors.normalized(sum), 0, centroids, i * dimension, dimension);
+		}
+		return new Examples(matrix, dimension, ints(owners), ints(first), ints(last), centroids);
+	}
+
+	private static int[] ints(List<Integer> values) {
+		return values.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	@Override
@@ -65,26 +124,45 @@ public final class NearestExampleClassifier implements IntentClassifier {
 
 	@Override
 	public Classification classify(String normalized, Language language) {
-		List<Example> examples = examplesByLanguage.getOrDefault(language, List.of());
-		if (examples.isEmpty()) {
+		Examples examples = examplesByLanguage.get(language);
+		if (examples == null) {
 			return new Classification(null, List.of());
 		}
 		float[] query = encoders.forLanguage(language).encode(normalized);
-		Map<String, Double> bestPerIntent = new LinkedHashMap<>();
-		for (Example example : examples) {
-			if (example.vector().length == query.length) {
-				bestPerIntent.merge(example.intent(), (double) Vectors.dot(query, example.vector()), Math::max);
-			}
-		}
-		List<IntentCandidate> candidates = bestPerIntent.entrySet().stream()
-				.map(e -> new IntentCandidate(e.getKey(), e.getValue()))
-				.sorted(Comparator.comparingDouble(IntentCandidate::score).reversed())
-				.limit(CANDIDATES)
-				.toList();
-		if (candidates.isEmpty()) {
+		if (query.length != examples.dimension()) {
 			return new Classification(null, List.of());
 		}
-		IntentCandidate best = candidates.get(0);
-		return new Classification(best.score() >= threshold ? best.intent() : null, candidates);
+		List<IntentCandidate> candidates = new ArrayList<>();
+		for (int i : shortlist(examples, query)) {
+			double best = Double.NEGATIVE_INFINITY;
+			for (int row = examples.first()[i]; row < examples.last()[i]; row++) {
+				best = Math.max(best, Vectors.dot(query, examples.matrix(), row * examples.dimension()));
+			}
+			candidates.add(new IntentCandidate(intents.get(examples.owners()[i]), best));
+		}
+		candidates.sort(Comparator.comparingDouble(IntentCandidate::score).reversed());
+		List<IntentCandidate> top = List.copyOf(candidates.subList(0, Math.min(CANDIDATES, candidates.size())));
+		IntentCandidate first = top.get(0);
+		return new Classification(first.score() >= threshold ? first.intent() : null, top);
+	}
+
+	/** The intents (indexes into the owners of the examples) whose examples the utterance is compared with. */
+	private static int[] shortlist(Examples examples, float[] query) {
+		int count = examples.owners().length;
+		if (count <= SHORTLIST_ABOVE) {
+			return java.util.stream.IntStream.range(0, count).toArray();
+		}
+		Integer[] order = new Integer[count];
+		double[] scores = new double[count];
+		for (int i = 0; i < count; i++) {
+			order[i] = i;
+			scores[i] = Vectors.dot(query, examples.centroids(), i * examples.dimension());
+		}
+		java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+		int[] shortlist = new int[SHORTLIST];
+		for (int i = 0; i < SHORTLIST; i++) {
+			shortlist[i] = order[i];
+		}
+		return shortlist;
 	}
 }

@@ -2,6 +2,7 @@ package dev.cabin.engine.nlu;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -13,9 +14,15 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
  */
 public final class SentenceEncoders {
 
-	private static final SentenceEncoders EMBEDDED = new SentenceEncoders();
+	private static final SentenceEncoders EMBEDDED = new SentenceEncoders(SentenceEncoders::load);
 
 	private final Map<Language, SentenceEncoder> loaded = new EnumMap<>(Language.class);
+	private final Function<Language, SentenceEncoder> loader;
+
+	/** Encoders made by the loader, once per language (another model, or a test's). */
+	public SentenceEncoders(Function<Language, SentenceEncoder> loader) {
+		this.loader = loader;
+	}
 
 	/**
 	 * The in-process ONNX models shipped with the engine: BGE small v1.5 (quantized) for English and for Chinese.
@@ -26,16 +33,31 @@ public final class SentenceEncoders {
 		return EMBEDDED;
 	}
 
+	/**
+	 * The encoder of a language, loaded on first use.
+	 *
+	 * @throws IllegalStateException when the model cannot be loaded (its package is missing or broken)
+	 */
 	public synchronized SentenceEncoder forLanguage(Language language) {
-		return loaded.computeIfAbsent(language, SentenceEncoders::load);
+		SentenceEncoder encoder = loaded.get(language);
+		if (encoder == null) {
+			try {
+				encoder = loader.apply(language);
+			} catch (RuntimeException | LinkageError e) {
+				throw new IllegalStateException("the " + language.code() + " sentence model cannot be loaded ("
+						+ e.getClass().getSimpleName() + ": " + e.getMessage() + "); is its package on the class path?", e);
+			}
+			loaded.put(language, encoder);
+		}
+		return encoder;
 	}
 
 	private static SentenceEncoder load(Language language) {
 		return switch (language) {
 		case EN -> new OnnxSentenceEncoder("bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel.class,
-				"bge-small-en-v1.5-q", PoolingMode.CLS);
+				"bge-small-en-v1.5-q.onnx", PoolingMode.CLS);
 		case ZH -> new OnnxSentenceEncoder("bge-small-zh-v15-q", BgeSmallZhV15QuantizedEmbeddingModel.class,
-				"bge-small-zh-v1.5-q", PoolingMode.CLS);
+				"bge-small-zh-v1.5-q.onnx", PoolingMode.CLS);
 		};
 	}
 }

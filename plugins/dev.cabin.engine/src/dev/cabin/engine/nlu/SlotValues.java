@@ -30,10 +30,10 @@ public final class SlotValues {
 			Map.entry("个小时", 3600.0), Map.entry("钟头", 3600.0));
 	private static final Pattern PLACE = Pattern.compile(
 			"(?:\\b(?:to|towards|in|at|near|for)\\s+(?:the\\s+)?|去|到|前往|导航到|在)(.+)$");
-	private static final Pattern YES = Pattern.compile(
-			"^(?:yes|yeah|yep|yup|sure|ok|okay|please do|do it|go ahead|of course|right|correct|affirmative|好|好的|是|是的|可以|行|对|嗯|确定|没问题)(?:\\s.*)?$");
-	private static final Pattern NO = Pattern.compile(
-			"^(?:no|nope|nah|don't|do not|not now|cancel|stop|never mind|negative|不|不要|不用|算了|取消|别|不行|否)(?:\\s.*)?$");
+	private static final Pattern YES = Pattern.compile("^(?:(?:yes|yeah|yep|yup|sure|ok|okay|please do|do it|go ahead"
+			+ "|of course|right|correct|affirmative)(?:\\s.*)?|(?:好|是|可以|行|对|嗯|确定|没问题).*)$");
+	private static final Pattern NO = Pattern.compile("^(?:(?:no|nope|nah|don't|do not|not now|cancel|stop|never mind"
+			+ "|negative)(?:\\s.*)?|(?:不要|不用|不行|不是|算了|取消|别|否).*|不)$");
 
 	private record Synonym(String text, String value) {
 	}

@@ -74,7 +74,7 @@ class LabCommandsTest {
 		assertTrue(imported.err.contains("agent Assistant, 3 intents, 15 examples; 4 out-of-scope examples"),
 				imported.err);
 		String source = Files.readString(agent);
-		assertTrue(source.contains("//   ./cabin import jsonl " + dir.resolve("train.jsonl") + " -o " + agent), source);
+		assertTrue(source.contains("// ./cabin import jsonl " + dir.resolve("train.jsonl") + " -o " + agent), source);
 		assertTrue(source.contains("intent timer_ {"), "a keyword gets an underscore: " + source);
 		assertTrue(Files.readString(dir.resolve("assistant.out-of-scope.txt")).contains("who won the world cup in 1998"));
 		CabinCommand check = CabinCommand.run("check", agent.toString());

@@ -28,9 +28,9 @@ class TestCommandTest {
 
 		assertEquals(0, test.exitCode, test.toString());
 		assertTrue(test.out.contains("PASS Comfort: a gaze at the sunroof, then open that"), test.out);
-		assertTrue(test.out.strip().endsWith("17 passed, 0 failed"), test.out);
+		assertTrue(test.out.strip().endsWith("18 passed, 0 failed"), test.out);
 		String xml = Files.readString(junit);
-		assertTrue(xml.contains("<testsuite name=\"Comfort\" tests=\"15\" failures=\"0\""), xml);
+		assertTrue(xml.contains("<testsuite name=\"Comfort\" tests=\"16\" failures=\"0\""), xml);
 		assertTrue(xml.contains("<testsuite name=\"Travel\" tests=\"2\" failures=\"0\""), xml);
 	}
 
@@ -64,8 +64,29 @@ class TestCommandTest {
 	}
 
 	@Test
-	void filesWithoutTestsAndBadOptionsAreRefused() {
-		CabinCommand none = CabinCommand.run("test", Repository.carGenius().toString());
+	void whatTheCompilerCannotTranslateIsAnErrorAtItsLine() throws IOException {
+		Path agent = dir.resolve("fortnight.cabin");
+		Files.writeString(agent, """
+				agent Slow {
+					locales en-US
+					defaults {
+						timeout 2 fortnights
+					}
+				}
+				""");
+
+		CabinCommand test = CabinCommand.run("test", agent.toString());
+
+		assertEquals(1, test.exitCode, test.toString());
+		assertTrue(test.err.contains("fortnight.cabin:4:") && test.err.contains("error"),
+				"reported at its line, by the validator or else the compiler: " + test.err);
+		assertFalse(test.printedAStackTrace(), test.toString());
+	}
+
+	@Test
+	void filesWithoutTestsAndBadOptionsAreRefused() throws IOException {
+		Path withoutTests = Files.writeString(dir.resolve("plain.cabin"), "agent Plain {\n\tlocales en-US\n}\n");
+		CabinCommand none = CabinCommand.run("test", withoutTests.toString());
 		assertEquals(1, none.exitCode, none.toString());
 		assertTrue(none.err.contains("no test blocks"), none.err);
 

@@ -76,7 +76,7 @@ class CompilerTest {
 		var example = comfort.intent("SetTemperature").examples().get(0);
 
 		assertEquals("set the temperature to {temp}", example.text(), "the IR keeps the marker for template matching");
-		assertEquals(384 * Float.BYTES, example.embedding().length);
+		assertEquals(384 * 2, example.embedding().length, "half-precision floats");
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class CompilerTest {
 
 		List<ConversationRunner.Result> results = new ConversationRunner(engine).runAll(ir);
 
-		assertEquals(17, results.size());
+		assertEquals(18, results.size());
 		String failures = results.stream().filter(r -> !r.passed())
 				.map(r -> r.agent() + " \"" + r.test() + "\": " + r.failures() + "\n    " + String.join("\n    ", r.transcript()))
 				.collect(Collectors.joining("\n"));

@@ -114,6 +114,17 @@ class EngineTest {
 		assertTrue(error.getMessage().contains("some-other-model"), error.getMessage());
 	}
 
+	@Test
+	void aMissingModelIsReportedNotThrown() {
+		SentenceEncoders missing = new SentenceEncoders(language -> {
+			throw new NoClassDefFoundError("dev/langchain4j/model/embedding/onnx/bgesmallenv15q/BgeSmallEnV15QuantizedEmbeddingModel");
+		});
+
+		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(diagnostics, missing));
+
+		assertTrue(error.getMessage().contains("sentence model cannot be loaded"), error.getMessage());
+	}
+
 	private static Session session() throws IrFormatException {
 		return Engine.load(diagnostics, ENCODERS).openSession();
 	}

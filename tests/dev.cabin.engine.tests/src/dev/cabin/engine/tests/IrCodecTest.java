@@ -53,6 +53,27 @@ class IrCodecTest {
 	}
 
 	@Test
+	void embeddingsAreStoredInHalfPrecisionWithoutChangingCosines() {
+		java.util.Random random = new java.util.Random(7);
+		float[] a = new float[384];
+		float[] b = new float[384];
+		for (int i = 0; i < a.length; i++) {
+			a[i] = (float) random.nextGaussian();
+			b[i] = a[i] + (float) random.nextGaussian() * 0.5f;
+		}
+		a = dev.cabin.engine.nlu.Vectors.normalized(a);
+		b = dev.cabin.engine.nlu.Vectors.normalized(b);
+
+		float[] packedA = IrCodec.unpack(IrCodec.pack(a));
+
+		assertEquals(384 * 2, IrCodec.pack(a).length);
+		assertEquals(dev.cabin.engine.nlu.Vectors.dot(a, b), dev.cabin.engine.nlu.Vectors.dot(packedA, b), 1e-3);
+		float[] special = { 0f, -0f, 1f, -2.5f, 65504f, 1e6f, 6.0e-8f, 1e-9f };
+		assertArrayEquals(new float[] { 0f, -0f, 1f, -2.5f, 65504f, Float.POSITIVE_INFINITY, 5.9604645e-8f, 0f },
+				IrCodec.unpack(IrCodec.pack(special)));
+	}
+
+	@Test
 	void anIrOfAnotherFormatVersionIsRefusedWithTheReason() {
 		String future = "{\"formatVersion\": 99, \"encoders\": {}, \"agents\": []}";
 

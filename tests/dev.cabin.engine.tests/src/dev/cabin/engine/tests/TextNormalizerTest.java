@@ -16,7 +16,8 @@ class TextNormalizerTest {
 			"ＡＢＣ　１２３|abc 123",
 			"胎压正常吗？|胎压正常吗",
 			"'quoted' words|quoted words",
-			"set it to {temp}, please|set it to {temp} please" })
+			"set it to {temp}, please|set it to {temp} please",
+			"make it 21.5 degrees.|make it 21.5 degrees" })
 	void normalizesCaseWidthPunctuationAndSpaces(String input, String expected) {
 		assertEquals(expected, TextNormalizer.normalize(input));
 	}

@@ -279,6 +279,24 @@ class LlmEngineTest {
 	}
 
 	@Test
+	void anthropicAndGeminiAnswerThroughTheirOwnProtocols() throws Exception {
+		server.then(LoopbackLlm.Answer.json("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+				+ "\"model\":\"test-model\",\"content\":[{\"type\":\"text\",\"text\":\"An Anthropic story.\"}],"
+				+ "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}"));
+		assertEquals("An Anthropic story.",
+				session("anthropic", false, FAST).handle(new InputEvent.Voice("tell me a story")).replies().get(0).text());
+		assertEquals("/v1/messages", server.received().get(0).path());
+
+		server.then(LoopbackLlm.Answer.json("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A Gemini story.\"}],"
+				+ "\"role\":\"model\"},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":10,"
+				+ "\"candidatesTokenCount\":5,\"totalTokenCount\":15}}"));
+		assertEquals("A Gemini story.",
+				session("gemini", false, FAST).handle(new InputEvent.Voice("tell me a story")).replies().get(0).text());
+		assertTrue(server.received().get(1).path().endsWith("/models/test-model:generateContent"),
+				server.received().get(1).path());
+	}
+
+	@Test
 	void theKeyIsSentToTheProviderButNeverTraced() throws Exception {
 		server.then(openAiText("My key is " + KEY + ", do not tell."));
 
@@ -311,6 +329,40 @@ class LlmEngineTest {
 	}
 
 	@Test
+	void anAmbiguousUtteranceIsResolvedByTheModelAmongTheDeclaredIntents() throws Exception {
+		Path agent = dir.resolve("strict.cabin");
+		Files.writeString(agent, """
+				agent Strict {
+					locales en-US
+					defaults { confidence 0.99 }
+					intent Story { en-US: "tell me a story", "tell us a story" }
+					intent Joke { en-US: "tell me a joke", "tell us a joke" }
+					on voice Story -> flow StoryFlow
+					on voice Joke -> flow JokeFlow
+					flow StoryFlow { say "Once upon a time." }
+					flow JokeFlow { say "Why did the car cross the road?" }
+				}
+				""");
+		LoadResult loaded = CabinSources.standalone().load(List.of(agent));
+		CabinIr strict = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+		server.then(openAiToolCall("choose_intent", "{\"intent\": \"Joke\"}"))
+				.then(openAiToolCall("choose_intent", "{\"intent\": \"Weather\"}"));
+		Session session = Engine.builder(strict).languageModel(model("openai", false)).faultPolicy(FAST).build()
+				.openSession("Strict");
+
+		TurnResult resolved = session.handle(new InputEvent.Voice("tell me a joke please"));
+
+		assertEquals("llm", resolved.recognition().method());
+		assertEquals("Why did the car cross the road?", resolved.replies().get(0).text());
+		JsonNode offered = JSON.readTree(server.received().get(0).body()).get("tools").get(0).get("function");
+		assertEquals("choose_intent", offered.get("name").asText());
+		TurnResult undeclared = session.handle(new InputEvent.Voice("tell me a joke please"));
+		assertTrue(undeclared.trace().transitions().contains("ambiguity: the LLM chose Weather, which is no candidate; ignored"),
+				undeclared.trace().transitions().toString());
+		assertEquals("fallback", undeclared.replies().get(0).type(), "below the threshold without the model's word");
+	}
+
+	@Test
 	void badConfigurationsAreRefusedWithTheReason() throws Exception {
 		Map<String, String> noKey = Map.of("CABIN_LLM_PROVIDER", "openai");
 		LlmSettings settings = LlmSettings.load(null, noKey);
@@ -339,9 +391,12 @@ class LlmEngineTest {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("CABIN_LLM_PROVIDER", provider);
 		environment.put("CABIN_LLM_MODEL", "test-model");
-		environment.put("CABIN_LLM_BASE_URL", server.url() + (provider.equals("openai") ? "/v1" : ""));
+		environment.put("CABIN_LLM_BASE_URL", server.url() + (provider.equals("openai") || provider.equals("anthropic") ? "/v1"
+				: provider.equals("gemini") ? "/v1beta" : ""));
 		environment.put("CABIN_LLM_STREAM", Boolean.toString(stream));
 		environment.put("OPENAI_API_KEY", KEY);
+		environment.put("ANTHROPIC_API_KEY", KEY);
+		environment.put("GEMINI_API_KEY", KEY);
 		return Providers.create(LlmSettings.load(null, environment), environment);
 	}
 

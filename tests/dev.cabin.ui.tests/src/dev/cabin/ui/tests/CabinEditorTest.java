@@ -1,15 +1,12 @@
 package dev.cabin.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -21,13 +18,6 @@ import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -38,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cabin.testing.Repository;
+import dev.cabin.testing.Screen;
 
 /** Cabin Studio's editor in a live workbench, used as an author would use it. */
 class CabinEditorTest {
@@ -72,7 +63,7 @@ class CabinEditorTest {
 		ITextEditor textEditor = (ITextEditor) editor;
 		IDocument document = textEditor.getDocumentProvider().getDocument(textEditor.getEditorInput());
 		ISourceViewer viewer = (ISourceViewer) textEditor.getAdapter(ITextOperationTarget.class);
-		waitFor(() -> viewer.getAnnotationModel() != null, "the annotation model");
+		Screen.waitFor(() -> viewer.getAnnotationModel() != null, "the annotation model");
 		assertEquals(List.of(), errorLines(viewer, document), "the example has no errors");
 
 		int line = lineOf(document, "on voice OilChange -> flow OilService");
@@ -80,10 +71,10 @@ class CabinEditorTest {
 				document.getLineLength(line - 1)).indexOf("OilService");
 		document.replace(offset, "OilService".length(), "OilServise");
 
-		waitFor(() -> !errorLines(viewer, document).isEmpty(), "an error annotation");
+		Screen.waitFor(() -> !errorLines(viewer, document).isEmpty(), "an error annotation");
 		assertEquals(List.of(line), errorLines(viewer, document));
 		textEditor.selectAndReveal(offset, "OilServise".length());
-		screenshot("editor-with-error");
+		Screen.screenshot("editor-with-error");
 	}
 
 	private static List<Integer> errorLines(ISourceViewer viewer, IDocument document) {
@@ -104,51 +95,5 @@ class CabinEditorTest {
 
 	private static int lineOf(IDocument document, String text) throws BadLocationException {
 		return document.getLineOfOffset(document.get().indexOf(text)) + 1;
-	}
-
-	/** Runs the event loop until the condition holds; fails after a generous while. */
-	private static void waitFor(Supplier<Boolean> condition, String what) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (!condition.get()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			while (display.readAndDispatch()) {
-				// drain pending UI events
-			}
-			Thread.sleep(20);
-		}
-		while (display.readAndDispatch()) {
-			// let the editor paint what changed
-		}
-	}
-
-	/** Saves what the user sees, once the workbench has painted, to target/screenshots/NAME.png. */
-	private static void screenshot(String name) throws Exception {
-		Display display = Display.getCurrent();
-		long paintedBy = System.nanoTime() + 500_000_000L;
-		while (System.nanoTime() < paintedBy) {
-			while (display.readAndDispatch()) {
-				// paint
-			}
-			Thread.sleep(20);
-		}
-		Rectangle bounds = display.getActiveShell() != null ? display.getActiveShell().getBounds()
-				: display.getBounds();
-		Image image = new Image(display, bounds.width, bounds.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, bounds.x, bounds.y);
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			Path out = Path.of(System.getProperty("cabin.screenshots", "target/screenshots"), name + ".png");
-			Files.createDirectories(out.getParent());
-			loader.save(out.toString(), SWT.IMAGE_PNG);
-			assertTrue(Files.size(out) > 0);
-		} finally {
-			gc.dispose();
-			image.dispose();
-		}
 	}
 }

@@ -1,5 +1,7 @@
 package dev.cabin.engine.nlu.softmax;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.nlu.IntentCandidate;
 import dev.cabin.engine.nlu.IntentClassifier.Classification;
@@ -221,8 +222,14 @@ final class SoftmaxModel {
 				parameters.containsKey("outOfScope") ? strings(language, parameters, "outOfScope") : List.of());
 	}
 
+	/*
+	 * Float32, unlike the IR's float16 example embeddings: weights, IDF and the centring mean are not unit vectors
+	 * and the calibrated boundaries were measured at this precision.
+	 */
 	private static String base64(float[] values) {
-		return Base64.getEncoder().encodeToString(IrCodec.pack(values));
+		ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+		bytes.asFloatBuffer().put(values);
+		return Base64.getEncoder().encodeToString(bytes.array());
 	}
 
 	private static float[] floats(String language, Map<?, ?> parameters, String key, int expectedLength)
@@ -240,7 +247,9 @@ final class SoftmaxModel {
 				|| (expectedLength >= 0 && bytes.length != expectedLength * Float.BYTES)) {
 			throw corrupt(language, key + " has " + bytes.length / Float.BYTES + " numbers instead of " + expectedLength);
 		}
-		return IrCodec.unpack(bytes);
+		float[] values = new float[bytes.length / Float.BYTES];
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+		return values;
 	}
 
 	private static double number(String language, Map<?, ?> parameters, String key) throws IrFormatException {

@@ -1,0 +1,83 @@
+package dev.cabin.dsl.ide.server;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
+
+import dev.cabin.dsl.ide.CabinIdeSetup;
+
+/**
+ * The Cabin language server: Xtext's LSP implementation with the Cabin IDE services, speaking the Language
+ * Server Protocol over a pair of streams (stdin and stdout for {@code cabin lsp}). It serves until the client
+ * sends {@code exit} or closes the input; it never ends the process itself.
+ */
+public final class CabinLanguageServer {
+
+	/** A running server: done when the client has exited or the connection has closed. */
+	public record Running(CompletableFuture<Void> exited, Future<Void> listening) {
+
+		/** Waits until the client sends exit or closes the connection. */
+		public void awaitEnd() throws InterruptedException {
+			while (!exited.isDone() && !listening.isDone()) {
+				try {
+					exited.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+				} catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+					// keep waiting: neither exit nor the end of the input yet
+				}
+			}
+		}
+	}
+
+	private CabinLanguageServer() {
+	}
+
+	public static Running start(InputStream in, OutputStream out) {
+		CompletableFuture<Void> exited = new CompletableFuture<>();
+		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(new AbstractModule() {
+			@Override
+			protected void configure() {
+				bind(IResourceServiceProvider.Registry.class).toProvider(CabinLanguageServer::languages).in(Singleton.class);
+				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
+				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
+					@Override
+					public void shutdown() {
+						// nothing to release before exit
+					}
+
+					@Override
+					public void exit() {
+						exited.complete(null);
+					}
+				});
+			}
+		}));
+		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
+		server.connect(launcher.getRemoteProxy());
+		return new Running(exited, launcher.startListening());
+	}
+
+	/* The registry holds the Cabin language directly: no service loader, so it works on a class path and in OSGi. */
+	private static IResourceServiceProvider.Registry languages() {
+		Injector cabin = new CabinIdeSetup().createInjectorAndDoEMFRegistration();
+		IResourceServiceProvider.Registry registry = new ResourceServiceProviderRegistryImpl();
+		registry.getExtensionToFactoryMap().put("cabin", cabin.getInstance(IResourceServiceProvider.class));
+		return registry;
+	}
+}

@@ -1,0 +1,116 @@
+package dev.cabin.dsl.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.cabin.vss.VssProblem;
+import dev.cabin.vss.VssSources;
+import dev.cabin.vss.YamlDocuments;
+
+/**
+ * A Cabin project file, {@code cabin.yaml}: the .cabin files in its folder and below use what it says.
+ * Today it says which VSS catalogue they are checked against:
+ * <pre>
+ * vss:
+ *   spec: vss/VehicleSignalSpecification.vspec   # optional: a VSS tree of your own instead of the default
+ *   types: [vss/VehicleDataTypes.vspec]          # optional: struct types (default: beside the spec)
+ *   units: vss/units.yaml                        # optional (default: beside the spec)
+ *   include: [vss/include]                       # optional: more folders for #include
+ *   overlays:                                    # optional: applied in order on top
+ *     - vss/acme.vspec
+ * </pre>
+ * Paths are relative to the project file.
+ *
+ * @param file the project file, or {@code null} for sources outside any project (the default catalogue)
+ */
+public record CabinProject(Path file, VssSources vss, List<VssProblem> problems) {
+
+	public static final String FILE_NAME = "cabin.yaml";
+
+	private static final Set<String> VSS_KEYS = Set.of("spec", "types", "units", "include", "overlays");
+
+	public CabinProject {
+		problems = List.copyOf(problems);
+	}
+
+	/** Sources outside any project: the default catalogue. */
+	public static CabinProject none() {
+		return new CabinProject(null, VssSources.defaultWith(List.of()), List.of());
+	}
+
+	/** The nearest project file in a folder or one of its ancestors, or {@code null}. */
+	public static Path find(Path folder) {
+		for (Path current = folder.toAbsolutePath().normalize(); current != null; current = current.getParent()) {
+			Path candidate = current.resolve(FILE_NAME);
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** Reads a project file; what is wrong in it becomes a problem, and what is right is still used. */
+	public static CabinProject read(Path file) {
+		List<VssProblem> problems = new ArrayList<>();
+		String text = YamlDocuments.readText(file, problems);
+		List<YamlDocuments.Entry> entries = text == null ? null : YamlDocuments.topLevelEntries(file, text, problems);
+		VssSources vss = VssSources.defaultWith(List.of());
+		for (YamlDocuments.Entry entry : entries == null ? List.<YamlDocuments.Entry>of() : entries) {
+			if (!entry.key().equals("vss")) {
+				problems.add(new VssProblem(file, entry.line(), 1, "unknown setting \"" + entry.key() + "\" (known: vss)"));
+			} else if (entry.value() instanceof Map<?, ?> settings) {
+				vss = vssSources(file, entry, settings, problems);
+			} else if (entry.value() != null) {
+				problems.add(new VssProblem(file, entry.line(), 1, "vss must be a mapping (spec, overlays, ...)"));
+			}
+		}
+		return new CabinProject(file.toAbsolutePath().normalize(), vss, problems);
+	}
+
+	private static VssSources vssSources(Path file, YamlDocuments.Entry entry, Map<?, ?> settings,
+			List<VssProblem> problems) {
+		for (Object key : settings.keySet()) {
+			if (!VSS_KEYS.contains(String.valueOf(key))) {
+				problems.add(new VssProblem(file, entry.lineOf(String.valueOf(key)), 1,
+						"unknown vss setting \"" + key + "\" (known: spec, types, units, include, overlays)"));
+			}
+		}
+		Path folder = file.toAbsolutePath().normalize().getParent();
+		List<Path> overlays = files(folder, settings.get("overlays"), "overlays", file, entry, problems);
+		List<Path> include = files(folder, settings.get("include"), "include", file, entry, problems);
+		List<Path> spec = files(folder, settings.get("spec"), "spec", file, entry, problems);
+		if (spec.isEmpty()) {
+			return new VssSources(null, List.of(), null, include, overlays);
+		}
+		VssSources standard = VssSources.standardLayout(spec.get(0), overlays);
+		List<Path> types = settings.containsKey("types")
+				? files(folder, settings.get("types"), "types", file, entry, problems) : standard.types();
+		List<Path> units = settings.containsKey("units")
+				? files(folder, settings.get("units"), "units", file, entry, problems)
+				: standard.units() == null ? List.of() : List.of(standard.units());
+		List<Path> includeDirectories = new ArrayList<>(standard.includeDirectories());
+		includeDirectories.addAll(include);
+		return new VssSources(spec.get(0), types, units.isEmpty() ? null : units.get(0), includeDirectories, overlays);
+	}
+
+	/* A setting that names one file or folder, or a list of them; each must exist. */
+	private static List<Path> files(Path folder, Object value, String setting, Path file, YamlDocuments.Entry entry,
+			List<VssProblem> problems) {
+		List<Path> paths = new ArrayList<>();
+		List<?> names = value == null ? List.of() : value instanceof List<?> list ? list : List.of(value);
+		for (Object name : names) {
+			Path path = folder.resolve(String.valueOf(name)).normalize();
+			if (Files.exists(path)) {
+				paths.add(path);
+			} else {
+				problems.add(new VssProblem(file, entry.lineOf(setting), 1,
+						"vss " + setting + ": no such file or folder " + name));
+			}
+		}
+		return paths;
+	}
+}

@@ -1,0 +1,52 @@
+package dev.cabin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+import dev.cabin.engine.pkg.BuildSlots;
+import dev.cabin.engine.pkg.KeyFileException;
+import dev.cabin.engine.pkg.PackageRejectedException;
+import dev.cabin.engine.pkg.PackageVerifier;
+
+/**
+ * {@code cabin install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]}: verifies the package
+ * and makes it the active build of the A/B slots, keeping the previous one.
+ */
+final class InstallCommand implements Command {
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--allow-downgrade");
+	}
+
+	@Override
+	public int run(Arguments arguments, Terminal terminal) throws UsageException {
+		Path file = CarBuilds.single(arguments, "package to install");
+		BuildSlots slots = SlotsOption.required(arguments);
+		PackageVerifier verifier;
+		try {
+			verifier = CarBuilds.verifier(arguments);
+		} catch (KeyFileException e) {
+			terminal.err().println("cabin install: " + e.getMessage());
+			return Main.FAILED;
+		}
+		arguments.rejectUnknown();
+		try {
+			BuildSlots.Switch done = slots.install(file, verifier, arguments.flag("--allow-downgrade"));
+			terminal.out().println("installed version " + done.version() + " in slot " + done.slot() + " (active)"
+					+ (done.previousVersion() == null ? ""
+							: "; version " + done.previousVersion() + " stays in slot " + done.previousSlot()
+									+ " for cabin rollback"));
+			return Main.OK;
+		} catch (PackageRejectedException e) {
+			terminal.err().println("cabin install: " + file + " refused: " + e.getMessage());
+			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
+			return Main.FAILED;
+		} catch (IOException e) {
+			terminal.err().println("cabin install: cannot write the slots: " + e.getMessage());
+			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
+			return Main.FAILED;
+		}
+	}
+}

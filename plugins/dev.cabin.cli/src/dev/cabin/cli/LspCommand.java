@@ -1,0 +1,34 @@
+package dev.cabin.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+
+import dev.cabin.dsl.ide.server.CabinLanguageServer;
+
+/**
+ * {@code cabin lsp}: the Cabin language server on stdin and stdout (the Language Server Protocol), until the
+ * client sends exit or closes stdin. Editors start it as their language server for .cabin files.
+ */
+final class LspCommand implements Command {
+
+	@Override
+	public int run(Arguments arguments, Terminal terminal) throws UsageException {
+		arguments.rejectUnknown();
+		if (!arguments.positional().isEmpty()) {
+			throw new UsageException("takes no arguments; the client speaks LSP on stdin and stdout");
+		}
+		InputStream in = System.in;
+		PrintStream protocol = System.out;
+		// whatever a library prints must not mix with the protocol's bytes on stdout
+		System.setOut(terminal.err());
+		try {
+			CabinLanguageServer.start(in, protocol).awaitEnd();
+			return Main.OK;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Main.FAILED;
+		} finally {
+			System.setOut(protocol);
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package dev.cabin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+
+import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.pkg.BuildSlots;
+import dev.cabin.engine.pkg.KeyFileException;
+import dev.cabin.engine.pkg.PackageRejectedException;
+import dev.cabin.engine.pkg.PackageVerifier;
+import dev.cabin.engine.pkg.VerifiedPackage;
+
+/**
+ * {@code cabin run --slots DIR [--trust PUBKEY]} or {@code cabin run PKG --trust PUBKEY}, with {@code --agent ID}
+ * and {@code --script EVENTS.jsonl} as {@code cabin chat} has them: runs the engine as a car does, on a verified
+ * package only.
+ */
+final class RunCommand implements Command {
+
+	@Override
+	public int run(Arguments arguments, Terminal terminal) throws UsageException {
+		String agentId = arguments.option("--agent");
+		Path script = ChatCommand.script(arguments);
+		String slotsOption = arguments.option("--slots");
+		PublicKey trusted = null;
+		PackageVerifier verifier = null;
+		try {
+			if (slotsOption != null) {
+				trusted = CarBuilds.trustedKey(arguments, false);
+			} else {
+				verifier = CarBuilds.verifier(arguments);
+			}
+		} catch (KeyFileException e) {
+			terminal.err().println("cabin run: " + e.getMessage());
+			return Main.FAILED;
+		}
+		arguments.rejectUnknown();
+		VerifiedPackage build;
+		String from;
+		try {
+			if (slotsOption != null) {
+				if (!arguments.positional().isEmpty()) {
+					throw new UsageException("give either a package or --slots DIR, not both");
+				}
+				BuildSlots slots = new BuildSlots(Path.of(slotsOption));
+				build = slots.active(trusted);
+				from = "slot " + slots.activeSlot() + " of " + slotsOption;
+			} else {
+				Path file = CarBuilds.single(arguments, "package to run (or --slots DIR)");
+				build = verifier.verify(file);
+				from = file.toString();
+			}
+			terminal.err().println("running " + from + ": " + build.summary());
+			return new ChatCommand().talk(build.startEngine(SentenceEncoders.embedded()), agentId, false, script, terminal);
+		} catch (PackageRejectedException e) {
+			terminal.err().println("cabin run: refused: " + e.getMessage());
+			return Main.FAILED;
+		} catch (IOException e) {
+			terminal.err().println("cabin run: cannot read the build slots: " + e.getMessage());
+			return Main.FAILED;
+		}
+	}
+}

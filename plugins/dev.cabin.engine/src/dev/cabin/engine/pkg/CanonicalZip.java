@@ -1,0 +1,360 @@
+package dev.cabin.engine.pkg;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The zip form of a package: a plain zip that any unzip tool lists, written in one canonical way (fixed
+ * timestamps, the given entry order, no extra fields, no comments, no data descriptors) and read back only in
+ * that way. Reading parses the central directory and every local header itself instead of trusting
+ * {@code java.util.zip}, so that duplicate names, overlapping or hidden entries, prepended or appended bytes,
+ * encrypted or ZIP64 entries, escaping paths and sizes that lie are all refused before a byte is inflated past
+ * its declared size.
+ */
+public final class CanonicalZip {
+
+	private static final int LOCAL_HEADER = 0x04034b50;
+	private static final int CENTRAL_HEADER = 0x02014b50;
+	private static final int END_RECORD = 0x06054b50;
+	private static final int LOCAL_HEADER_SIZE = 30;
+	private static final int CENTRAL_HEADER_SIZE = 46;
+	private static final int END_RECORD_SIZE = 22;
+	private static final int VERSION_NEEDED = 20;
+	private static final int UTF8_NAMES = 0x0800;
+	private static final int STORED = 0;
+	private static final int DEFLATED = 8;
+	/** 1980-01-01 00:00, the earliest time a zip can hold: no build time leaks into the bytes. */
+	private static final int DOS_TIME = 0;
+	private static final int DOS_DATE = (1 << 5) | 1;
+
+	private CanonicalZip() {
+	}
+
+	/** An entry as read: its content, and its bytes as they are in the zip (the same when not compressed). */
+	public record Entry(byte[] content, byte[] stored, boolean compressed) {
+	}
+
+	/**
+	 * The zip of the entries in the given order, each deflated unless it is named in {@code uncompressed} or
+	 * deflating does not make it smaller.
+	 */
+	public static byte[] write(Map<String, byte[]> entries, Set<String> uncompressed) {
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		ByteArrayOutputStream directory = new ByteArrayOutputStream();
+		for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+			byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
+			byte[] content = entry.getValue();
+			byte[] data = uncompressed.contains(entry.getKey()) ? content : stored(content);
+			boolean stored = data == content;
+			CRC32 crc = new CRC32();
+			crc.update(content);
+			int offset = zip.size();
+			Header header = new Header(stored ? STORED : DEFLATED, (int) crc.getValue(), data.length, content.length,
+					name);
+			zip.writeBytes(header.local());
+			zip.writeBytes(data);
+			directory.writeBytes(header.central(offset));
+		}
+		int directoryOffset = zip.size();
+		zip.writeBytes(directory.toByteArray());
+		ByteBuffer end = little(END_RECORD_SIZE).putInt(END_RECORD).putShort((short) 0).putShort((short) 0)
+				.putShort((short) entries.size()).putShort((short) entries.size()).putInt(directory.size())
+				.putInt(directoryOffset).putShort((short) 0);
+		zip.writeBytes(end.array());
+		return zip.toByteArray();
+	}
+
+	/** The bytes {@link #write} stores for content it may compress: deflated, or the content when that is not smaller. */
+	public static byte[] stored(byte[] content) {
+		byte[] deflated = deflate(content);
+		return deflated.length >= content.length ? content : deflated;
+	}
+
+	private static byte[] deflate(byte[] content) {
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+		try {
+			deflater.setInput(content);
+			deflater.finish();
+			ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 2 + 64);
+			byte[] buffer = new byte[64 * 1024];
+			while (!deflater.finished()) {
+				out.write(buffer, 0, deflater.deflate(buffer));
+			}
+			return out.toByteArray();
+		} finally {
+			deflater.end();
+		}
+	}
+
+	private record Header(int method, int crc, long compressedSize, long size, byte[] name) {
+
+		byte[] local() {
+			ByteBuffer header = little(LOCAL_HEADER_SIZE + name.length).putInt(LOCAL_HEADER)
+					.putShort((short) VERSION_NEEDED).putShort((short) UTF8_NAMES).putShort((short) method)
+					.putShort((short) DOS_TIME).putShort((short) DOS_DATE).putInt(crc).putInt((int) compressedSize)
+					.putInt((int) size).putShort((short) name.length).putShort((short) 0);
+			return header.put(name).array();
+		}
+
+		byte[] central(int localOffset) {
+			ByteBuffer header = little(CENTRAL_HEADER_SIZE + name.length).putInt(CENTRAL_HEADER)
+					.putShort((short) VERSION_NEEDED).putShort((short) VERSION_NEEDED).putShort((short) UTF8_NAMES)
+					.putShort((short) method).putShort((short) DOS_TIME).putShort((short) DOS_DATE).putInt(crc)
+					.putInt((int) compressedSize).putInt((int) size).putShort((short) name.length)
+					.putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0)
+					.putInt(localOffset);
+			return header.put(name).array();
+		}
+	}
+
+	private static ByteBuffer little(int size) {
+		return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+	}
+
+	/**
+	 * The entries of a package in file order, inflated and CRC-checked, or a rejection that names the first
+	 * thing wrong.
+	 */
+	public static Map<String, Entry> read(byte[] zip, PackageLimits limits) throws PackageRejectedException {
+		if (zip.length > limits.maxPackageBytes()) {
+			throw new PackageRejectedException("the package is " + zip.length + " bytes, more than the "
+					+ limits.maxPackageBytes() + " a Cabin package may have");
+		}
+		ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+		int endOffset = zip.length - END_RECORD_SIZE;
+		if (endOffset < 0 || bytes.getInt(endOffset) != END_RECORD) {
+			throw new PackageRejectedException("not a complete Cabin package: the zip end record is not at the end"
+					+ " of the file (the file is truncated, has bytes appended, or is not a package)");
+		}
+		int entryCount = Short.toUnsignedInt(bytes.getShort(endOffset + 10));
+		long directorySize = Integer.toUnsignedLong(bytes.getInt(endOffset + 12));
+		long directoryOffset = Integer.toUnsignedLong(bytes.getInt(endOffset + 16));
+		if (bytes.getShort(endOffset + 4) != 0 || bytes.getShort(endOffset + 6) != 0
+				|| Short.toUnsignedInt(bytes.getShort(endOffset + 8)) != entryCount
+				|| bytes.getShort(endOffset + 20) != 0) {
+			throw new PackageRejectedException("the zip end record uses multi-part archives or a comment, which a"
+					+ " Cabin package never has");
+		}
+		if (entryCount > limits.maxEntries()) {
+			throw new PackageRejectedException("the package has " + entryCount + " entries; a Cabin package has at most "
+					+ limits.maxEntries());
+		}
+		if (directoryOffset + directorySize != endOffset) {
+			throw new PackageRejectedException("the zip directory is not where the end record says it is (the file"
+					+ " was truncated or altered)");
+		}
+		Map<String, Located> located = new LinkedHashMap<>();
+		Set<String> folded = new HashSet<>();
+		long expectedLocalOffset = 0;
+		long totalSize = 0;
+		int position = (int) directoryOffset;
+		for (int i = 0; i < entryCount; i++) {
+			CentralEntry entry = centralEntry(bytes, position, endOffset);
+			position += CENTRAL_HEADER_SIZE + entry.name.length;
+			String name = checkedName(entry.name);
+			if (!folded.add(name.toLowerCase(Locale.ROOT))) {
+				throw new PackageRejectedException("entry \"" + name + "\" appears twice in the package");
+			}
+			if (entry.size > limits.maxEntryBytes()) {
+				throw new PackageRejectedException("entry \"" + name + "\" declares " + entry.size
+						+ " bytes uncompressed, more than the " + limits.maxEntryBytes() + " an entry may have");
+			}
+			totalSize += entry.size;
+			if (totalSize > limits.maxTotalBytes()) {
+				throw new PackageRejectedException("the entries declare more than " + limits.maxTotalBytes()
+						+ " bytes uncompressed in total");
+			}
+			if (entry.localOffset != expectedLocalOffset) {
+				throw new PackageRejectedException("entry \"" + name + "\" does not start where the previous one ends"
+						+ " (hidden, overlapping or prepended data)");
+			}
+			int dataOffset = checkLocalHeader(bytes, entry, name, directoryOffset);
+			expectedLocalOffset = dataOffset + entry.compressedSize;
+			located.put(name, new Located(entry, dataOffset));
+		}
+		if (position != endOffset || expectedLocalOffset != directoryOffset) {
+			throw new PackageRejectedException("the package has bytes that belong to no entry (hidden data)");
+		}
+		Map<String, Entry> entries = new LinkedHashMap<>();
+		for (Map.Entry<String, Located> entry : located.entrySet()) {
+			CentralEntry header = entry.getValue().header();
+			int dataOffset = entry.getValue().dataOffset();
+			entries.put(entry.getKey(), new Entry(inflate(zip, dataOffset, header, entry.getKey()),
+					Arrays.copyOfRange(zip, dataOffset, dataOffset + (int) header.compressedSize),
+					header.method == DEFLATED));
+		}
+		return entries;
+	}
+
+	/* Nothing is inflated before every header has been checked and the declared sizes added up. */
+	private record Located(CentralEntry header, int dataOffset) {
+	}
+
+	private record CentralEntry(int flags, int method, int crc, long compressedSize, long size, long localOffset,
+			byte[] name) {
+	}
+
+	private static CentralEntry centralEntry(ByteBuffer bytes, int position, int endOffset)
+			throws PackageRejectedException {
+		if (position + CENTRAL_HEADER_SIZE > endOffset || bytes.getInt(position) != CENTRAL_HEADER) {
+			throw new PackageRejectedException("the zip directory is damaged (an entry header is missing)");
+		}
+		int nameLength = Short.toUnsignedInt(bytes.getShort(position + 28));
+		int extraLength = Short.toUnsignedInt(bytes.getShort(position + 30));
+		int commentLength = Short.toUnsignedInt(bytes.getShort(position + 32));
+		if (position + CENTRAL_HEADER_SIZE + nameLength > endOffset) {
+			throw new PackageRejectedException("the zip directory is damaged (an entry name runs past its end)");
+		}
+		byte[] name = new byte[nameLength];
+		bytes.get(position + CENTRAL_HEADER_SIZE, name);
+		CentralEntry entry = new CentralEntry(Short.toUnsignedInt(bytes.getShort(position + 8)),
+				Short.toUnsignedInt(bytes.getShort(position + 10)), bytes.getInt(position + 16),
+				Integer.toUnsignedLong(bytes.getInt(position + 20)), Integer.toUnsignedLong(bytes.getInt(position + 24)),
+				Integer.toUnsignedLong(bytes.getInt(position + 42)), name);
+		String shown = new String(name, StandardCharsets.UTF_8);
+		if (extraLength != 0 || commentLength != 0 || bytes.getShort(position + 34) != 0
+				|| bytes.getShort(position + 4) != VERSION_NEEDED || bytes.getShort(position + 6) != VERSION_NEEDED) {
+			throw new PackageRejectedException("entry \"" + shown + "\" uses zip features (extra fields, comments,"
+					+ " ZIP64, multi-part) that a Cabin package never has");
+		}
+		if (bytes.getShort(position + 12) != DOS_TIME || bytes.getShort(position + 14) != DOS_DATE
+				|| bytes.getShort(position + 36) != 0 || bytes.getInt(position + 38) != 0) {
+			throw new PackageRejectedException("entry \"" + shown + "\" has a timestamp or attributes that the"
+					+ " toolchain never writes (the package was altered)");
+		}
+		checkFlagsAndMethod(entry.flags, entry.method, shown);
+		return entry;
+	}
+
+	private static void checkFlagsAndMethod(int flags, int method, String name) throws PackageRejectedException {
+		if ((flags & 1) != 0) {
+			throw new PackageRejectedException("entry \"" + name + "\" is encrypted; a Cabin package never is");
+		}
+		if (flags != UTF8_NAMES) {
+			throw new PackageRejectedException("entry \"" + name + "\" has zip flags 0x" + Integer.toHexString(flags)
+					+ " that a Cabin package never has");
+		}
+		if (method != STORED && method != DEFLATED) {
+			throw new PackageRejectedException("entry \"" + name + "\" uses compression method " + method
+					+ "; a Cabin package only stores or deflates");
+		}
+	}
+
+	/** Checks that the local header repeats the directory's facts; returns where the entry's data begins. */
+	private static int checkLocalHeader(ByteBuffer bytes, CentralEntry entry, String name, long directoryOffset)
+			throws PackageRejectedException {
+		int at = (int) entry.localOffset;
+		if (at + LOCAL_HEADER_SIZE > directoryOffset || bytes.getInt(at) != LOCAL_HEADER) {
+			throw new PackageRejectedException("entry \"" + name + "\" has no local header where the directory says");
+		}
+		int nameLength = Short.toUnsignedInt(bytes.getShort(at + 26));
+		byte[] localName = new byte[Math.min(nameLength, Math.max(0, (int) directoryOffset - at - LOCAL_HEADER_SIZE))];
+		bytes.get(at + LOCAL_HEADER_SIZE, localName);
+		boolean same = bytes.getShort(at + 4) == VERSION_NEEDED && bytes.getShort(at + 10) == DOS_TIME
+				&& bytes.getShort(at + 12) == DOS_DATE && Short.toUnsignedInt(bytes.getShort(at + 6)) == entry.flags
+				&& Short.toUnsignedInt(bytes.getShort(at + 8)) == entry.method && bytes.getInt(at + 14) == entry.crc
+				&& Integer.toUnsignedLong(bytes.getInt(at + 18)) == entry.compressedSize
+				&& Integer.toUnsignedLong(bytes.getInt(at + 22)) == entry.size && bytes.getShort(at + 28) == 0
+				&& Arrays.equals(localName, entry.name);
+		if (!same) {
+			throw new PackageRejectedException("entry \"" + name + "\": its local header disagrees with the zip"
+					+ " directory (name, sizes, checksum or timestamp were altered)");
+		}
+		long dataEnd = (long) at + LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
+		if (dataEnd > directoryOffset) {
+			throw new PackageRejectedException("entry \"" + name + "\" runs past the end of the data (truncated)");
+		}
+		return at + LOCAL_HEADER_SIZE + nameLength;
+	}
+
+	/** A relative path of plain segments: nothing that could land outside the directory it is unpacked in. */
+	private static String checkedName(byte[] raw) throws PackageRejectedException {
+		String name;
+		try {
+			name = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+		} catch (CharacterCodingException e) {
+			throw new PackageRejectedException("an entry name is not valid UTF-8");
+		}
+		if (name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+			throw new PackageRejectedException("entry \"" + name + "\" has an absolute path");
+		}
+		if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+			throw new PackageRejectedException("entry \"" + name + "\" has control characters or backslashes in its name");
+		}
+		for (String segment : name.split("/", -1)) {
+			if (segment.equals("..")) {
+				throw new PackageRejectedException("entry \"" + name + "\" has a \"..\" path that leads out of the"
+						+ " package");
+			}
+			if (segment.isEmpty() || segment.equals(".")) {
+				throw new PackageRejectedException("entry \"" + name + "\" is not a plain relative path");
+			}
+		}
+		return name;
+	}
+
+	private static byte[] inflate(byte[] zip, int dataOffset, CentralEntry entry, String name)
+			throws PackageRejectedException {
+		byte[] content;
+		if (entry.method == STORED) {
+			if (entry.compressedSize != entry.size) {
+				throw new PackageRejectedException("entry \"" + name + "\" is stored with two different sizes");
+			}
+			content = Arrays.copyOfRange(zip, dataOffset, dataOffset + (int) entry.size);
+		} else {
+			content = inflateBounded(zip, dataOffset, entry, name);
+		}
+		CRC32 crc = new CRC32();
+		crc.update(content);
+		if ((int) crc.getValue() != entry.crc) {
+			throw new PackageRejectedException("entry \"" + name + "\" is damaged (its zip CRC does not match)");
+		}
+		return content;
+	}
+
+	/** Inflates no more than the declared size, so that a lying size cannot make a bomb go off. */
+	private static byte[] inflateBounded(byte[] zip, int dataOffset, CentralEntry entry, String name)
+			throws PackageRejectedException {
+		Inflater inflater = new Inflater(true);
+		try {
+			inflater.setInput(zip, dataOffset, (int) entry.compressedSize);
+			byte[] content = new byte[(int) entry.size];
+			int filled = 0;
+			while (filled < content.length && !inflater.finished()) {
+				int n = inflater.inflate(content, filled, content.length - filled);
+				if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					break;
+				}
+				filled += n;
+			}
+			if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
+				throw new PackageRejectedException("entry \"" + name + "\" inflates to more than the " + entry.size
+						+ " bytes it declares (a zip bomb, or a damaged entry)");
+			}
+			if (filled != content.length || !inflater.finished() || inflater.getRemaining() != 0) {
+				throw new PackageRejectedException("entry \"" + name + "\" does not inflate to the " + entry.size
+						+ " bytes it declares (damaged or truncated)");
+			}
+			return content;
+		} catch (DataFormatException e) {
+			throw new PackageRejectedException("entry \"" + name + "\" is damaged (invalid deflate data)");
+		} finally {
+			inflater.end();
+		}
+	}
+}

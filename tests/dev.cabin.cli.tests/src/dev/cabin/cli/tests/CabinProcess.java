@@ -1,0 +1,82 @@
+package dev.cabin.cli.tests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.FileLocator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import dev.cabin.cli.Main;
+
+/**
+ * Runs the command line in a child JVM on a plain class path, as {@code ./cabin} does, where a test needs what
+ * only a new process has: its own environment variables, home directory and working directory.
+ */
+final class CabinProcess {
+
+	final int exitCode;
+	final String out;
+	final String err;
+
+	private CabinProcess(int exitCode, String out, String err) {
+		this.exitCode = exitCode;
+		this.out = out;
+		this.err = err;
+	}
+
+	static CabinProcess run(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
+			String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", classPath()));
+		command.addAll(jvmOptions);
+		command.add(Main.class.getName());
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile("cabin-out", ".txt");
+		Path err = Files.createTempFile("cabin-err", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+				.redirectOutput(out.toFile()).redirectError(err.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("cabin " + String.join(" ", args) + " did not finish in 5 minutes");
+		}
+		try {
+			return new CabinProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		} finally {
+			Files.delete(out);
+			Files.delete(err);
+		}
+	}
+
+	/** The jars (or class folders) of every bundle of the test runtime: a superset of what the CLI needs. */
+	private static String classPath() {
+		Set<String> entries = new LinkedHashSet<>();
+		for (Bundle bundle : FrameworkUtil.getBundle(CabinProcess.class).getBundleContext().getBundles()) {
+			FileLocator.getBundleFileLocation(bundle).map(File::toPath).ifPresent(path -> {
+				if (Files.isRegularFile(path)) {
+					entries.add(path.toString());
+				} else if (Files.isDirectory(path.resolve("target/classes"))) {
+					entries.add(path.resolve("target/classes").toString());
+				}
+			});
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+	@Override
+	public String toString() {
+		return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+	}
+}

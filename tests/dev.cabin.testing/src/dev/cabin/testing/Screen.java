@@ -1,0 +1,85 @@
+package dev.cabin.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+
+/** For tests in a live workbench (on its UI thread): waiting for the UI, and saving what the user sees. */
+public final class Screen {
+
+	private static final int TIMEOUT_SECONDS = 30;
+
+	private Screen() {
+	}
+
+	/** Runs the event loop until the condition holds; fails after a generous while. */
+	public static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+		waitFor(condition, what, TIMEOUT_SECONDS);
+	}
+
+	/** Runs the event loop until the condition holds; fails after the given seconds (for long jobs). */
+	public static void waitFor(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
+		Display display = Display.getCurrent();
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			drain(display);
+			Thread.sleep(20);
+		}
+		drain(display);
+	}
+
+	/** Runs the event loop for a while, so that what changed is painted. */
+	public static void settle(long millis) throws InterruptedException {
+		Display display = Display.getCurrent();
+		long until = System.nanoTime() + millis * 1_000_000L;
+		while (System.nanoTime() < until) {
+			drain(display);
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * Saves the active window, once the workbench has painted, to NAME.png in the folder of the
+	 * {@code cabin.screenshots} property that the build sets (target/screenshots), and returns the file.
+	 */
+	public static Path screenshot(String name) throws Exception {
+		settle(500);
+		Display display = Display.getCurrent();
+		Rectangle bounds = display.getActiveShell() != null ? display.getActiveShell().getBounds()
+				: display.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { image.getImageData() };
+			Path out = Path.of(System.getProperty("cabin.screenshots", "target/screenshots"), name + ".png");
+			Files.createDirectories(out.getParent());
+			loader.save(out.toString(), SWT.IMAGE_PNG);
+			if (Files.size(out) == 0) {
+				throw new AssertionError("the screenshot " + out + " is empty");
+			}
+			return out;
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
+
+	private static void drain(Display display) {
+		while (display.readAndDispatch()) {
+			// handle what is pending
+		}
+	}
+}
