@@ -1,0 +1,151 @@
+package dev.cabin.ui.language;
+
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentExtension4;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+
+/**
+ * An open .cabin document as the language server knows it: its URI, and the version of its text the server
+ * has. Features call {@link #sync()} before a request, so that the server answers about the text on screen;
+ * the server parses each version once, whoever asks.
+ */
+public final class CabinDocument {
+
+	private static final Map<IDocument, CabinDocument> OPEN = new WeakHashMap<>();
+
+	private final IDocument document;
+	private final String uri;
+	private int version;
+	private long sentStamp = IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+	private int users;
+
+	private CabinDocument(IDocument document, String uri) {
+		this.document = document;
+		this.uri = uri;
+	}
+
+	/**
+	 * The Cabin document of an editor's document, opened in the server on first use; {@code null} when the
+	 * document is not a file of the workspace's file system.
+	 */
+	public static synchronized CabinDocument of(IDocument document) {
+		if (document == null) {
+			return null;
+		}
+		CabinDocument open = OPEN.get(document);
+		if (open == null) {
+			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
+			if (buffer == null || buffer.getFileStore() == null
+					|| !"file".equals(buffer.getFileStore().toURI().getScheme())) {
+				return null;
+			}
+			open = new CabinDocument(document, DocumentUris.normalize(buffer.getFileStore().toURI().toString()));
+			OPEN.put(document, open);
+			open.open();
+		}
+		return open;
+	}
+
+	/** Counts a feature that keeps the document open in the server (an editor's reconcilers). */
+	public synchronized void retain() {
+		users++;
+	}
+
+	/** The last feature of the editor is gone: the server reads the file from disk again. */
+	public void release() {
+		synchronized (CabinDocument.class) {
+			synchronized (this) {
+				if (--users > 0) {
+					return;
+				}
+			}
+			OPEN.remove(document);
+		}
+		CabinLanguageService.get().notify(server -> server
+				.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri))));
+	}
+
+	private synchronized void open() {
+		String text = document.get();
+		sentStamp = stamp();
+		version = 1;
+		TextDocumentItem item = new TextDocumentItem(uri, "cabin", version, text);
+		CabinLanguageService.get().notify(server -> server.didOpen(new DidOpenTextDocumentParams(item)));
+	}
+
+	/** Sends the text on screen to the server, unless it has it already. */
+	public synchronized void sync() {
+		long stamp = stamp();
+		if (stamp == sentStamp && stamp != IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP) {
+			return;
+		}
+		sentStamp = stamp;
+		version++;
+		DidChangeTextDocumentParams change = new DidChangeTextDocumentParams(
+				new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(document.get())));
+		CabinLanguageService.get().notify(server -> server.didChange(change));
+	}
+
+	private long stamp() {
+		return document instanceof IDocumentExtension4 extension ? extension.getModificationStamp()
+				: IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+	}
+
+	public String uri() {
+		return uri;
+	}
+
+	public IDocument document() {
+		return document;
+	}
+
+	public TextDocumentIdentifier identifier() {
+		return new TextDocumentIdentifier(uri);
+	}
+
+	public List<Diagnostic> diagnostics() {
+		return CabinLanguageService.get().diagnostics(uri);
+	}
+
+	/** The protocol's position (line, UTF-16 character) of a document offset. */
+	public Position position(int offset) throws BadLocationException {
+		int line = document.getLineOfOffset(offset);
+		return new Position(line, offset - document.getLineOffset(line));
+	}
+
+	/** The document offset of a protocol position, clamped to the document. */
+	public static int offset(IDocument document, Position position) throws BadLocationException {
+		if (position.getLine() >= document.getNumberOfLines()) {
+			return document.getLength();
+		}
+		int lineOffset = document.getLineOffset(position.getLine());
+		int lineLength = document.getLineInformation(position.getLine()).getLength();
+		return lineOffset + Math.min(position.getCharacter(), lineLength);
+	}
+
+	public int offset(Position position) throws BadLocationException {
+		return offset(document, position);
+	}
+
+	/** The offset and length of a protocol range. */
+	public int[] region(Range range) throws BadLocationException {
+		int start = offset(range.getStart());
+		return new int[] { start, Math.max(0, offset(range.getEnd()) - start) };
+	}
+}
