@@ -58,6 +58,7 @@ public final class WorkspaceEdits {
 			}
 			change.add(fileChange(file, entry.getValue()));
 		}
+		change.initializeValidationData(new NullProgressMonitor());
 		PerformChangeOperation operation = new PerformChangeOperation(change);
 		operation.setUndoManager(RefactoringCore.getUndoManager(), label);
 		ResourcesPlugin.getWorkspace().run(operation, new NullProgressMonitor());

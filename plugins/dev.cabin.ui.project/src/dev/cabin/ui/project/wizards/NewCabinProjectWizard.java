@@ -61,10 +61,8 @@ public class NewCabinProjectWizard extends BasicNewResourceWizard implements INe
 		addPage(examplePage);
 	}
 
-	/** For the welcome page and tests: the project's name and the example (a label, or the empty project). */
-	public void choose(String projectName, String exampleLabel) {
-		namePage.setInitialProjectName(projectName);
-		getContainer().showPage(examplePage);
+	/** For the welcome page and tests: selects an example by its label (see {@link CabinExample#ALL}). */
+	public void selectExample(String exampleLabel) {
 		examplePage.select(exampleLabel);
 	}
 
