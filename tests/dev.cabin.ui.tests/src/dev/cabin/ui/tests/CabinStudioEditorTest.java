@@ -321,17 +321,30 @@ class CabinStudioEditorTest {
 
 	@Test
 	@Order(9)
-	void formatReindentsAndOneUndoTakesItBack() throws Exception {
+	void formatLaysOutTheAgentAndOneUndoTakesItBack() throws Exception {
 		ITextEditor editor = open(CAR_GENIUS);
 		IDocument document = document(editor);
-		String original = document.get();
-		int line = document.get().indexOf("\ton voice OilChange -> flow OilService");
-		document.replace(line, 1, "        ");
-		waitForHighlightingAt(viewer(editor), document.get().indexOf("OilService"));
+		String cramped = "agent A { locales en-US\nintent Hi { en-US: \"hi\",\"hello\" , \"hey\" }\n"
+				+ "on voice Hi->flow F\nflow F { say \"Hi!\" end } }\n";
+		document.set(cramped);
+		waitForHighlightingAt(viewer(editor), cramped.indexOf("flow F") + 5);
 		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("dev.cabin.ui.format", null);
-		Screen.waitFor(() -> document.get().equals(original), "the formatted text");
+		Screen.waitFor(() -> !document.get().equals(cramped), "the formatted text");
+		assertEquals("""
+				agent A {
+					locales en-US
+					intent Hi {
+						en-US: "hi", "hello", "hey"
+					}
+					on voice Hi -> flow F
+					flow F {
+						say "Hi!"
+						end
+					}
+				}
+				""", document.get());
 		((ITextOperationTarget) viewer(editor)).doOperation(ITextOperationTarget.UNDO);
-		assertTrue(document.get().contains("        on voice OilChange"), "undo restores the text before formatting");
+		assertEquals(cramped, document.get(), "one undo restores the text before formatting");
 	}
 
 	@Test
