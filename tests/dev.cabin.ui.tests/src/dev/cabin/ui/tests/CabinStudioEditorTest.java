@@ -24,10 +24,11 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
-import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.IWizard;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -67,6 +68,7 @@ import dev.cabin.testing.Screen;
 import dev.cabin.ui.editor.CabinMarkers;
 import dev.cabin.ui.editor.CabinTextHover;
 import dev.cabin.ui.editor.DiagnosticAnnotation;
+import dev.cabin.ui.editor.OccurrencesReconciler;
 
 /**
  * Cabin Studio's editor, builder and wizards in a live workbench, used as an author would: a project made by
@@ -255,7 +257,7 @@ class CabinStudioEditorTest {
 
 	@Test
 	@Order(6)
-	void hoverSaysWhatASignalIsAndNamesAreColouredByWhatTheyName() throws Exception {
+	void hoverSaysWhatASignalIsNamesAreColouredByWhatTheyNameAndOccurrencesAreMarked() throws Exception {
 		ITextEditor editor = open(CAR_GENIUS);
 		IDocument document = document(editor);
 		ISourceViewer viewer = viewer(editor);
@@ -276,6 +278,11 @@ class CabinStudioEditorTest {
 		assertEquals(SWT.BOLD, style.fontStyle & SWT.BOLD);
 		StyleRange keyword = viewer.getTextWidget().getStyleRangeAtOffset(document.get().indexOf("-> flow") + 3);
 		assertEquals(new RGB(127, 0, 85), keyword.foreground.getRGB(), "a keyword's colour");
+
+		editor.selectAndReveal(flowReference + 2, 0);
+		int declaration = document.get().indexOf("flow OilService {") + "flow ".length();
+		Screen.waitFor(() -> occurrences(viewer).equals(List.of(flowReference, declaration)),
+				"the occurrences of the flow marked");
 	}
 
 	@Test
@@ -298,7 +305,7 @@ class CabinStudioEditorTest {
 
 	@Test
 	@Order(8)
-	void theOutlineShowsTheAgentsDeclarationsAndSelectsThemInTheEditor() throws Exception {
+	void theOutlineShowsTheAgentsDeclarationsAndSelectsThemInTheEditorWhichFoldsBlocks() throws Exception {
 		ITextEditor editor = open(CAR_GENIUS);
 		IViewPart outline = page().showView("org.eclipse.ui.views.ContentOutline");
 		page().activate(editor);
@@ -316,6 +323,8 @@ class CabinStudioEditorTest {
 		tree.notifyListeners(SWT.Selection, selectionEvent(flow));
 		Screen.waitFor(() -> "OilService".equals(((org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider()
 				.getSelection()).getText()), "the flow's name selected in the editor");
+		ProjectionAnnotationModel folds = ((ProjectionViewer) viewer(editor)).getProjectionAnnotationModel();
+		Screen.waitFor(() -> folds.getAnnotationIterator().hasNext(), "the folding of the agent's blocks");
 		Screen.screenshot("editor");
 	}
 
@@ -551,6 +560,19 @@ class CabinStudioEditorTest {
 			}
 		}
 		return lines;
+	}
+
+	private static List<Integer> occurrences(ISourceViewer viewer) {
+		List<Integer> offsets = new ArrayList<>();
+		IAnnotationModel model = viewer.getAnnotationModel();
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+			Annotation annotation = it.next();
+			if (OccurrencesReconciler.OCCURRENCE_TYPE.equals(annotation.getType())) {
+				offsets.add(model.getPosition(annotation).getOffset());
+			}
+		}
+		offsets.sort(null);
+		return offsets;
 	}
 
 	private static List<IMarker> markers(IResource resource, int severity) throws Exception {
