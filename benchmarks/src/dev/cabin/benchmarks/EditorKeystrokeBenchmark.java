@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.cabin.dsl.ide.server.CabinLanguageServer;
 
 /**
- * A keystroke in Cabin Studio's editor, on a generated agent of 5,014 lines (197 intents x 20 examples, 40
+ * A keystroke in Cabin Studio's editor, on a generated agent of 5,019 lines (197 intents x 20 examples, 40
  * flows): the code path of the editor's reconciler after its 200 ms typing delay. The document's new text goes
  * to the in-process language server ({@code didChange}, as {@code CabinDocument.sync} sends it), which parses,
  * links, indexes and validates it, and the time ends when its diagnostics are published (which the editor turns

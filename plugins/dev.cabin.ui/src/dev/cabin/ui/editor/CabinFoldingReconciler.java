@@ -65,6 +65,15 @@ public class CabinFoldingReconciler extends MonoReconciler {
 
 		@Override
 		public void initialReconcile() {
+			// the editor's document model reconciler opens the document in the server, in its own thread
+			for (int tries = 0; tries < 50 && CabinDocument.of(document) == null; tries++) {
+				try {
+					Thread.sleep(100);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 			fold();
 		}
 

@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -50,11 +48,7 @@ public class CabinMarkerResolutions implements IMarkerResolutionGenerator2 {
 
 		@Override
 		public void run(IMarker marker) {
-			try {
-				WorkspaceEdits.apply(action.getTitle(), action.getEdit());
-			} catch (CoreException e) {
-				Platform.getLog(CabinMarkerResolutions.class).error("The quick fix failed: " + action.getTitle(), e);
-			}
+			WorkspaceEdits.applyFix(action);
 		}
 	}
 }

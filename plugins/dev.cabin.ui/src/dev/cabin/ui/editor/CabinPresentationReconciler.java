@@ -1,8 +1,10 @@
 package dev.cabin.ui.editor;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
@@ -18,6 +20,7 @@ import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.rules.WordRule;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Display;
 
 /**
  * The lexical colours, drawn at once as the author types: keywords of the grammar, text in quotes, comments and
@@ -32,6 +35,8 @@ public class CabinPresentationReconciler extends PresentationReconciler {
 	private static final IToken IDENTIFIER = new Token(null);
 	private static final IToken NUMBER = new Token(new TextAttribute(new Color(150, 80, 0)));
 
+	private final WordRule words;
+
 	public CabinPresentationReconciler() {
 		RuleBasedScanner scanner = new RuleBasedScanner();
 		WordRule words = new WordRule(new IWordDetector() {
@@ -45,12 +50,24 @@ public class CabinPresentationReconciler extends PresentationReconciler {
 				return Character.isLetterOrDigit(c) || c == '_';
 			}
 		}, IDENTIFIER);
-		CabinLanguage.keywords().forEach(keyword -> words.addWord(keyword, KEYWORD));
+		this.words = words;
 		scanner.setRules(List.<IRule>of(new EndOfLineRule("//", COMMENT), new MultiLineRule("/*", "*/", COMMENT),
 				new SingleLineRule("\"", "\"", STRING, '\\'), new SingleLineRule("'", "'", STRING, '\\'),
 				new NumberRule(NUMBER), words).toArray(IRule[]::new));
 		DefaultDamagerRepairer damagerRepairer = new DefaultDamagerRepairer(scanner);
 		setDamager(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
 		setRepairer(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
+	}
+
+	/* The keywords come from the grammar, whose loading is left to a background thread; then the text is redrawn. */
+	@Override
+	public void install(ITextViewer viewer) {
+		super.install(viewer);
+		CompletableFuture.supplyAsync(CabinLanguage::keywords).thenAccept(keywords -> Display.getDefault().asyncExec(() -> {
+			keywords.forEach(keyword -> words.addWord(keyword, KEYWORD));
+			if (viewer.getTextWidget() != null && !viewer.getTextWidget().isDisposed()) {
+				viewer.invalidateTextPresentation();
+			}
+		}));
 	}
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
@@ -91,11 +89,7 @@ public class CabinQuickAssistProcessor implements IQuickAssistProcessor {
 
 		@Override
 		public void apply(IDocument document) {
-			try {
-				WorkspaceEdits.apply(action.getTitle(), action.getEdit());
-			} catch (CoreException e) {
-				Platform.getLog(CabinQuickAssistProcessor.class).error("The quick fix failed: " + action.getTitle(), e);
-			}
+			WorkspaceEdits.applyFix(action);
 		}
 
 		@Override

@@ -58,11 +58,7 @@ final class DocumentModelStrategy implements IReconcilingStrategy, IReconcilingS
 		if (previous != null && previous.document() == document) {
 			return;
 		}
-		CabinDocument next = CabinDocument.of(document);
-		if (next != null) {
-			next.retain();
-		}
-		cabin = next;
+		cabin = CabinDocument.open(document);
 		if (previous != null) {
 			previous.release();
 		}

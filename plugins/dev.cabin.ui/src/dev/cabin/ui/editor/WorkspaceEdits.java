@@ -37,6 +37,15 @@ public final class WorkspaceEdits {
 	private WorkspaceEdits() {
 	}
 
+	/** Applies a quick fix (in the UI thread); a failure is logged, the files stay as they were. */
+	public static void applyFix(org.eclipse.lsp4j.CodeAction fix) {
+		try {
+			apply(fix.getTitle(), fix.getEdit());
+		} catch (CoreException e) {
+			org.eclipse.core.runtime.Platform.getLog(WorkspaceEdits.class).error("The quick fix failed: " + fix.getTitle(), e);
+		}
+	}
+
 	/** Applies the edit in the UI thread; {@code false} when a file it names is not in the workspace. */
 	public static boolean apply(String label, WorkspaceEdit edit) throws CoreException {
 		Map<String, List<TextEdit>> byUri = new LinkedHashMap<>();

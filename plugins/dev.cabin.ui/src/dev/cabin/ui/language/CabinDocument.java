@@ -2,7 +2,7 @@ package dev.cabin.ui.language;
 
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.HashMap;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
@@ -27,7 +27,7 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
  */
 public final class CabinDocument {
 
-	private static final Map<IDocument, CabinDocument> OPEN = new WeakHashMap<>();
+	private static final Map<IDocument, CabinDocument> OPEN = new HashMap<>();
 
 	private final IDocument document;
 	private final String uri;
@@ -40,14 +40,16 @@ public final class CabinDocument {
 		this.uri = uri;
 	}
 
-	/**
-	 * The Cabin document of an editor's document, opened in the server on first use; {@code null} when the
-	 * document is not a file of the workspace's file system.
-	 */
+	/** The Cabin document of an editor's document, or {@code null} when no editor has opened it (yet). */
 	public static synchronized CabinDocument of(IDocument document) {
-		if (document == null) {
-			return null;
-		}
+		return OPEN.get(document);
+	}
+
+	/**
+	 * Opens an editor's document in the server (once; each call must be paired with {@link #release()}), or
+	 * returns {@code null} when the document is not a file of the local file system.
+	 */
+	public static synchronized CabinDocument open(IDocument document) {
 		CabinDocument open = OPEN.get(document);
 		if (open == null) {
 			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
@@ -59,21 +61,15 @@ public final class CabinDocument {
 			OPEN.put(document, open);
 			open.open();
 		}
+		open.users++;
 		return open;
 	}
 
-	/** Counts a feature that keeps the document open in the server (an editor's reconcilers). */
-	public synchronized void retain() {
-		users++;
-	}
-
-	/** The last feature of the editor is gone: the server reads the file from disk again. */
+	/** The editor is gone: once no editor has the document open, the server reads the file from disk again. */
 	public void release() {
 		synchronized (CabinDocument.class) {
-			synchronized (this) {
-				if (--users > 0) {
-					return;
-				}
+			if (--users > 0) {
+				return;
 			}
 			OPEN.remove(document);
 		}

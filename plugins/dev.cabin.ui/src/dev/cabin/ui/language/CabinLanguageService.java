@@ -26,6 +26,8 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.RenameCapabilities;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
 import dev.cabin.dsl.ide.server.CabinLanguageServer;
@@ -46,23 +48,30 @@ public final class CabinLanguageService {
 	}
 
 	private final CabinLanguageClient client = new CabinLanguageClient();
-	private final LanguageServerImpl server;
 	private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "Cabin language client");
 		thread.setDaemon(true);
 		return thread;
 	});
-	private final CompletableFuture<?> initialized;
+	/* Set by the first task of the sender's thread, which the other tasks follow. */
+	private volatile LanguageServerImpl server;
+	private final CompletableFuture<Void> initialized;
 
+	/* Starting the server (the language's injector, the workspace's first build) is done in the sender's thread. */
 	private CabinLanguageService() {
+		initialized = CompletableFuture.runAsync(this::start, sender);
+		ResourcesPlugin.getWorkspace().addResourceChangeListener(this::filesChanged, IResourceChangeEvent.POST_CHANGE);
+	}
+
+	private void start() {
 		server = CabinLanguageServer.inProcess(client, () -> {
 			// the workbench never sends exit: the server lives as long as the workbench
 		});
 		InitializeParams params = new InitializeParams();
 		params.setRootUri(DocumentUris.of(ResourcesPlugin.getWorkspace().getRoot().getLocation()));
 		params.setCapabilities(capabilities());
-		initialized = server.initialize(params).thenRun(() -> server.initialized(new InitializedParams()));
-		ResourcesPlugin.getWorkspace().addResourceChangeListener(this::filesChanged, IResourceChangeEvent.POST_CHANGE);
+		server.initialize(params).join();
+		server.initialized(new InitializedParams());
 	}
 
 	public static CabinLanguageService get() {
@@ -91,12 +100,31 @@ public final class CabinLanguageService {
 		});
 	}
 
-	/** Sends a request after the notifications sent before; the answer completes the returned future. */
+	/**
+	 * Sends a request after the notifications sent before; the answer completes the returned future. The server
+	 * cancels what is running when a change arrives (the answer would be about an old text): the request is
+	 * then sent again, after the change, a few times at most.
+	 */
 	public <T> CompletableFuture<T> request(Function<LanguageServerImpl, CompletableFuture<T>> request) {
-		return CompletableFuture.supplyAsync(() -> {
+		return send(request, 3);
+	}
+
+	private <T> CompletableFuture<T> send(Function<LanguageServerImpl, CompletableFuture<T>> request, int tries) {
+		CompletableFuture<T> answer = CompletableFuture.supplyAsync(() -> {
 			waitUntilInitialized();
 			return request.apply(server);
-		}, sender).thenCompose(answer -> answer);
+		}, sender).thenCompose(pending -> pending);
+		return answer.handle((value, failure) -> failure == null ? CompletableFuture.completedFuture(value)
+				: tries > 1 && canceled(failure) ? send(request, tries - 1) : CompletableFuture.<T>failedFuture(failure))
+				.thenCompose(next -> next);
+	}
+
+	private static boolean canceled(Throwable failure) {
+		Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+				? failure.getCause() : failure;
+		return cause instanceof java.util.concurrent.CancellationException
+				|| cause instanceof ResponseErrorException error
+						&& error.getResponseError().getCode() == ResponseErrorCode.RequestCancelled.getValue();
 	}
 
 	/** Waits for the answer to a request, for at most a few seconds; {@code null} when there was none. */
@@ -120,6 +148,7 @@ public final class CabinLanguageService {
 			Thread.currentThread().interrupt();
 		} catch (java.util.concurrent.ExecutionException e) {
 			Platform.getLog(CabinLanguageService.class).error("The Cabin language server did not start", e.getCause());
+			throw new IllegalStateException("the Cabin language server did not start", e.getCause());
 		}
 	}
 
