@@ -3,6 +3,7 @@ package dev.cabin.ui.commands;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
@@ -25,16 +26,17 @@ public class FormatHandler extends CabinEditorHandler {
 
 	@Override
 	void execute(ITextEditor editor, CabinDocument cabin, ITextSelection selection) {
-		cabin.sync();
 		long before = modificationStamp(cabin.document());
 		DocumentFormattingParams params = new DocumentFormattingParams(cabin.identifier(), new FormattingOptions(4, false));
 		Display display = Display.getCurrent();
-		CabinLanguageService.get().request(server -> server.formatting(params)).thenAccept(edits -> display.asyncExec(() -> {
-			// edits for a text the author has changed since would land in the wrong places
-			if (edits != null && modificationStamp(cabin.document()) == before) {
-				apply(editor, cabin, edits);
-			}
-		}));
+		CompletableFuture.runAsync(cabin::syncAndAwaitBuild)
+				.thenCompose(built -> CabinLanguageService.get().request(server -> server.formatting(params)))
+				.thenAccept(edits -> display.asyncExec(() -> {
+					// edits for a text the author has changed since would land in the wrong places
+					if (edits != null && modificationStamp(cabin.document()) == before) {
+						apply(editor, cabin, edits);
+					}
+				}));
 	}
 
 	private static long modificationStamp(IDocument document) {

@@ -36,7 +36,7 @@ public class RenameHandler extends CabinEditorHandler {
 	@Override
 	void execute(ITextEditor editor, CabinDocument cabin, ITextSelection selection) throws ExecutionException {
 		try {
-			cabin.sync();
+			cabin.syncAndAwaitBuild();
 			Position at = cabin.position(selection.getOffset());
 			Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior> prepared = CabinLanguageService
 					.await(CabinLanguageService.get().request(
@@ -63,7 +63,7 @@ public class RenameHandler extends CabinEditorHandler {
 
 	/** Renames the declaration at a position of the document, in every file that names it. */
 	public static boolean rename(CabinDocument cabin, Position at, String oldName, String newName) throws CoreException {
-		cabin.sync();
+		cabin.syncAndAwaitBuild();
 		WorkspaceEdit edit = CabinLanguageService.await(CabinLanguageService.get()
 				.request(server -> server.rename(new RenameParams(cabin.identifier(), at, newName))));
 		return edit != null && WorkspaceEdits.apply("Rename " + oldName + " to " + newName, edit);

@@ -35,7 +35,7 @@ public class CabinContentAssistProcessor implements IContentAssistProcessor {
 		}
 		List<ICompletionProposal> proposals = new ArrayList<>();
 		try {
-			cabin.sync();
+			cabin.syncAndAwaitBuild();
 			CompletionParams params = new CompletionParams(cabin.identifier(), cabin.position(offset));
 			Either<List<CompletionItem>, CompletionList> answer = CabinLanguageService
 					.await(CabinLanguageService.get().request(server -> server.completion(params)));

@@ -33,7 +33,7 @@ public class CabinHyperlinkDetector extends AbstractHyperlinkDetector {
 			if (name.getLength() == 0) {
 				return null;
 			}
-			cabin.sync();
+			cabin.syncAndAwaitBuild();
 			DefinitionParams params = new DefinitionParams(cabin.identifier(), cabin.position(region.getOffset()));
 			Either<List<? extends Location>, List<? extends LocationLink>> answer = CabinLanguageService
 					.await(CabinLanguageService.get().request(server -> server.definition(params)));

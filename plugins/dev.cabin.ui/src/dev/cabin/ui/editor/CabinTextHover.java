@@ -29,7 +29,7 @@ public class CabinTextHover implements ITextHover {
 			return null;
 		}
 		try {
-			cabin.sync();
+			cabin.syncAndAwaitBuild();
 			HoverParams params = new HoverParams(cabin.identifier(), cabin.position(region.getOffset()));
 			Hover hover = CabinLanguageService.await(CabinLanguageService.get().request(server -> server.hover(params)));
 			return hover == null || hover.getContents() == null ? null : plainText(hover);

@@ -2,6 +2,10 @@ package dev.cabin.ui.language;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.HashMap;
 
 import org.eclipse.core.filebuffers.FileBuffers;
@@ -28,11 +32,15 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 public final class CabinDocument {
 
 	private static final Map<IDocument, CabinDocument> OPEN = new HashMap<>();
+	private static final long BUILD_TIMEOUT_SECONDS = 5;
 
 	private final IDocument document;
 	private final String uri;
 	private int version;
 	private long sentStamp = IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+	/* Completed by the first build of this document that the server publishes after the last change it took. */
+	private volatile CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
+	private volatile boolean changeTaken;
 	private int users;
 
 	private CabinDocument(IDocument document, String uri) {
@@ -95,7 +103,40 @@ public final class CabinDocument {
 		version++;
 		DidChangeTextDocumentParams change = new DidChangeTextDocumentParams(
 				new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(document.get())));
-		CabinLanguageService.get().notify(server -> server.didChange(change));
+		CompletableFuture<Void> build = new CompletableFuture<>();
+		built = build;
+		changeTaken = false;
+		CabinLanguageService.get().notify(server -> {
+			// from here on a build that the server publishes is this change's: taking it cancels older builds
+			changeTaken = built == build;
+			server.didChange(change);
+		});
+	}
+
+	/**
+	 * Sends the text on screen and waits (a few seconds at most) until the server has built it, for the
+	 * features whose answer reads the model of the text (completion reads the text before the caret there).
+	 */
+	public void syncAndAwaitBuild() {
+		sync();
+		try {
+			built.get(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (ExecutionException | TimeoutException e) {
+			// no build came (the server is busy): the feature answers from the last model it has
+		}
+	}
+
+	/* Called with each build the server publishes. */
+	static void published(String uri) {
+		CabinDocument open;
+		synchronized (CabinDocument.class) {
+			open = OPEN.values().stream().filter(document -> document.uri.equals(uri)).findFirst().orElse(null);
+		}
+		if (open != null && open.changeTaken) {
+			open.built.complete(null);
+		}
 	}
 
 	private long stamp() {

@@ -43,6 +43,7 @@ final class CabinLanguageClient implements LanguageClient {
 		String uri = DocumentUris.normalize(params.getUri());
 		List<Diagnostic> published = List.copyOf(params.getDiagnostics());
 		diagnostics.put(uri, published);
+		CabinDocument.published(uri);
 		for (BiConsumer<String, List<Diagnostic>> listener : listeners) {
 			listener.accept(uri, published);
 		}

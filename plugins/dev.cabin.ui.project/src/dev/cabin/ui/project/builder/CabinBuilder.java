@@ -194,7 +194,8 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			ByteArrayOutputStream json = new ByteArrayOutputStream();
 			new IrCodec().write(ir, json);
 			write(outputOf(file), json.toByteArray(), monitor);
-		} catch (CompileException e) {
+		} catch (CompileException | IllegalStateException e) {
+			// what validation cannot rule out, or a sentence model that cannot be loaded: said where it applies
 			IMarker marker = file.createMarker(CabinMarkers.PROBLEM);
 			marker.setAttributes(new String[] { IMarker.SEVERITY, IMarker.MESSAGE, IMarker.LINE_NUMBER },
 					new Object[] { IMarker.SEVERITY_ERROR, e.getMessage(), 1 });
