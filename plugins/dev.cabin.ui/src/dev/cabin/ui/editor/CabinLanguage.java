@@ -1,5 +1,13 @@
 package dev.cabin.ui.editor;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+
+import com.google.inject.Injector;
+
 import dev.cabin.dsl.ide.CabinIdeSetup;
 import dev.cabin.dsl.load.CabinSources;
 
@@ -13,10 +21,22 @@ public final class CabinLanguage {
 	}
 
 	private static final class Holder {
-		static final CabinSources SOURCES = new CabinSources(new CabinIdeSetup().createInjectorAndDoEMFRegistration());
+		static final Injector INJECTOR = new CabinIdeSetup().createInjectorAndDoEMFRegistration();
+		static final CabinSources SOURCES = new CabinSources(INJECTOR);
 	}
 
 	public static CabinSources sources() {
 		return Holder.SOURCES;
+	}
+
+	/** The grammar's keywords that are words (for lexical highlighting). */
+	public static Set<String> keywords() {
+		Set<String> words = new TreeSet<>();
+		for (String keyword : GrammarUtil.getAllKeywords(Holder.INJECTOR.getInstance(IGrammarAccess.class).getGrammar())) {
+			if (keyword.chars().allMatch(Character::isLetter)) {
+				words.add(keyword);
+			}
+		}
+		return words;
 	}
 }

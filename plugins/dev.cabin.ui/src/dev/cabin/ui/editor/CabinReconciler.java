@@ -5,21 +5,24 @@ import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.source.ISourceViewer;
 
 /**
- * Validates a .cabin document in the background as the author types, and shows the problems as annotations
- * in the Generic Editor.
+ * Sends the text to the language server a moment after the author stops typing (in the reconciler's thread,
+ * never the UI thread), and shows what the server finds: problem annotations and semantic highlighting.
  */
 public class CabinReconciler extends MonoReconciler {
 
-	private final ValidationStrategy strategy;
+	/** Keystrokes closer together than this are sent as one change. */
+	static final int DELAY_MILLISECONDS = 200;
+
+	private final DocumentModelStrategy strategy;
 
 	public CabinReconciler() {
-		this(new ValidationStrategy());
+		this(new DocumentModelStrategy());
 	}
 
-	private CabinReconciler(ValidationStrategy strategy) {
+	private CabinReconciler(DocumentModelStrategy strategy) {
 		super(strategy, false);
 		this.strategy = strategy;
-		setDelay(300);
+		setDelay(DELAY_MILLISECONDS);
 	}
 
 	@Override
@@ -28,5 +31,11 @@ public class CabinReconciler extends MonoReconciler {
 		if (viewer instanceof ISourceViewer sourceViewer) {
 			strategy.attach(sourceViewer);
 		}
+	}
+
+	@Override
+	public void uninstall() {
+		strategy.detach();
+		super.uninstall();
 	}
 }

@@ -49,6 +49,23 @@ public final class CabinLanguageServer {
 
 	public static Running start(InputStream in, OutputStream out) {
 		CompletableFuture<Void> exited = new CompletableFuture<>();
+		LanguageServerImpl server = create(() -> exited.complete(null));
+		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
+		server.connect(launcher.getRemoteProxy());
+		return new Running(exited, launcher.startListening());
+	}
+
+	/**
+	 * A server for a client in the same process (Cabin Studio's editor): requests are plain method calls, no
+	 * protocol bytes; {@code onExit} runs when the client sends exit.
+	 */
+	public static LanguageServerImpl inProcess(LanguageClient client, Runnable onExit) {
+		LanguageServerImpl server = create(onExit);
+		server.connect(client);
+		return server;
+	}
+
+	private static LanguageServerImpl create(Runnable onExit) {
 		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(new AbstractModule() {
 			@Override
 			protected void configure() {
@@ -62,15 +79,12 @@ public final class CabinLanguageServer {
 
 					@Override
 					public void exit() {
-						exited.complete(null);
+						onExit.run();
 					}
 				});
 			}
 		}));
-		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
-		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
-		server.connect(launcher.getRemoteProxy());
-		return new Running(exited, launcher.startListening());
+		return injector.getInstance(LanguageServerImpl.class);
 	}
 
 	/* The registry holds the Cabin language directly: no service loader, so it works on a class path and in OSGi. */

@@ -1,0 +1,188 @@
+package dev.cabin.ui.language;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.HashMap;
+
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentExtension4;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+
+/**
+ * An open .cabin document as the language server knows it: its URI, and the version of its text the server
+ * has. Features call {@link #sync()} before a request, so that the server answers about the text on screen;
+ * the server parses each version once, whoever asks.
+ */
+public final class CabinDocument {
+
+	private static final Map<IDocument, CabinDocument> OPEN = new HashMap<>();
+	private static final long BUILD_TIMEOUT_SECONDS = 5;
+
+	private final IDocument document;
+	private final String uri;
+	private int version;
+	private long sentStamp = IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+	/* Completed by the first build of this document that the server publishes after the last change it took. */
+	private volatile CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
+	private volatile boolean changeTaken;
+	private int users;
+
+	private CabinDocument(IDocument document, String uri) {
+		this.document = document;
+		this.uri = uri;
+	}
+
+	/** The Cabin document of an editor's document, or {@code null} when no editor has opened it (yet). */
+	public static synchronized CabinDocument of(IDocument document) {
+		return OPEN.get(document);
+	}
+
+	/**
+	 * Opens an editor's document in the server (once; each call must be paired with {@link #release()}), or
+	 * returns {@code null} when the document is not a file of the local file system.
+	 */
+	public static synchronized CabinDocument open(IDocument document) {
+		CabinDocument open = OPEN.get(document);
+		if (open == null) {
+			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
+			if (buffer == null || buffer.getFileStore() == null
+					|| !"file".equals(buffer.getFileStore().toURI().getScheme())) {
+				return null;
+			}
+			open = new CabinDocument(document, DocumentUris.normalize(buffer.getFileStore().toURI().toString()));
+			OPEN.put(document, open);
+			open.open();
+		}
+		open.users++;
+		return open;
+	}
+
+	/** The editor is gone: once no editor has the document open, the server reads the file from disk again. */
+	public void release() {
+		synchronized (CabinDocument.class) {
+			if (--users > 0) {
+				return;
+			}
+			OPEN.remove(document);
+		}
+		CabinLanguageService.get().notify(server -> server
+				.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri))));
+	}
+
+	private synchronized void open() {
+		String text = document.get();
+		sentStamp = stamp();
+		version = 1;
+		TextDocumentItem item = new TextDocumentItem(uri, "cabin", version, text);
+		CabinLanguageService.get().notify(server -> server.didOpen(new DidOpenTextDocumentParams(item)));
+	}
+
+	/** Sends the text on screen to the server, unless it has it already. */
+	public synchronized void sync() {
+		long stamp = stamp();
+		if (stamp == sentStamp && stamp != IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP) {
+			return;
+		}
+		sentStamp = stamp;
+		version++;
+		DidChangeTextDocumentParams change = new DidChangeTextDocumentParams(
+				new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(document.get())));
+		CompletableFuture<Void> build = new CompletableFuture<>();
+		built = build;
+		changeTaken = false;
+		CabinLanguageService.get().notify(server -> {
+			// from here on a build that the server publishes is this change's: taking it cancels older builds
+			changeTaken = built == build;
+			server.didChange(change);
+		});
+	}
+
+	/**
+	 * Sends the text on screen and waits (a few seconds at most) until the server has built it, for the
+	 * features whose answer reads the model of the text (completion reads the text before the caret there).
+	 */
+	public void syncAndAwaitBuild() {
+		sync();
+		try {
+			built.get(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (ExecutionException | TimeoutException e) {
+			// no build came (the server is busy): the feature answers from the last model it has
+		}
+	}
+
+	/* Called with each build the server publishes. */
+	static void published(String uri) {
+		CabinDocument open;
+		synchronized (CabinDocument.class) {
+			open = OPEN.values().stream().filter(document -> document.uri.equals(uri)).findFirst().orElse(null);
+		}
+		if (open != null && open.changeTaken) {
+			open.built.complete(null);
+		}
+	}
+
+	private long stamp() {
+		return document instanceof IDocumentExtension4 extension ? extension.getModificationStamp()
+				: IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
+	}
+
+	public String uri() {
+		return uri;
+	}
+
+	public IDocument document() {
+		return document;
+	}
+
+	public TextDocumentIdentifier identifier() {
+		return new TextDocumentIdentifier(uri);
+	}
+
+	public List<Diagnostic> diagnostics() {
+		return CabinLanguageService.get().diagnostics(uri);
+	}
+
+	/** The protocol's position (line, UTF-16 character) of a document offset. */
+	public Position position(int offset) throws BadLocationException {
+		int line = document.getLineOfOffset(offset);
+		return new Position(line, offset - document.getLineOffset(line));
+	}
+
+	/** The document offset of a protocol position, clamped to the document. */
+	public static int offset(IDocument document, Position position) throws BadLocationException {
+		if (position.getLine() >= document.getNumberOfLines()) {
+			return document.getLength();
+		}
+		int lineOffset = document.getLineOffset(position.getLine());
+		int lineLength = document.getLineInformation(position.getLine()).getLength();
+		return lineOffset + Math.min(position.getCharacter(), lineLength);
+	}
+
+	public int offset(Position position) throws BadLocationException {
+		return offset(document, position);
+	}
+
+	/** The offset and length of a protocol range. */
+	public int[] region(Range range) throws BadLocationException {
+		int start = offset(range.getStart());
+		return new int[] { start, Math.max(0, offset(range.getEnd()) - start) };
+	}
+}
