@@ -2,6 +2,8 @@ package dev.cabin.ui.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.ToolCall;
@@ -18,10 +20,18 @@ final class ConversationTestText {
 	private ConversationTestText() {
 	}
 
-	/** The test block, indented by one level inside an agent, lines ending with the given line break. */
-	static String of(String name, List<Simulation.Turn> turns, String indent, String lineBreak) {
+	/**
+	 * The test block, indented by one level inside an agent, lines ending with the given line break: the starting
+	 * values of signals, then the turns.
+	 */
+	static String of(String name, Map<String, Object> given, List<Simulation.Turn> turns, String indent,
+			String lineBreak) {
 		List<String> lines = new ArrayList<>();
 		lines.add(indent + "test " + quote(name) + " {");
+		if (!given.isEmpty()) {
+			lines.add(indent + indent + "given " + given.entrySet().stream()
+					.map(entry -> entry.getKey() + " = " + literal(entry.getValue())).collect(Collectors.joining(", ")));
+		}
 		for (Simulation.Turn turn : turns) {
 			lines.add(indent + indent + input(turn.event()));
 			for (String expectation : expectations(turn.result())) {

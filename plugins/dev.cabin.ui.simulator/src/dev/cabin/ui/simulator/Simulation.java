@@ -63,6 +63,7 @@ public final class Simulation {
 	private final Engine engine;
 	private final List<Agent> agents;
 	private final List<Turn> turns = new ArrayList<>();
+	private final Map<String, Object> given = new LinkedHashMap<>();
 	private Session session;
 	private AgentIr agent;
 
@@ -121,6 +122,24 @@ public final class Simulation {
 		session = engine.openSession(id);
 		agent = ir.agents().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
 		turns.clear();
+		given.clear();
+	}
+
+	/** Sets the car's signals as the conversation's starting conditions (no trigger fires for them). */
+	public synchronized void given(Map<String, Object> signals) {
+		signals.forEach(session::given);
+		given.putAll(signals);
+	}
+
+	/** The starting values of the signals the agent reads (those that can matter to it), in source order. */
+	public synchronized Map<String, Object> givenSignalsRead() {
+		Map<String, Object> read = new LinkedHashMap<>();
+		for (String path : signalsRead()) {
+			if (given.containsKey(path)) {
+				read.put(path, given.get(path));
+			}
+		}
+		return read;
 	}
 
 	public synchronized AgentIr agent() {

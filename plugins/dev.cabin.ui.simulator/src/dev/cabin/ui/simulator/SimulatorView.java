@@ -154,9 +154,11 @@ public final class SimulatorView extends ViewPart {
 		chooseFile.addListener(SWT.Selection, event -> chooseWorkspaceFile());
 		new Label(bar, SWT.NONE).setText("Agent:");
 		agents = new Combo(bar, SWT.READ_ONLY);
+		GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(agents);
 		agents.addListener(SWT.Selection, event -> startConversation(agents.getText()));
 		new Label(bar, SWT.NONE).setText("Locale:");
 		locale = new Combo(bar, SWT.READ_ONLY);
+		GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(locale);
 		locale.setToolTipText("The locale the speech recognizer hears; auto lets the engine tell from the text");
 		locale.addListener(SWT.Selection, event -> {
 			if (simulation != null && !locale.getText().equals(AUTO_LOCALE)) {
@@ -172,7 +174,7 @@ public final class SimulatorView extends ViewPart {
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(conversation);
 		transcript = new StyledText(conversation, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.READ_ONLY);
 		transcript.setMargins(6, 4, 6, 4);
-		GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(transcript);
+		GridDataFactory.fillDefaults().grab(true, true).span(3, 1).hint(SWT.DEFAULT, 120).applyTo(transcript);
 
 		utterance = new Text(conversation, SWT.BORDER | SWT.SINGLE);
 		utterance.setMessage("Say something (typed speech); Enter sends");
@@ -389,7 +391,7 @@ public final class SimulatorView extends ViewPart {
 		simulation.agent().locales().forEach(locale::add);
 		locale.select(0);
 		map.setWatched(simulation.watchedZones());
-		signals.show(simulation.signalsRead(), catalogue).forEach(simulation.session()::given);
+		simulation.given(signals.show(simulation.signalsRead(), catalogue));
 		signalScroller.setMinSize(signalArea.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 		transcript.setText("");
 		trace.clear();
@@ -582,7 +584,8 @@ public final class SimulatorView extends ViewPart {
 			String indent = text.contains(lineBreak + "\t") ? "\t" : "    ";
 			String before = text.substring(0, offset);
 			String block = (before.endsWith(lineBreak) ? "" : lineBreak) + lineBreak
-					+ ConversationTestText.of(name, simulation.turns(), indent, lineBreak);
+					+ ConversationTestText.of(name, simulation.givenSignalsRead(), simulation.turns(), indent,
+							lineBreak);
 			if (document != null) {
 				document.replace(offset, 0, block);
 			} else {
