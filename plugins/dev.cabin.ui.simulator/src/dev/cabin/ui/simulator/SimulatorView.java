@@ -241,7 +241,7 @@ public final class SimulatorView extends ViewPart {
 		signalScroller.setExpandHorizontal(true);
 		signalScroller.setExpandVertical(true);
 		signals = new SignalPalette(signalArea, (path, value) -> send(new InputEvent.Signal(path, value)));
-		car.setWeights(55, 45);
+		car.setWeights(62, 38);
 	}
 
 	private void createActions() {
