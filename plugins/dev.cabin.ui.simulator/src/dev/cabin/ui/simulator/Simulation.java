@@ -43,8 +43,12 @@ import dev.cabin.ui.editor.CabinLanguage;
  */
 public final class Simulation {
 
-	/** One event and what the engine made of it; the trace as the engine wrote it. */
-	public record Turn(int number, InputEvent event, TurnResult result, Map<String, Object> trace) {
+	/**
+	 * One event and what the engine made of it; the trace as the engine wrote it, and the simulated car and
+	 * driver after the turn.
+	 */
+	public record Turn(int number, InputEvent event, TurnResult result, Map<String, Object> trace,
+			Map<String, Object> state) {
 	}
 
 	/** Why a file cannot be simulated, in the compiler's words (file:line:col). */
@@ -157,6 +161,11 @@ public final class Simulation {
 			current = session;
 		}
 		TurnResult result = current.handle(event);
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("vehicle", current.vehicle().snapshot());
+		state.put("driver", current.driverState());
+		state.put("locale", current.locale());
+		state.put("agent", current.agentId());
 		Map<String, Object> trace;
 		try {
 			trace = JSON.readValue(result.trace().toJson(), new TypeReference<Map<String, Object>>() {
@@ -165,7 +174,7 @@ public final class Simulation {
 			throw new IllegalStateException("the engine wrote a trace that is not JSON", e);
 		}
 		synchronized (this) {
-			Turn turn = new Turn(turns.size() + 1, event, result, trace);
+			Turn turn = new Turn(turns.size() + 1, event, result, trace, state);
 			if (current == session) {
 				turns.add(turn);
 			}

@@ -15,9 +15,10 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.IJobFunction;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -113,6 +114,7 @@ public final class SimulatorView extends ViewPart {
 	private Action saveAsTest;
 	private Action replayTests;
 	private Action reset;
+	private Action stop;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -266,7 +268,15 @@ public final class SimulatorView extends ViewPart {
 			}
 		};
 		replayTests.setToolTipText("Run the agent's conversation tests, as cabin test does");
+		stop = new Action("Stop") {
+			@Override
+			public void run() {
+				Job.getJobManager().cancel(SimulatorView.this);
+			}
+		};
+		stop.setToolTipText("Stop waiting for the turns asked for (an LLM that takes long)");
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+		toolbar.add(stop);
 		toolbar.add(reset);
 		toolbar.add(saveAsTest);
 		toolbar.add(replayTests);
@@ -427,9 +437,32 @@ public final class SimulatorView extends ViewPart {
 		pendingTurns++;
 		status.setText(simulation.agent().id() + " is thinking...");
 		Display display = Display.getCurrent();
-		Job turn = Job.create("Simulating " + describe(event),
-				(IJobFunction) monitor -> runTurn(target, event, monitor, display));
+		Job turn = new Job("Simulating " + describe(event)) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				return runTurn(target, event, monitor, display);
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == SimulatorView.this;
+			}
+		};
 		turn.setRule(turnsInOrder);
+		turn.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent done) {
+				asyncExec(display, () -> {
+					pendingTurns--;
+					if (done.getResult().getSeverity() == IStatus.CANCEL) {
+						note("(stopped: the reply to " + describe(event) + " is not shown)");
+					}
+					if (!busy()) {
+						status.setText(target.agent().id() + ": " + mode);
+					}
+				});
+			}
+		});
 		turn.schedule();
 	}
 
@@ -442,11 +475,6 @@ public final class SimulatorView extends ViewPart {
 		CompletableFuture<Simulation.Turn> work = CompletableFuture.supplyAsync(() -> target.handle(event));
 		while (true) {
 			if (monitor.isCanceled()) {
-				asyncExec(display, () -> {
-					pendingTurns--;
-					note("(cancelled: the reply to " + describe(event) + " is not shown)");
-					status.setText(target.agent().id() + ": " + mode);
-				});
 				return Status.CANCEL_STATUS;
 			}
 			try {
@@ -459,13 +487,15 @@ public final class SimulatorView extends ViewPart {
 				Thread.currentThread().interrupt();
 				return Status.CANCEL_STATUS;
 			} catch (ExecutionException e) {
-				asyncExec(display, () -> {
-					pendingTurns--;
-					note("(the engine failed: " + e.getCause() + ")");
-				});
+				asyncExec(display, () -> note("(the engine failed: " + e.getCause() + ")"));
 				return Status.OK_STATUS;
 			}
 		}
+	}
+
+	/** Stops waiting for the turns asked for (the toolbar's Stop). */
+	public void stop() {
+		stop.run();
 	}
 
 	/** Whether turns are still being simulated. */
@@ -474,7 +504,6 @@ public final class SimulatorView extends ViewPart {
 	}
 
 	private void answered(Simulation target, Simulation.Turn turn) {
-		pendingTurns--;
 		if (target != simulation) {
 			return;
 		}
@@ -496,9 +525,6 @@ public final class SimulatorView extends ViewPart {
 			note("(no reply)");
 		}
 		trace.add(turn);
-		if (!busy()) {
-			status.setText(simulation.agent().id() + ": " + mode);
-		}
 		DiagramView diagram = diagram();
 		if (diagram != null) {
 			diagram.showSimulation(ConversationOverlay.of(simulation.turns(), simulation.agents()));

@@ -83,6 +83,7 @@ final class TracePanel {
 			llm.setExpanded(true);
 		}
 		item(root, "Waiting for", String.valueOf(trace.get("awaiting")));
+		entries(root, "State after the turn", turn.state());
 		entries(root, "Time per stage (µs)", trace.get("stagesMicros"));
 		list(root, "Notes", trace.get("notes"));
 		root.setExpanded(true);

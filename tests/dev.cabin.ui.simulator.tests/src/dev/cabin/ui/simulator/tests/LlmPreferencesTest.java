@@ -135,34 +135,29 @@ class LlmPreferencesTest {
 		assertNotNull(Workbench.child(Workbench.child(llm, "#1"), "response"));
 		assertFalse(String.join("\n", Workbench.texts(Workbench.child(llm, "#1"))).contains(KEY), "the trace masks the key");
 		assertEquals(List.of(), filesContaining(workspace, KEY), "nor did the conversation write it anywhere");
+
+		server.then(LoopbackLlm.openAiText("This answer comes too late.").delayed(6_000));
+		Workbench.say(simulator, "help me relax");
+		Screen.settle(300);
+		long stopped = System.nanoTime();
+		simulator.stop();
+		Screen.waitFor(() -> !simulator.busy(), "the stopped turn", 3);
+		assertTrue(System.nanoTime() - stopped < 3_000_000_000L, "Stop does not wait for the LLM");
+		assertTrue(simulator.transcript().getText().endsWith("(stopped: the reply to \"help me relax\" is not shown)\n"),
+				simulator.transcript().getText());
 	}
 
 	@SuppressWarnings("unchecked")
 	private <T extends Control> T field(PreferenceDialog dialog, String name) {
-		Control found = find(dialog.getShell(), control -> name.equals(control.getData(LlmPreferencePage.FIELD)));
+		Control found = Screen.find(dialog.getShell(), control -> name.equals(control.getData(LlmPreferencePage.FIELD)));
 		assertNotNull(found, "no field " + name + " on the page");
 		return (T) found;
 	}
 
 	private static void press(Composite shell, String label) {
-		Button button = (Button) find(shell, control -> control instanceof Button b && b.getText().replace("&", "").equals(label));
+		Button button = (Button) Screen.find(shell, control -> control instanceof Button b && b.getText().replace("&", "").equals(label));
 		assertNotNull(button, "no button " + label);
 		button.notifyListeners(SWT.Selection, new Event());
-	}
-
-	private static Control find(Control control, java.util.function.Predicate<Control> wanted) {
-		if (wanted.test(control)) {
-			return control;
-		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				Control found = find(child, wanted);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 	private static List<Path> filesContaining(Path folder, String secret) throws IOException {

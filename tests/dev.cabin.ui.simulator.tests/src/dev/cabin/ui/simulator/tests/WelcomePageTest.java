@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.ui.IWorkbenchPage;
@@ -40,7 +38,8 @@ class WelcomePageTest {
 		Screen.settle(200);
 		Screen.screenshot("welcome");
 
-		Link first = (Link) find(welcome, "Create an example project");
+		Link first = (Link) Screen.find(welcome.getSite().getShell(),
+				control -> control instanceof Link link && link.getText().contains("Create an example project"));
 		assertNotNull(first, "the first step is a link");
 		first.notifyListeners(SWT.Selection, new Event());
 
@@ -57,25 +56,5 @@ class WelcomePageTest {
 			assertEquals("", welcome.message());
 		}
 		page.hideView(welcome);
-	}
-
-	private static Control find(WelcomeView view, String text) {
-		Composite root = (Composite) view.getSite().getShell();
-		return find(root, text);
-	}
-
-	private static Control find(Control control, String text) {
-		if (control instanceof Link link && link.getText().contains(text)) {
-			return control;
-		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				Control found = find(child, text);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 }
