@@ -99,6 +99,7 @@ public final class SimulatorView extends ViewPart {
 	private VssCatalogue catalogue;
 	/** How the agent runs: offline, or with which LLM. */
 	private String mode;
+	private long compiledIn;
 
 	private Combo agents;
 	private Combo locale;
@@ -357,6 +358,7 @@ public final class SimulatorView extends ViewPart {
 			monitor.worked(1);
 			monitor.subTask("parsing, validating and compiling");
 			Simulation loaded;
+			long start = System.nanoTime();
 			try {
 				loaded = Simulation.load(path, text, model);
 			} catch (Simulation.SimulationException e) {
@@ -365,11 +367,12 @@ public final class SimulatorView extends ViewPart {
 				return Status.OK_STATUS;
 			}
 			monitor.worked(2);
+			long compileMillis = (System.nanoTime() - start) / 1_000_000;
 			monitor.subTask("the VSS catalogue");
 			VssCatalogue catalogue = preferences.vssCatalogue().catalogue();
 			monitor.worked(1);
 			String mode = llm;
-			asyncExec(display, () -> loaded(loaded, catalogue, mode));
+			asyncExec(display, () -> loaded(loaded, catalogue, mode, compileMillis));
 			monitor.done();
 			return Status.OK_STATUS;
 		});
@@ -382,8 +385,9 @@ public final class SimulatorView extends ViewPart {
 		return loading;
 	}
 
-	private void loaded(Simulation loaded, VssCatalogue vss, String llm) {
+	private void loaded(Simulation loaded, VssCatalogue vss, String llm, long compileMillis) {
 		simulation = loaded;
+		compiledIn = compileMillis;
 		catalogue = vss;
 		mode = llm;
 		agents.setItems(loaded.agentIds().toArray(String[]::new));
@@ -405,7 +409,8 @@ public final class SimulatorView extends ViewPart {
 		signalScroller.setMinSize(signalArea.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 		transcript.setText("");
 		trace.clear();
-		note("Talking to " + simulation.agent().id() + " from " + sourceFile.getFullPath() + " (" + mode + ").");
+		note("Talking to " + simulation.agent().id() + " from " + sourceFile.getFullPath() + " (" + mode
+				+ "; compiled in " + compiledIn + " ms).");
 		status.setText(simulation.agent().id() + ": " + mode);
 		setEnabled(true);
 		DiagramView diagram = diagram();

@@ -78,6 +78,7 @@ class SimulatorViewTest {
 		Workbench.waitForTurns(simulator, 3);
 
 		String transcript = simulator.transcript().getText();
+		System.out.println("SimulatorViewTest: " + transcript.lines().findFirst().orElseThrow());
 		assertTrue(transcript.contains("[signal Vehicle.Speed = 60]"), transcript);
 		assertTrue(transcript.contains("[gaze Cabin.Sunroof for 1000 ms]"), transcript);
 		assertTrue(transcript.contains("you: open that\nCabinComfort: Open the sunroof while we drive?"), transcript);
@@ -103,6 +104,9 @@ class SimulatorViewTest {
 		assertTrue(simulator.transcript().getText().contains("sunroof.open {}: done"), simulator.transcript().getText());
 		IWorkbenchPage page = Workbench.page();
 		page.setPartState(page.getReference(simulator), IWorkbenchPage.STATE_MAXIMIZED);
+		simulator.traceTree().getItem(3).setExpanded(false);
+		turn.setExpanded(true);
+		simulator.traceTree().setTopItem(turn);
 		Path screenshot = Screen.screenshot("simulator");
 		page.setPartState(page.getReference(simulator), IWorkbenchPage.STATE_RESTORED);
 		assertTrue(screenshot.toFile().length() > 0);
