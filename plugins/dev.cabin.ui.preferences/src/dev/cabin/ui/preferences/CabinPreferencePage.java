@@ -1,5 +1,6 @@
 package dev.cabin.ui.preferences;
 
+import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -96,15 +97,16 @@ public final class CabinPreferencePage extends PreferencePage implements IWorkbe
 			setErrorMessage("Locales are BCP 47 tags separated by commas, such as en-US, zh-CN");
 			return false;
 		}
-		preferences.put(CabinPreferences.LOCALES, locales.getText().strip());
-		preferences.put(CabinPreferences.VSS_SPEC, spec.getText().strip());
-		preferences.put(CabinPreferences.VSS_OVERLAYS, overlays.getText().strip());
-		VssLoadResult catalogue = preferences.vssCatalogue();
+		VssLoadResult catalogue = CabinPreferences.catalogue(spec.getText().isBlank() ? null : Path.of(spec.getText().strip()),
+				CabinPreferences.paths(overlays.getText()));
 		if (!catalogue.problems().isEmpty()) {
 			setErrorMessage(catalogue.problems().get(0).format()
 					+ (catalogue.problems().size() > 1 ? " (and " + (catalogue.problems().size() - 1) + " more)" : ""));
 			return false;
 		}
+		preferences.put(CabinPreferences.LOCALES, locales.getText().strip());
+		preferences.put(CabinPreferences.VSS_SPEC, spec.getText().strip());
+		preferences.put(CabinPreferences.VSS_OVERLAYS, overlays.getText().strip());
 		try {
 			preferences.flush();
 		} catch (Exception e) {

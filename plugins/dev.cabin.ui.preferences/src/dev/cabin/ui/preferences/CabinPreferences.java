@@ -1,6 +1,5 @@
 package dev.cabin.ui.preferences;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -94,15 +93,22 @@ public final class CabinPreferences {
 	}
 
 	public List<Path> vssOverlays() {
-		return Arrays.stream(node.get(VSS_OVERLAYS, "").split("\n")).map(String::strip).filter(s -> !s.isEmpty())
-				.map(Path::of).toList();
+		return paths(node.get(VSS_OVERLAYS, ""));
+	}
+
+	/** The paths of a setting that lists one a line. */
+	static List<Path> paths(String lines) {
+		return Arrays.stream(lines.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
 	}
 
 	/** The catalogue the settings name, with the problems of its files. */
 	public VssLoadResult vssCatalogue() {
-		Path spec = vssSpec();
-		return VssLoader.load(spec == null ? VssSources.defaultWith(vssOverlays())
-				: VssSources.standardLayout(spec, vssOverlays()));
+		return catalogue(vssSpec(), vssOverlays());
+	}
+
+	/** A spec (or the catalogue built into Cabin, for {@code null}) with overlays, and the problems of its files. */
+	static VssLoadResult catalogue(Path spec, List<Path> overlays) {
+		return VssLoader.load(spec == null ? VssSources.defaultWith(overlays) : VssSources.standardLayout(spec, overlays));
 	}
 
 	void put(String key, String value) {
@@ -166,9 +172,5 @@ public final class CabinPreferences {
 			throw new LlmConfigurationException(e.getMessage().replace("in the environment variable " + KEY_VARIABLE,
 					"(Window > Preferences > Cabin > LLM Providers)"));
 		}
-	}
-
-	static boolean isFile(String path) {
-		return path.isBlank() || Files.isRegularFile(Path.of(path.strip()));
 	}
 }

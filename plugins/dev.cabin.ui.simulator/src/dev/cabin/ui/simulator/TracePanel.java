@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.TreeItem;
 /**
  * The engine's trace of each turn as a tree: the event, the intent candidates with their scores, the slots,
  * the state transitions, the tool calls, the LLM requests and responses, the state after the turn and the
- * time per stage. The newest turn is expanded.
+ * time per stage. The newest turn is open.
  */
 final class TracePanel {
 
@@ -23,10 +23,11 @@ final class TracePanel {
 		tree.setHeaderVisible(true);
 		TreeColumn what = new TreeColumn(tree, SWT.LEFT);
 		what.setText("Trace");
-		what.setWidth(230);
+		what.setWidth(190);
 		TreeColumn value = new TreeColumn(tree, SWT.LEFT);
 		value.setText("Value");
 		value.setWidth(330);
+		tree.addListener(SWT.Resize, event -> value.setWidth(Math.max(120, tree.getClientArea().width - what.getWidth())));
 	}
 
 	Tree tree() {
@@ -56,9 +57,7 @@ final class TracePanel {
 						item(list, String.valueOf(c.get("intent")), score(c.get("score")));
 					}
 				}
-				list.setExpanded(true);
 			}
-			recognition.setExpanded(true);
 		}
 		entries(root, "Slots", trace.get("slots"));
 		list(root, "Transitions", trace.get("transitions"));
@@ -72,7 +71,6 @@ final class TracePanel {
 					item(one, "result", String.valueOf(c.get("result")));
 				}
 			}
-			tools.setExpanded(true);
 		}
 		if (trace.get("llm") instanceof List<?> exchanges && !exchanges.isEmpty()) {
 			TreeItem llm = item(root, "LLM", exchanges.size() + " exchange" + (exchanges.size() == 1 ? "" : "s"));
@@ -80,14 +78,21 @@ final class TracePanel {
 			for (Object exchange : exchanges) {
 				entries(llm, "#" + index++, exchange);
 			}
-			llm.setExpanded(true);
 		}
 		item(root, "Waiting for", String.valueOf(trace.get("awaiting")));
 		entries(root, "State after the turn", turn.state());
 		entries(root, "Time per stage (µs)", trace.get("stagesMicros"));
 		list(root, "Notes", trace.get("notes"));
-		root.setExpanded(true);
+		expandAll(root);
 		tree.showItem(root);
+	}
+
+	/** Opens an item and everything below it (a parent first: GTK ignores opening a child of a closed item). */
+	static void expandAll(TreeItem item) {
+		item.setExpanded(true);
+		for (TreeItem child : item.getItems()) {
+			expandAll(child);
+		}
 	}
 
 	private static String summary(Simulation.Turn turn) {
@@ -120,15 +125,13 @@ final class TracePanel {
 				item(item, String.valueOf(key), String.valueOf(entry));
 			}
 		});
-		item.setExpanded(true);
 	}
 
 	private void list(TreeItem parent, String title, Object value) {
 		if (value instanceof List<?> list && !list.isEmpty()) {
 			TreeItem item = item(parent, title, list.size() + "");
 			list.forEach(element -> item(item, "", String.valueOf(element)));
-			item.setExpanded(true);
-		}
+			}
 	}
 
 	private TreeItem item(TreeItem parent, String name, String value) {

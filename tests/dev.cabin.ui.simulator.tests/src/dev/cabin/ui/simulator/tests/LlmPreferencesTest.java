@@ -20,6 +20,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.dialogs.DialogPage;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -68,6 +69,7 @@ class LlmPreferencesTest {
 		Workbench.closeAndDelete(project);
 		IEclipsePreferences preferences = InstanceScope.INSTANCE.getNode(CabinPreferences.QUALIFIER);
 		preferences.remove("llm.provider");
+		preferences.remove("vss.overlays");
 		preferences.flush();
 	}
 
@@ -147,6 +149,33 @@ class LlmPreferencesTest {
 		assertTrue(System.nanoTime() - stopped < 3_000_000_000L, "Stop does not wait for the LLM");
 		assertTrue(simulator.transcript().getText().endsWith("(stopped: the reply to \"help me relax\" is not shown)\n"),
 				simulator.transcript().getText());
+	}
+
+	@Test
+	void aVssOverlayThatCannotBeReadIsReportedAndNothingIsSavedUntilItIsFixed() throws Exception {
+		Path overlay = Files.createTempFile("overlay", ".vspec");
+		Files.writeString(overlay, "Vehicle.Cabin.Fragrance:\n  type: branch\n  description: The scent of the cabin.\n"
+				+ "Vehicle.Cabin.Fragrance.Intensity:\n  datatype: uint8\n  type: actuator\n  unit: percent\n"
+				+ "  description: How strongly the diffuser scents the cabin.\n");
+		PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(Workbench.page().getWorkbenchWindow().getShell(),
+				"dev.cabin.ui.preferences.cabin", null, null);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		Text overlays = field(dialog, "vssOverlays");
+		overlays.setText(overlay + "-missing");
+		press(dialog.getShell(), "Apply and Close");
+
+		assertFalse(dialog.getShell() == null || dialog.getShell().isDisposed(), "the page refuses the setting");
+		String error = ((DialogPage) dialog.getSelectedPage()).getErrorMessage();
+		assertTrue(error.contains(overlay + "-missing"), error);
+		assertEquals(List.of(), CabinPreferences.instance().vssOverlays(), "nothing was saved");
+
+		overlays.setText(overlay.toString());
+		press(dialog.getShell(), "Apply and Close");
+		Screen.waitFor(() -> dialog.getShell() == null || dialog.getShell().isDisposed(), "the dialog to close");
+		assertEquals(List.of(overlay), CabinPreferences.instance().vssOverlays());
+		assertTrue(CabinPreferences.instance().vssCatalogue().catalogue().node("Vehicle.Cabin.Fragrance.Intensity")
+				.isPresent(), "the simulator describes the overlay's signals");
 	}
 
 	@SuppressWarnings("unchecked")

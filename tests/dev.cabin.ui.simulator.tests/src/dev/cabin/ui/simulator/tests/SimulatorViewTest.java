@@ -105,7 +105,7 @@ class SimulatorViewTest {
 		IWorkbenchPage page = Workbench.page();
 		page.setPartState(page.getReference(simulator), IWorkbenchPage.STATE_MAXIMIZED);
 		simulator.traceTree().getItem(3).setExpanded(false);
-		turn.setExpanded(true);
+		Workbench.expandAll(turn);
 		simulator.traceTree().setTopItem(turn);
 		Path screenshot = Screen.screenshot("simulator");
 		page.setPartState(page.getReference(simulator), IWorkbenchPage.STATE_RESTORED);

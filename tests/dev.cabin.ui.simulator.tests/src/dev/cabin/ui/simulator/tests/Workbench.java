@@ -96,6 +96,13 @@ final class Workbench {
 				.orElseThrow(() -> new AssertionError("no " + name + " under " + parent.getText(0)));
 	}
 
+	static void expandAll(TreeItem item) {
+		item.setExpanded(true);
+		for (TreeItem child : item.getItems()) {
+			expandAll(child);
+		}
+	}
+
 	static List<String> texts(TreeItem parent) {
 		List<String> texts = new ArrayList<>();
 		for (TreeItem item : parent.getItems()) {
