@@ -42,7 +42,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
-import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
@@ -130,7 +129,7 @@ public final class SimulatorView extends ViewPart {
 		createActions();
 		setEnabled(false);
 		IEditorPart editor = getSite().getPage().getActiveEditor();
-		if (editor != null && source(editor) != null) {
+		if (AgentSource.of(editor) != null) {
 			loadFromEditor(editor);
 		} else {
 			status.setText("Open a .cabin file in the editor and press Load, or choose a file.");
@@ -146,7 +145,7 @@ public final class SimulatorView extends ViewPart {
 		fromEditor.setToolTipText("Simulate the agents of the .cabin file in the active editor (unsaved text included)");
 		fromEditor.addListener(SWT.Selection, event -> {
 			IEditorPart editor = getSite().getPage().getActiveEditor();
-			if (editor == null || source(editor) == null) {
+			if (AgentSource.of(editor) == null) {
 				status.setText("No .cabin file is open in an editor.");
 			} else {
 				loadFromEditor(editor);
@@ -297,20 +296,9 @@ public final class SimulatorView extends ViewPart {
 
 	/* ---------------------------------------------------------------- loading */
 
-	/** The file and text of a .cabin editor, or {@code null}. */
-	private static Object[] source(IEditorPart editor) {
-		IEditorInput input = editor.getEditorInput();
-		if (!(input instanceof IFileEditorInput fileInput) || !"cabin".equals(fileInput.getFile().getFileExtension())
-				|| !(editor instanceof ITextEditor text)) {
-			return null;
-		}
-		IDocument document = text.getDocumentProvider().getDocument(input);
-		return document == null ? null : new Object[] { fileInput.getFile(), document.get() };
-	}
-
 	private void loadFromEditor(IEditorPart editor) {
-		Object[] source = source(editor);
-		load((IFile) source[0], (String) source[1]);
+		AgentSource source = AgentSource.of(editor);
+		load(source.file(), source.text());
 	}
 
 	private void chooseWorkspaceFile() {
