@@ -160,7 +160,8 @@ public final class CabinPreferences {
 		}
 		String key;
 		try {
-			key = keys.load(settings.provider());
+			// no master password is asked for a provider without a stored key (Ollama needs none)
+			key = keys.has(settings.provider()) ? keys.load(settings.provider()) : null;
 		} catch (StorageException e) {
 			throw new LlmConfigurationException("the " + settings.provider() + " API key cannot be read from secure "
 					+ "storage: " + e.getMessage());
