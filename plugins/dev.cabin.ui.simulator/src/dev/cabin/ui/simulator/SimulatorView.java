@@ -1,5 +1,8 @@
 package dev.cabin.ui.simulator;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +39,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -315,9 +319,8 @@ public final class SimulatorView extends ViewPart {
 	/** Simulates the agents of a workspace file as saved. */
 	public void load(IFile file) {
 		try {
-			load(file, new String(file.getContents().readAllBytes(), file.getCharset().equals("UTF-8")
-					? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(file.getCharset())));
-		} catch (CoreException | java.io.IOException e) {
+			load(file, new String(file.getContents().readAllBytes(), Charset.forName(file.getCharset())));
+		} catch (CoreException | IOException e) {
 			status.setText("Cannot read " + file.getFullPath() + ": " + e.getMessage());
 		}
 	}
@@ -609,12 +612,12 @@ public final class SimulatorView extends ViewPart {
 				document.replace(offset, 0, block);
 			} else {
 				String updated = before + block + text.substring(offset);
-				sourceFile.setContents(new java.io.ByteArrayInputStream(updated.getBytes(StandardCharsets.UTF_8)),
+				sourceFile.setContents(new ByteArrayInputStream(updated.getBytes(StandardCharsets.UTF_8)),
 						IResource.KEEP_HISTORY, null);
 			}
 			note("(saved as test \"" + name + "\" in " + sourceFile.getName()
 					+ (document != null ? "; save the editor to keep it" : "") + ")");
-		} catch (CoreException | java.io.IOException | BadLocationException e) {
+		} catch (CoreException | IOException | BadLocationException e) {
 			status.setText("The test could not be saved: " + e.getMessage());
 		}
 	}
@@ -638,7 +641,7 @@ public final class SimulatorView extends ViewPart {
 		try {
 			text = document != null ? document.get()
 					: new String(sourceFile.getContents().readAllBytes(), StandardCharsets.UTF_8);
-		} catch (CoreException | java.io.IOException e) {
+		} catch (CoreException | IOException e) {
 			status.setText("Cannot read " + sourceFile.getName() + ": " + e.getMessage());
 			return null;
 		}
@@ -702,8 +705,8 @@ public final class SimulatorView extends ViewPart {
 	}
 
 	/** The control of a vehicle signal in the palette, or {@code null}. */
-	public org.eclipse.swt.widgets.Control signalControl(String path) {
-		for (org.eclipse.swt.widgets.Control control : signalArea.getChildren()) {
+	public Control signalControl(String path) {
+		for (Control control : signalArea.getChildren()) {
 			if (path.equals(control.getData(SignalPalette.SIGNAL))) {
 				return control;
 			}
