@@ -142,4 +142,19 @@ class SimulatorViewTest {
 		assertTrue(transcript.contains("PASS passenger seat from the simulator"), transcript);
 		assertFalse(transcript.contains("FAIL "), transcript);
 	}
+
+	@Test
+	void anAgentWithAnErrorIsNotSimulatedAndTheViewSaysWhereTheErrorIs() throws Exception {
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		int flow = document.get().indexOf("flow Temperature {");
+		document.replace(flow, "flow".length(), "flw");
+
+		simulator.load(project.getFile("cabin-comfort.cabin"), document.get());
+
+		int line = document.getLineOfOffset(flow) + 1;
+		Screen.waitFor(() -> simulator.status().getText().startsWith("Cannot simulate: "), "the compile job", 60);
+		assertTrue(simulator.status().getText().contains("cabin-comfort.cabin:" + line + ":"),
+				simulator.status().getText());
+		assertFalse(simulator.utterance().isEnabled(), "nothing to talk to until the error is fixed");
+	}
 }
