@@ -21,7 +21,7 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * A spoken turn without an LLM on the 75-intent x 100-utterance agent: normalization, no exact or template
- * match, the utterance embedded (MiniLM, quantized), compared with 7,500 example embeddings, the flow run.
+ * match, the utterance embedded (BGE small, quantized), compared with 7,500 example embeddings, the flow run.
  * The sample-time mode reports the percentiles (p50, p99).
  */
 @State(Scope.Thread)

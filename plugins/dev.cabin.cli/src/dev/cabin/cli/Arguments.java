@@ -51,6 +51,23 @@ final class Arguments {
 		return null;
 	}
 
+	/** The value of an option that counts something, or {@code null} when it is not given. */
+	Integer positiveNumber(String name) throws UsageException {
+		String value = option(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			int number = Integer.parseInt(value);
+			if (number > 0) {
+				return number;
+			}
+		} catch (NumberFormatException e) {
+			// reported below
+		}
+		throw new UsageException(name + " needs a number above 0, not \"" + value + "\"");
+	}
+
 	boolean flag(String name) {
 		return flags.contains(name);
 	}

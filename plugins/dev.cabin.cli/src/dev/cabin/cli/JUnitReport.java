@@ -1,5 +1,7 @@
 package dev.cabin.cli;
 
+import static dev.cabin.lab.Markup.escape;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,19 +43,5 @@ final class JUnitReport {
 			xml.append("  </testsuite>\n");
 		});
 		return xml.append("</testsuites>\n").toString();
-	}
-
-	private static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			switch (c) {
-			case '<' -> out.append("&lt;");
-			case '>' -> out.append("&gt;");
-			case '&' -> out.append("&amp;");
-			case '"' -> out.append("&quot;");
-			default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-			}
-		}
-		return out.toString();
 	}
 }

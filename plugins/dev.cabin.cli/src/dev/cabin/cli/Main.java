@@ -41,6 +41,10 @@ public final class Main {
 			                               run a verified build as a car does, like chat
 			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
 			                               draw the agents' triggers and flows for a review
+			  import FORMAT FILE... -o AGENT.cabin [--max-per-intent N] [--name AGENT]
+			                               turn NLU corpora (jsonl, rasa, csv) into an agent
+			  labtest AGENT... --corpus FILE.jsonl [--json OUT.json] [--html OUT.html] [--threads N] [--agent ID]
+			                               measure how well an agent recognizes a corpus
 			  lsp                          the language server (LSP on stdin and stdout) for editors
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
@@ -89,6 +93,8 @@ public final class Main {
 				Map.entry("rollback", new RollbackCommand()),
 				Map.entry("run", new RunCommand()),
 				Map.entry("diagram", new DiagramCommand()),
+				Map.entry("import", new ImportCommand()),
+				Map.entry("labtest", new LabtestCommand()),
 				Map.entry("lsp", new LspCommand()));
 		Command command = commands.get(args[0]);
 		if (command == null) {

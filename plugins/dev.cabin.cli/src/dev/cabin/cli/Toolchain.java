@@ -33,14 +33,30 @@ final class Toolchain {
 		return result;
 	}
 
-	/** The IR of the files, or {@code null} (after printing why) when they have errors. */
+	/**
+	 * The IR of the files, or {@code null} (after printing why) when they have errors. The IR of sources compiled
+	 * before comes from the {@link IrCache}; compiling shows its progress.
+	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
 		LoadResult result = loadWithoutErrors(files, terminal);
 		if (result == null) {
 			return null;
 		}
-		try {
+		if (result.files().isEmpty()) {
 			return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+		}
+		IrCache cache = IrCache.standard(System.getenv());
+		CabinIr cached = cache == null ? null : cache.get(result.files());
+		if (cached != null) {
+			return cached;
+		}
+		try {
+			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), ProgressLine.on(terminal))
+					.compile(result.files());
+			if (cache != null) {
+				cache.put(result.files(), ir);
+			}
+			return ir;
 		} catch (CompileException e) {
 			terminal.err().println(e.getMessage().replaceFirst(": ", ": error: "));
 			return null;

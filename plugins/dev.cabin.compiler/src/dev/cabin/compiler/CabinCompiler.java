@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.INode;
@@ -115,14 +116,18 @@ import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.ir.TypeIr;
 import dev.cabin.engine.ir.ValueIr;
 import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.nlu.UtteranceTemplate;
+import dev.cabin.engine.nlu.softmax.SoftmaxTraining;
 
 /**
  * Compiles validated Cabin models into the engine's IR: every construct of the language, with the example
- * utterances embedded by the encoder of their language so that the engine does not have to at start-up.
+ * utterances embedded by the encoder of their language so that the engine does not have to at start-up, and
+ * each agent's intent classifier trained on them (with the examples of what is out of scope that
+ * {@link OutOfScopeExamples} finds beside the source).
  * Expects models without errors; what validation cannot rule out (a duration in an unknown unit) is a
  * {@link CompileException} naming the place.
  */
@@ -136,9 +141,16 @@ public final class CabinCompiler {
 			Map.entry("hours", 3_600_000.0));
 
 	private final SentenceEncoders encoders;
+	private final Progress progress;
 
 	public CabinCompiler(SentenceEncoders encoders) {
+		this(encoders, Progress.NONE);
+	}
+
+	/** A compiler that tells how far it is with embedding the examples and training the classifiers. */
+	public CabinCompiler(SentenceEncoders encoders, Progress progress) {
 		this.encoders = encoders;
+		this.progress = progress;
 	}
 
 	public CabinIr compile(List<CabinFile> files) {
@@ -164,6 +176,10 @@ public final class CabinCompiler {
 		private final String defaultLocale;
 		private final List<EntityIr> entities = new ArrayList<>();
 		private final List<ToolIr> tools = new ArrayList<>();
+		private final List<SoftmaxTraining.Example> training = new ArrayList<>();
+		private final AtomicInteger embedded = new AtomicInteger();
+		private final String embedding;
+		private int toEmbed;
 
 		AgentCompilation(Agent agent, List<EntityIr> sharedEntities, List<ToolIr> sharedTools) {
 			this.agent = agent;
@@ -172,21 +188,30 @@ public final class CabinCompiler {
 			entities.addAll(sharedEntities);
 			agent.getTools().forEach(tool -> tools.add(tool(tool)));
 			tools.addAll(sharedTools);
+			this.embedding = "embedding the examples of " + agent.getName();
 		}
 
 		AgentIr compile(Map<String, EncoderInfo> usedEncoders) {
+			List<String> outOfScope = OutOfScopeExamples.of(agent);
+			toEmbed = outOfScope.size() + agent.getIntents().stream().flatMap(intent -> intent.getUtterances().stream())
+					.mapToInt(utterances -> utterances.getTexts().size()).sum();
+			progress.report(embedding, 0, toEmbed);
 			List<IntentIr> intents = new ArrayList<>();
 			for (Intent intent : agent.getIntents()) {
 				intents.add(intent(intent, usedEncoders));
 			}
+			training.addAll(outOfScope.parallelStream().map(TextNormalizer::normalize).map(text -> {
+				Language language = Language.ofText(text);
+				return new SoftmaxTraining.Example(language, null, text, embed(encoders.forLanguage(language), text));
+			}).toList());
 			List<TriggerIr> triggers = agent.getTriggers().stream().map(this::trigger).toList();
 			List<FlowIr> flows = agent.getFlows().stream()
 					.map(flow -> new FlowIr(flow.getName(), steps(flow.getSteps()))).toList();
 			List<PolicyIr> policies = agent.getPolicies().stream().map(this::policy).toList();
 			List<TestIr> tests = agent.getTests().stream().map(this::test).toList();
 			DefaultsIr defaults = defaults(agent.getDefaults());
-			ClassifierIr classifier = defaults.confidence() == null ? ClassifierIr.DEFAULT
-					: new ClassifierIr(ClassifierIr.NEAREST_EXAMPLE, defaults.confidence(), Map.of());
+			ClassifierIr classifier = SoftmaxTraining.train(training, Language.ofLocale(defaultLocale),
+					defaults.confidence(), progress);
 			return new AgentIr(agent.getName(), agent.getTitle() != null ? agent.getTitle() : agent.getName(),
 					agent.getLocales(), localized(agent.getPersona()), agent.getWakeWords(), defaults, entities,
 					intents, tools, triggers, flows, policies, classifier, tests);
@@ -213,13 +238,21 @@ public final class CabinCompiler {
 				SentenceEncoder encoder = encoders.forLanguage(language);
 				usedEncoders.put(language.code(), new EncoderInfo(encoder.modelId(), encoder.dimension()));
 				List<String> texts = utterances.getTexts();
-				List<float[]> vectors = texts.parallelStream()
-						.map(text -> encoder.encode(TextNormalizer.normalize(filled(text, locale, slots)))).toList();
+				List<String> spoken = texts.stream().map(text -> TextNormalizer.normalize(filled(text, locale, slots)))
+						.toList();
+				List<float[]> vectors = spoken.parallelStream().map(text -> embed(encoder, text)).toList();
 				for (int i = 0; i < texts.size(); i++) {
 					examples.add(new ExampleIr(locale, texts.get(i), IrCodec.pack(vectors.get(i))));
+					training.add(new SoftmaxTraining.Example(language, intent.getName(), spoken.get(i), vectors.get(i)));
 				}
 			}
 			return new IntentIr(intent.getName(), examples, slots);
+		}
+
+		private float[] embed(SentenceEncoder encoder, String normalized) {
+			float[] vector = encoder.encode(normalized);
+			progress.report(embedding, embedded.incrementAndGet(), toEmbed);
+			return vector;
 		}
 
 		private String filled(String text, String locale, List<SlotIr> slots) {

@@ -26,6 +26,7 @@ import dev.cabin.engine.nlu.NearestExampleClassifier;
 import dev.cabin.engine.nlu.NluPipeline;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 import dev.cabin.engine.vehicle.SimulatedVehicle;
 import dev.cabin.engine.vehicle.Vehicle;
 
@@ -87,6 +88,7 @@ public final class Engine {
 		private Builder(CabinIr ir) {
 			this.ir = ir;
 			classifier(NearestExampleClassifier.FACTORY);
+			classifier(SoftmaxClassifier.FACTORY);
 		}
 
 		public Builder encoders(SentenceEncoders encoders) {
@@ -154,12 +156,11 @@ public final class Engine {
 		}
 
 		private static Language languageOf(String code) throws IrFormatException {
-			for (Language language : Language.values()) {
-				if (language.code().equals(code)) {
-					return language;
-				}
+			Language language = Language.ofCode(code);
+			if (language == null) {
+				throw new IrFormatException("the IR uses an encoder for language \"" + code + "\", which this engine lacks");
 			}
-			throw new IrFormatException("the IR uses an encoder for language \"" + code + "\", which this engine lacks");
+			return language;
 		}
 	}
 

@@ -359,7 +359,7 @@ public final class Session {
 		nlu.put("method", recognition.method());
 		nlu.put("intent", recognition.intent());
 		nlu.put("score", recognition.score());
-		nlu.put("threshold", agent.nlu().classifier().threshold());
+		nlu.put("threshold", agent.nlu().classifier().threshold(recognition.language()));
 		nlu.put("ambiguous", recognition.ambiguous());
 		nlu.put("candidates", recognition.candidates());
 		nlu.put("slots", recognition.slots());

@@ -76,7 +76,7 @@ final class IrSelection {
 		return ids;
 	}
 
-	/** The model id of each language's encoder ("en" to "all-minilm-l6-v2-q"). */
+	/** The model id of each language's encoder ("en" to "bge-small-en-v15-q"). */
 	Map<String, String> encoders() {
 		Map<String, String> encoders = new LinkedHashMap<>();
 		tree.path("encoders").fields().forEachRemaining(e -> encoders.put(e.getKey(), e.getValue().path("modelId").asText()));

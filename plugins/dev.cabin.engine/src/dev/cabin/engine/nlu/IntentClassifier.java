@@ -23,6 +23,11 @@ public interface IntentClassifier {
 	/** The score below which this classifier calls an utterance out of scope. */
 	double threshold();
 
+	/** The threshold for utterances in the language, where it depends on the language. */
+	default double threshold(Language language) {
+		return threshold();
+	}
+
 	/** The classifier's answer. */
 	record Classification(String intent, List<IntentCandidate> candidates) {
 		public Classification {

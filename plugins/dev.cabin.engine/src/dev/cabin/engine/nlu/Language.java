@@ -16,6 +16,16 @@ public enum Language {
 		return code;
 	}
 
+	/** The language of a code such as {@code zh}, or {@code null} if the engine has none. */
+	public static Language ofCode(String code) {
+		for (Language language : values()) {
+			if (language.code.equals(code)) {
+				return language;
+			}
+		}
+		return null;
+	}
+
 	/** The language of a locale such as {@code zh-CN}; English for every locale without its own encoder. */
 	public static Language ofLocale(String locale) {
 		return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;

@@ -89,7 +89,7 @@ public final class NluPipeline {
 		if (candidates.isEmpty()) {
 			return new Recognition(normalized, language, null, 0, List.of(), "none", Map.of(), false);
 		}
-		boolean ambiguous = ambiguous(classification);
+		boolean ambiguous = ambiguous(classification, language);
 		String intent = classification.intent();
 		return new Recognition(normalized, language, intent, classification.bestScore(), candidates, "classifier",
 				intent == null ? Map.of() : slots(intent, normalized), ambiguous);
@@ -133,10 +133,10 @@ public final class NluPipeline {
 		return slots;
 	}
 
-	private boolean ambiguous(IntentClassifier.Classification classification) {
+	private boolean ambiguous(IntentClassifier.Classification classification, Language language) {
 		List<IntentCandidate> candidates = classification.candidates();
 		double best = candidates.get(0).score();
-		double threshold = classifier.threshold();
+		double threshold = classifier.threshold(language);
 		if (classification.intent() == null) {
 			return best >= threshold - NEAR_THRESHOLD;
 		}

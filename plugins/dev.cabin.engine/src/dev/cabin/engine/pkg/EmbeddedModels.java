@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 /**
@@ -26,8 +26,8 @@ public final class EmbeddedModels {
 
 	/* Keyed by the model ids of dev.cabin.engine.nlu.SentenceEncoders. */
 	private static final Map<String, ModelFiles> FILES = Map.of(
-			"all-minilm-l6-v2-q", new ModelFiles(AllMiniLmL6V2QuantizedEmbeddingModel.class,
-					List.of("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json")),
+			"bge-small-en-v15-q", new ModelFiles(BgeSmallEnV15QuantizedEmbeddingModel.class,
+					List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json")),
 			"bge-small-zh-v15-q", new ModelFiles(BgeSmallZhV15QuantizedEmbeddingModel.class,
 					List.of("bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json")));
 

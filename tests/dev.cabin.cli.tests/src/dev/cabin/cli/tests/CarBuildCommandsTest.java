@@ -22,7 +22,7 @@ class CarBuildCommandsTest {
 
 	private static final String AURORA = Repository.file("examples/profiles/aurora-s-cn.yaml").toString();
 	private static final String LYNX = Repository.file("examples/profiles/lynx-c-eu.json").toString();
-	private static final String EXAMPLES = Repository.file("examples").toString();
+	private static final String AGENTS = Repository.file("examples/car-genius").toString();
 	private static final String SCRIPT = Repository.file("examples/car-genius/conversation.jsonl").toString();
 
 	@TempDir
@@ -43,7 +43,7 @@ class CarBuildCommandsTest {
 
 	private String export(String version, String... more) {
 		String out = dir.resolve("build-" + version + ".cabinpkg").toString();
-		List<String> args = new java.util.ArrayList<>(List.of("export", EXAMPLES, "--profile", AURORA, "--key", key,
+		List<String> args = new java.util.ArrayList<>(List.of("export", AGENTS, "--profile", AURORA, "--key", key,
 				"-o", out, "--version", version));
 		args.addAll(List.of(more));
 		CabinCommand export = CabinCommand.run(args.toArray(String[]::new));
@@ -175,7 +175,7 @@ class CarBuildCommandsTest {
 		Path profile = Files.writeString(dir.resolve("typo.yaml"),
 				Files.readString(Path.of(AURORA)).replace("gazeTracker:", "gazeTraker:"));
 
-		CabinCommand export = CabinCommand.run("export", EXAMPLES, "--profile", profile.toString(), "--key", key,
+		CabinCommand export = CabinCommand.run("export", AGENTS, "--profile", profile.toString(), "--key", key,
 				"-o", dir.resolve("x.cabinpkg").toString());
 
 		assertEquals(1, export.exitCode, export.toString());
@@ -189,7 +189,7 @@ class CarBuildCommandsTest {
 		Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r--r--"));
 		Path out = dir.resolve("x.cabinpkg");
 
-		CabinCommand export = CabinCommand.run("export", EXAMPLES, "--profile", AURORA, "--key", loose.toString(),
+		CabinCommand export = CabinCommand.run("export", AGENTS, "--profile", AURORA, "--key", loose.toString(),
 				"-o", out.toString());
 
 		assertEquals(1, export.exitCode, export.toString());
@@ -224,8 +224,8 @@ class CarBuildCommandsTest {
 
 	@Test
 	void badUsageExitsTwo() {
-		assertEquals(2, CabinCommand.run("export", EXAMPLES).exitCode);
-		assertEquals(2, CabinCommand.run("export", EXAMPLES, "--profile", AURORA, "--key", key, "-o", "x",
+		assertEquals(2, CabinCommand.run("export", AGENTS).exitCode);
+		assertEquals(2, CabinCommand.run("export", AGENTS, "--profile", AURORA, "--key", key, "-o", "x",
 				"--version", "one").exitCode);
 		assertEquals(2, CabinCommand.run("install", "x.cabinpkg", "--trust", publicKey).exitCode);
 		assertEquals(2, CabinCommand.run("rollback").exitCode);

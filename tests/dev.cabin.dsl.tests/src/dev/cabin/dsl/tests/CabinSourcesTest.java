@@ -37,7 +37,7 @@ class CabinSourcesTest {
 		LoadResult result = sources.load(examples);
 
 		assertEquals(List.of(), result.problems());
-		assertEquals(3, examples.size(), examples.toString());
+		assertEquals(4, examples.size(), examples.toString());
 		Agent agent = sources.load(List.of(Repository.carGenius())).files().get(0).getAgents().get(0);
 		assertEquals("CarGenius", agent.getName());
 		assertEquals(List.of("en-US", "zh-CN"), agent.getLocales());

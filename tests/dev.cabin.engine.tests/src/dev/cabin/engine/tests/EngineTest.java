@@ -117,7 +117,7 @@ class EngineTest {
 	@Test
 	void aMissingModelIsReportedNotThrown() {
 		SentenceEncoders missing = new SentenceEncoders(language -> {
-			throw new NoClassDefFoundError("dev/langchain4j/model/embedding/onnx/allminilml6v2q/AllMiniLmL6V2QuantizedEmbeddingModel");
+			throw new NoClassDefFoundError("dev/langchain4j/model/embedding/onnx/bgesmallenv15q/BgeSmallEnV15QuantizedEmbeddingModel");
 		});
 
 		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(diagnostics, missing));

@@ -335,7 +335,7 @@ class LlmEngineTest {
 		Files.writeString(agent, """
 				agent Strict {
 					locales en-US
-					defaults { confidence 0.93 }
+					defaults { confidence 0.99 }
 					intent Story { en-US: "tell me a story", "tell us a story" }
 					intent Joke { en-US: "tell me a joke", "tell us a joke" }
 					on voice Story -> flow StoryFlow

@@ -1,0 +1,294 @@
+package dev.cabin.engine.nlu.softmax;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.cabin.engine.ir.ClassifierIr;
+import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.Progress;
+import dev.cabin.engine.nlu.Vectors;
+
+/**
+ * Trains an agent's {@link SoftmaxClassifier} at compile time, one model per language, from the example
+ * utterances of its intents and from examples of what it must not handle (out of scope).
+ *
+ * <p>The out-of-scope boundaries (similarity and evidence, see {@link SoftmaxModel}) are calibrated on the
+ * training data alone, by 5-fold cross-validation: every example is classified by a model that did not see
+ * it, and the boundaries are raised together, quantile by quantile of the correctly classified examples, as
+ * long as they cost at most one point of in-scope accuracy on those out-of-fold guesses. Examples of
+ * out-of-scope utterances train the out-of-scope class, weighted so that together they count as much as one
+ * intent.
+ */
+public final class SoftmaxTraining {
+
+	static final double WORD_WEIGHT = 0.5;
+	static final double CHAR_WEIGHT = 0.5;
+	static final int FOLDS = 5;
+
+	/** The in-scope accuracy (a share) that the threshold may cost on the out-of-fold guesses. */
+	static final double ACCURACY_TRADED = 0.01;
+
+
+	/**
+	 * One training utterance.
+	 *
+	 * @param intent its intent, or {@code null} for an example of what is out of scope
+	 * @param normalized the utterance as the engine compares it ({@code TextNormalizer})
+	 * @param embedding its unit-length sentence embedding
+	 */
+	public record Example(Language language, String intent, String normalized, float[] embedding) {
+	}
+
+	private SoftmaxTraining() {
+	}
+
+	/**
+	 * @param primary the language whose threshold the IR names as the classifier's (the agent's first locale's)
+	 * @param threshold the similarity below which utterances are out of scope, the author's, or {@code null} to
+	 *        calibrate it
+	 * @param progress told after each of the {@value #FOLDS} + 1 fits per language; called from several threads
+	 */
+	public static ClassifierIr train(List<Example> examples, Language primary, Double threshold,
+			Progress progress) {
+		Map<Language, LanguageData> languages = new EnumMap<>(Language.class);
+		for (Example example : examples) {
+			languages.computeIfAbsent(example.language(), l -> new LanguageData()).add(example);
+		}
+		languages.values().removeIf(data -> data.intents.isEmpty());
+		record Task(Language language, int fold) {
+		}
+		List<Task> tasks = new ArrayList<>();
+		for (Language language : languages.keySet()) {
+			for (int fold = 0; fold <= FOLDS; fold++) {
+				tasks.add(new Task(language, fold));
+			}
+		}
+		AtomicInteger done = new AtomicInteger();
+		String task = "training the intent classifier";
+		progress.report(task, 0, tasks.size());
+		Map<Language, SoftmaxModel> models = new EnumMap<>(Language.class);
+		Map<Language, SoftmaxModel.Guess[]> guesses = new EnumMap<>(Language.class);
+		languages.forEach((language, data) -> guesses.put(language, new SoftmaxModel.Guess[data.size()]));
+		tasks.parallelStream().forEach(t -> {
+			LanguageData data = languages.get(t.language());
+			if (t.fold() == FOLDS) {
+				SoftmaxModel model = data.fit(data.all(), true);
+				synchronized (models) {
+					models.put(t.language(), model);
+				}
+			} else {
+				data.guessOutOfFold(t.fold(), guesses.get(t.language()));
+			}
+			progress.report(task, done.incrementAndGet(), tasks.size());
+		});
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		Map<Language, Double> thresholds = new EnumMap<>(Language.class);
+		languages.forEach((language, data) -> {
+			SoftmaxModel model = models.get(language);
+			Boundary boundary = boundary(data.labels(), guesses.get(language));
+			if (boundary == null) {
+				boundary = leastTypical(model, data);
+			}
+			double similarity = threshold != null ? threshold : boundary.similarity();
+			parameters.put(language.code(), model.calibrated(similarity, boundary.evidence()).toParameters());
+			thresholds.put(language, similarity);
+		});
+		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
+				: thresholds.values().stream().findFirst().orElse(threshold != null ? threshold : 0.0);
+		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters);
+	}
+
+	/** Where an utterance stops being in scope: its least similarity and its least evidence. */
+	record Boundary(double similarity, double evidence) {
+	}
+
+	/**
+	 * The boundary from the out-of-fold guesses: for a share q, the q-quantile of the similarity and of the
+	 * evidence of the correctly classified examples; the highest q that costs at most
+	 * {@link #ACCURACY_TRADED} of in-scope accuracy against no boundary. {@code null} without guesses.
+	 *
+	 * @param labels the intent of each sample, -1 for out of scope
+	 * @param guesses the out-of-fold guess of each sample, {@code null} where no fold could make one
+	 */
+	static Boundary boundary(int[] labels, SoftmaxModel.Guess[] guesses) {
+		List<SoftmaxModel.Guess> correct = new ArrayList<>();
+		int inScope = 0;
+		for (int i = 0; i < labels.length; i++) {
+			SoftmaxModel.Guess guess = guesses[i];
+			if (guess != null && labels[i] >= 0) {
+				inScope++;
+				if (!guess.outOfScopeClassWins() && guess.intent() == labels[i]) {
+					correct.add(guess);
+				}
+			}
+		}
+		if (correct.isEmpty()) {
+			return null;
+		}
+		double[] similarities = correct.stream().mapToDouble(SoftmaxModel.Guess::similarity).sorted().toArray();
+		double[] evidences = correct.stream().mapToDouble(SoftmaxModel.Guess::evidence).sorted().toArray();
+		double allowed = correct.size() - ACCURACY_TRADED * inScope;
+		Boundary best = new Boundary(similarities[0], evidences[0]);
+		for (int k = 1; k < correct.size(); k++) {
+			Boundary candidate = new Boundary(similarities[k], evidences[k]);
+			long kept = correct.stream().filter(g -> g.similarity() >= candidate.similarity()
+					&& g.evidence() >= candidate.evidence()).count();
+			if (kept < allowed - 1e-9) {
+				break;
+			}
+			best = candidate;
+		}
+		return best;
+	}
+
+	/**
+	 * Where no fold could guess (every intent has a single example): the least similarity and evidence of the
+	 * model's own training examples, so that only what is less like the intents than all of them is out of
+	 * scope.
+	 */
+	private static Boundary leastTypical(SoftmaxModel model, LanguageData data) {
+		double similarity = Double.POSITIVE_INFINITY;
+		double evidence = Double.POSITIVE_INFINITY;
+		for (int i = 0; i < data.size(); i++) {
+			if (data.labels.get(i) >= 0) {
+				SoftmaxModel.Guess guess = model.guess(data.examples.get(i).normalized(), data.examples.get(i).embedding());
+				similarity = Math.min(similarity, guess.similarity());
+				evidence = Math.min(evidence, guess.evidence());
+			}
+		}
+		return new Boundary(similarity, evidence);
+	}
+
+	/** The examples of one language, in the order given. */
+	private static final class LanguageData {
+		private final List<String> intents = new ArrayList<>();
+		private final Map<String, Integer> intentIndex = new HashMap<>();
+		private final List<Example> examples = new ArrayList<>();
+		private final List<Integer> labels = new ArrayList<>();
+
+		void add(Example example) {
+			int label = -1;
+			if (example.intent() != null) {
+				label = intentIndex.computeIfAbsent(example.intent(), name -> {
+					intents.add(name);
+					return intents.size() - 1;
+				});
+			}
+			examples.add(example);
+			labels.add(label);
+		}
+
+		int size() {
+			return examples.size();
+		}
+
+		int[] labels() {
+			return labels.stream().mapToInt(Integer::intValue).toArray();
+		}
+
+		int[] all() {
+			int[] all = new int[size()];
+			Arrays.setAll(all, i -> i);
+			return all;
+		}
+
+		/** Stratified folds: the k-th example of each intent (and of out of scope) goes to fold k mod 5. */
+		int[] folds() {
+			int[] folds = new int[size()];
+			Map<Integer, Integer> seen = new HashMap<>();
+			for (int i = 0; i < size(); i++) {
+				folds[i] = seen.merge(labels.get(i), 1, Integer::sum) - 1;
+				folds[i] %= FOLDS;
+			}
+			return folds;
+		}
+
+		/**
+		 * Fills in the guesses of a model fitted without the fold for the examples of the fold (each fold writes
+		 * only its own elements).
+		 */
+		void guessOutOfFold(int fold, SoftmaxModel.Guess[] guesses) {
+			int[] folds = folds();
+			int[] fitted = Arrays.stream(all()).filter(i -> folds[i] != fold).toArray();
+			if (Arrays.stream(fitted).noneMatch(i -> labels.get(i) >= 0)) {
+				return;
+			}
+			SoftmaxModel model = fit(fitted, false);
+			for (int i = 0; i < size(); i++) {
+				if (folds[i] == fold) {
+					guesses[i] = model.guess(examples.get(i).normalized(), examples.get(i).embedding());
+				}
+			}
+		}
+
+		/** A model of the given examples, with no threshold yet. */
+		SoftmaxModel fit(int[] indices, boolean keepOutOfScopeTexts) {
+			int dimension = examples.get(indices[0]).embedding().length;
+			float[] mean = new float[dimension];
+			float[][] centroids = new float[intents.size()][dimension];
+			int inScope = 0;
+			for (int i : indices) {
+				if (labels.get(i) >= 0) {
+					inScope++;
+					float[] embedding = examples.get(i).embedding();
+					for (int d = 0; d < dimension; d++) {
+						mean[d] += embedding[d];
+						centroids[labels.get(i)][d] += embedding[d];
+					}
+				}
+			}
+			for (int d = 0; d < dimension; d++) {
+				mean[d] /= inScope;
+			}
+			for (int c = 0; c < centroids.length; c++) {
+				centroids[c] = Vectors.normalized(centroids[c]);
+			}
+			double squares = 0;
+			for (int i : indices) {
+				if (labels.get(i) >= 0) {
+					float[] embedding = examples.get(i).embedding();
+					for (int d = 0; d < dimension; d++) {
+						double centred = embedding[d] - mean[d];
+						squares += centred * centred;
+					}
+				}
+			}
+			double scale = squares > 0 ? Math.sqrt(squares / inScope) : 1.0;
+			List<String> texts = new ArrayList<>();
+			for (int i : indices) {
+				texts.add(examples.get(i).normalized());
+			}
+			NgramFeatures ngrams = NgramFeatures.fit(texts, WORD_WEIGHT, CHAR_WEIGHT);
+			int outOfScope = indices.length - inScope;
+			double outOfScopeWeight = outOfScope == 0 ? 1 : (double) inScope / intents.size() / outOfScope;
+			List<SparseVector> samples = new ArrayList<>(indices.length);
+			int[] classes = new int[indices.length];
+			double[] weights = new double[indices.length];
+			for (int k = 0; k < indices.length; k++) {
+				Example example = examples.get(indices[k]);
+				int label = labels.get(indices[k]);
+				samples.add(SoftmaxModel.features(example.normalized(), example.embedding(), mean, scale, ngrams));
+				classes[k] = label >= 0 ? label : intents.size();
+				weights[k] = label >= 0 ? 1 : outOfScopeWeight;
+			}
+			SoftmaxRegression.Fit fit = SoftmaxRegression.fit(samples, classes, weights, intents.size() + 1,
+					dimension + ngrams.size());
+			List<String> outOfScopeTexts = new ArrayList<>();
+			if (keepOutOfScopeTexts) {
+				for (int i : indices) {
+					if (labels.get(i) < 0) {
+						outOfScopeTexts.add(examples.get(i).normalized());
+					}
+				}
+			}
+			return new SoftmaxModel(intents, mean, scale, centroids, ngrams, fit.weights(), fit.bias(),
+					Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, outOfScopeTexts);
+		}
+	}
+}
