@@ -31,7 +31,8 @@ public final class ResolveProbe {
 			"dev.cabin.llm", "dev.langchain4j.model.openai.OpenAiChatModel",
 			"dev.cabin.ui.simulator", "dev.cabin.ui.simulator.SimulatorView",
 			"dev.cabin.ui.preferences", "dev.cabin.ui.preferences.LlmPreferencePage",
-			"dev.cabin.ui", "dev.cabin.ui.editor.CabinReconciler");
+			"dev.cabin.ui", "dev.cabin.ui.editor.CabinReconciler",
+			"dev.cabin.ui.lab", "dev.cabin.ui.lab.LabView");
 
 	public static void main(String[] args) throws Exception {
 		Path install = Path.of(args[0]).toAbsolutePath();

@@ -32,6 +32,7 @@ import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.llm.LanguageModel;
+import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.export.check.AgentRequirements;
 import dev.cabin.export.check.SourceLocations;
@@ -83,6 +84,12 @@ public final class Simulation {
 	 * model (or offline, for {@code null}).
 	 */
 	public static Simulation load(Path file, String text, LanguageModel model) throws SimulationException {
+		return load(file, text, model, Progress.NONE);
+	}
+
+	/** As {@link #load(Path, String, LanguageModel)}, telling the progress of the compiler's long work. */
+	public static Simulation load(Path file, String text, LanguageModel model, Progress progress)
+			throws SimulationException {
 		LoadResult loaded = CabinLanguage.sources().load(file, text);
 		List<Problem> errors = loaded.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
 		if (!errors.isEmpty()) {
@@ -97,7 +104,7 @@ public final class Simulation {
 			throw new SimulationException(file + ": no agent to talk to in this file");
 		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), progress).compile(loaded.files());
 			Engine engine = Engine.builder(ir).encoders(SentenceEncoders.embedded()).languageModel(model).build();
 			return new Simulation(file, ir, engine, agents);
 		} catch (CompileException | IrFormatException e) {
@@ -107,6 +114,11 @@ public final class Simulation {
 
 	public Path file() {
 		return file;
+	}
+
+	/** The engine of the compiled agents (for runs of many utterances, such as lab tests). */
+	public Engine engine() {
+		return engine;
 	}
 
 	/** The compiled agents by id. */

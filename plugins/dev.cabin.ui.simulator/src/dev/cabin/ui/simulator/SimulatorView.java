@@ -351,7 +351,8 @@ public final class SimulatorView extends ViewPart {
 			Simulation loaded;
 			long start = System.nanoTime();
 			try {
-				loaded = Simulation.load(path, text, model);
+				loaded = Simulation.load(path, text, model,
+						(task, done, total) -> monitor.subTask(task + " (" + done + " of " + total + ")"));
 			} catch (Simulation.SimulationException e) {
 				String message = e.getMessage();
 				asyncExec(display, () -> status.setText("Cannot simulate: " + message));
