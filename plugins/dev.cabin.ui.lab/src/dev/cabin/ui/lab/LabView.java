@@ -51,6 +51,7 @@ import dev.cabin.lab.LabTest;
 import dev.cabin.lab.Outcome;
 import dev.cabin.ui.simulator.AgentSource;
 import dev.cabin.ui.simulator.Simulation;
+import dev.cabin.ui.simulator.UiThread;
 
 /**
  * Runs a corpus of utterances against an agent, as {@code cabin labtest} does, in a job with progress and
@@ -222,20 +223,20 @@ public final class LabView extends ViewPart {
 			}
 			refresh(html);
 			refresh(json);
-			asyncExec(display, () -> show(result, html, json));
+			UiThread.later(display, figures, () -> show(result, html, json));
 			return Status.OK_STATUS;
 		} catch (CorpusException | Simulation.SimulationException | IOException e) {
-			asyncExec(display, () -> failed(e.getMessage()));
+			UiThread.later(display, figures, () -> failed(e.getMessage()));
 			return Status.OK_STATUS;
 		} catch (OperationCanceledException | InterruptedException e) {
-			asyncExec(display, () -> failed("Stopped."));
+			UiThread.later(display, figures, () -> failed("Stopped."));
 			return Status.CANCEL_STATUS;
 		} catch (IllegalStateException e) {
 			if (monitor.isCanceled()) {
-				asyncExec(display, () -> failed("Stopped."));
+				UiThread.later(display, figures, () -> failed("Stopped."));
 				return Status.CANCEL_STATUS;
 			}
-			asyncExec(display, () -> failed(e.getMessage() + ": " + e.getCause()));
+			UiThread.later(display, figures, () -> failed(e.getMessage() + ": " + e.getCause()));
 			return Status.OK_STATUS;
 		} finally {
 			monitor.done();
@@ -342,15 +343,5 @@ public final class LabView extends ViewPart {
 	/** The count in the heatmap's cell of an expected and a recognized intent. */
 	public int heatmapCell(String expected, String recognized) {
 		return heatmap.cell(heatmap.labels().indexOf(expected), heatmap.labels().indexOf(recognized));
-	}
-
-	private void asyncExec(Display display, Runnable runnable) {
-		if (!display.isDisposed()) {
-			display.asyncExec(() -> {
-				if (!figures.isDisposed()) {
-					runnable.run();
-				}
-			});
-		}
 	}
 }

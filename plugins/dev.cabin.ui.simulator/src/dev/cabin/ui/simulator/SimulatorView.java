@@ -355,7 +355,7 @@ public final class SimulatorView extends ViewPart {
 						(task, done, total) -> monitor.subTask(task + " (" + done + " of " + total + ")"));
 			} catch (Simulation.SimulationException e) {
 				String message = e.getMessage();
-				asyncExec(display, () -> status.setText("Cannot simulate: " + message));
+				UiThread.later(display, transcript, () -> status.setText("Cannot simulate: " + message));
 				return Status.OK_STATUS;
 			}
 			monitor.worked(2);
@@ -364,7 +364,7 @@ public final class SimulatorView extends ViewPart {
 			VssCatalogue catalogue = preferences.vssCatalogue().catalogue();
 			monitor.worked(1);
 			String mode = llm;
-			asyncExec(display, () -> loaded(loaded, catalogue, mode, compileMillis));
+			UiThread.later(display, transcript, () -> loaded(loaded, catalogue, mode, compileMillis));
 			monitor.done();
 			return Status.OK_STATUS;
 		});
@@ -449,7 +449,7 @@ public final class SimulatorView extends ViewPart {
 		turn.addJobChangeListener(new JobChangeAdapter() {
 			@Override
 			public void done(IJobChangeEvent done) {
-				asyncExec(display, () -> {
+				UiThread.later(display, transcript, () -> {
 					pendingTurns--;
 					if (done.getResult().getSeverity() == IStatus.CANCEL) {
 						note("(stopped: the reply to " + describe(event) + " is not shown)");
@@ -476,7 +476,7 @@ public final class SimulatorView extends ViewPart {
 			}
 			try {
 				Simulation.Turn done = work.get(50, TimeUnit.MILLISECONDS);
-				asyncExec(display, () -> answered(target, done));
+				UiThread.later(display, transcript, () -> answered(target, done));
 				return Status.OK_STATUS;
 			} catch (TimeoutException e) {
 				monitor.worked(1);
@@ -484,7 +484,7 @@ public final class SimulatorView extends ViewPart {
 				Thread.currentThread().interrupt();
 				return Status.CANCEL_STATUS;
 			} catch (ExecutionException e) {
-				asyncExec(display, () -> note("(the engine failed: " + e.getCause() + ")"));
+				UiThread.later(display, transcript, () -> note("(the engine failed: " + e.getCause() + ")"));
 				return Status.OK_STATUS;
 			}
 		}
@@ -656,9 +656,9 @@ public final class SimulatorView extends ViewPart {
 				monitor.worked(1);
 				fresh.start(agentId);
 				List<ConversationRunner.Result> results = fresh.runTests();
-				asyncExec(display, () -> replayed(results));
+				UiThread.later(display, transcript, () -> replayed(results));
 			} catch (Simulation.SimulationException e) {
-				asyncExec(display, () -> note("(cannot replay: " + e.getMessage() + ")"));
+				UiThread.later(display, transcript, () -> note("(cannot replay: " + e.getMessage() + ")"));
 			}
 			monitor.done();
 			return Status.OK_STATUS;
@@ -713,16 +713,5 @@ public final class SimulatorView extends ViewPart {
 			}
 		}
 		return null;
-	}
-
-	/** Runs on the UI thread unless the view has been closed meanwhile. */
-	private void asyncExec(Display display, Runnable runnable) {
-		if (!display.isDisposed()) {
-			display.asyncExec(() -> {
-				if (!transcript.isDisposed()) {
-					runnable.run();
-				}
-			});
-		}
 	}
 }
