@@ -796,7 +796,12 @@ public final class Session {
 		}
 		armTriggers();
 		if (handoff.intent() != null) {
+			String meant = turn.intent;
 			heard(handoff.intent());
+			if (meant != null) {
+				// The turn reports what the driver meant to the agent they spoke to; the trace shows the handoff's intent.
+				turn.intent = meant;
+			}
 		}
 	}
 

@@ -35,6 +35,16 @@ class TestCommandTest {
 	}
 
 	@Test
+	void theExampleAgentsPassTheirConversationTests() {
+		CabinCommand test = CabinCommand.run("test", Repository.file("examples/car-genius").toString(),
+				Repository.file("examples/travel-companion").toString(), Repository.file("examples/cabin-comfort").toString());
+
+		assertEquals(0, test.exitCode, test.toString());
+		assertTrue(test.out.contains("PASS TravelCompanion: a warning light is a question for Car Genius"), test.out);
+		assertTrue(test.out.strip().endsWith(" 0 failed"), test.out);
+	}
+
+	@Test
 	void aFailingExpectationIsReportedAtItsLineWithTheTranscript() throws IOException {
 		Path agent = dir.resolve("wrong.cabin");
 		Files.writeString(agent, """
