@@ -87,13 +87,16 @@ public final class Session {
 		final List<StepIr> steps;
 		final boolean root;
 		final boolean confirmed;
+		/** Where the block's steps are in their flow: "" for the flow itself, "2.yes." inside a confirmation. */
+		final String pathPrefix;
 		int next;
 
-		Frame(String flow, List<StepIr> steps, boolean root, boolean confirmed) {
+		Frame(String flow, List<StepIr> steps, boolean root, boolean confirmed, String pathPrefix) {
 			this.flow = flow;
 			this.steps = steps;
 			this.root = root;
 			this.confirmed = confirmed;
+			this.pathPrefix = pathPrefix;
 		}
 	}
 
@@ -104,7 +107,7 @@ public final class Session {
 	private record SlotQuestion(String intent, SlotIr slot, String prompt) implements Waiting {
 	}
 
-	private record YesNoQuestion(List<StepIr> yes, List<StepIr> no, boolean confirmed, String question)
+	private record YesNoQuestion(List<StepIr> yes, List<StepIr> no, boolean confirmed, String question, String path)
 			implements Waiting {
 	}
 
@@ -403,7 +406,7 @@ public final class Session {
 				}
 				turn.trace.transition("fused " + describe(trigger.event()) + " with " + describe(trigger.partner())
 						+ " (" + (occurrence.at() - partner.at()) + " ms apart)");
-				act(trigger.action());
+				fire(trigger);
 				return true;
 			}
 		}
@@ -411,7 +414,7 @@ public final class Session {
 		for (TriggerIr trigger : agent.ir().triggers()) {
 			if (!trigger.fused() && matches(trigger.event(), occurrence) && guardHolds(trigger)) {
 				turn.trace.transition("trigger " + describe(trigger.event()) + " fired");
-				act(trigger.action());
+				fire(trigger);
 				fired = true;
 			}
 		}
@@ -471,6 +474,16 @@ public final class Session {
 		return text.substring(0, Math.min(text.length(), 120));
 	}
 
+	private void fire(TriggerIr trigger) {
+		List<TriggerIr> triggers = agent.ir().triggers();
+		for (int index = 0; index < triggers.size(); index++) {
+			if (triggers.get(index) == trigger) { // by identity: two triggers may be written alike
+				turn.trace.triggerFired(agentId(), index);
+			}
+		}
+		act(trigger.action());
+	}
+
 	private void act(ActionIr action) {
 		if (action instanceof ActionIr.StartFlow start) {
 			startFlow(start.flow());
@@ -494,7 +507,7 @@ public final class Session {
 		}
 		stack.clear();
 		waiting = null;
-		stack.push(new Frame(flow.name(), flow.steps(), true, false));
+		stack.push(new Frame(flow.name(), flow.steps(), true, false, ""));
 		turn.flows.add(flow.name());
 		turn.trace.transition("start flow " + flow.name());
 	}
@@ -626,7 +639,8 @@ public final class Session {
 		turn.trace.transition("answer: " + (yes ? "yes" : "no"));
 		if (question instanceof YesNoQuestion yesNo) {
 			String flow = stack.isEmpty() ? null : stack.peek().flow;
-			stack.push(new Frame(flow, yes ? yesNo.yes() : yesNo.no(), false, yes || yesNo.confirmed()));
+			stack.push(new Frame(flow, yes ? yesNo.yes() : yesNo.no(), false, yes || yesNo.confirmed(),
+					yesNo.path() + (yes ? ".yes." : ".no.")));
 		} else if (question instanceof CallQuestion call) {
 			if (yes) {
 				run(call.tool(), call.args(), call.origin(), call.resultName());
@@ -687,11 +701,13 @@ public final class Session {
 				}
 				continue;
 			}
-			execute(frame.steps.get(frame.next++), frame);
+			String path = frame.pathPrefix + frame.next;
+			turn.trace.stepRun(agentId(), frame.flow, path);
+			execute(frame.steps.get(frame.next++), frame, path);
 		}
 	}
 
-	private void execute(StepIr step, Frame frame) {
+	private void execute(StepIr step, Frame frame, String path) {
 		if (step instanceof StepIr.Say say) {
 			say(say.text(), say.screen(), frame.flow);
 		} else if (step instanceof StepIr.Ask ask) {
@@ -699,16 +715,18 @@ public final class Session {
 		} else if (step instanceof StepIr.Confirm confirm) {
 			String question = render(confirm.text());
 			turn.replies.add(policed("prompt", question, null, frame.flow));
-			await(new YesNoQuestion(confirm.yes(), confirm.no(), frame.confirmed, question));
+			await(new YesNoQuestion(confirm.yes(), confirm.no(), frame.confirmed, question, path));
 		} else if (step instanceof StepIr.Branch branch) {
 			List<StepIr> chosen = branch.otherwise();
-			for (StepIr.Case candidate : branch.cases()) {
-				if (evaluator.test(candidate.condition())) {
-					chosen = candidate.steps();
+			String block = path + ".otherwise.";
+			for (int i = 0; i < branch.cases().size(); i++) {
+				if (evaluator.test(branch.cases().get(i).condition())) {
+					chosen = branch.cases().get(i).steps();
+					block = path + ".case" + i + ".";
 					break;
 				}
 			}
-			stack.push(new Frame(frame.flow, chosen, false, frame.confirmed));
+			stack.push(new Frame(frame.flow, chosen, false, frame.confirmed, block));
 		} else if (step instanceof StepIr.Call call) {
 			call(call.call(), "flow", frame.confirmed);
 		} else if (step instanceof StepIr.Generate generate) {
@@ -720,7 +738,7 @@ public final class Session {
 			if (flow == null) {
 				turn.trace.note("no flow " + run.flow() + " to run");
 			} else {
-				stack.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed));
+				stack.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed, ""));
 				turn.flows.add(flow.name());
 				turn.trace.transition("run flow " + flow.name() + " from " + frame.flow);
 			}

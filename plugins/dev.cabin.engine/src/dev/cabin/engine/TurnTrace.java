@@ -29,6 +29,7 @@ public final class TurnTrace {
 	private final List<String> transitions = new ArrayList<>();
 	private final List<Object> tools = new ArrayList<>();
 	private final List<Object> llm = new ArrayList<>();
+	private final List<Object> visits = new ArrayList<>();
 	private final List<String> notes = new ArrayList<>();
 
 	TurnTrace(String session, int turn, String agent, long at, Object event) {
@@ -69,6 +70,26 @@ public final class TurnTrace {
 		tools.add(entry);
 	}
 
+	/** A trigger fired: its agent and its index among the agent's triggers (source order). */
+	void triggerFired(String agent, int index) {
+		Map<String, Object> visit = new LinkedHashMap<>();
+		visit.put("agent", agent);
+		visit.put("trigger", index);
+		visits.add(visit);
+	}
+
+	/**
+	 * A step ran: its flow and its path there (its index among its siblings, inside a confirmation or branch
+	 * preceded by that step's path and the block: {@code 2.yes.0}, {@code 3.case0.1}, {@code 3.otherwise.0}).
+	 */
+	void stepRun(String agent, String flow, String path) {
+		Map<String, Object> visit = new LinkedHashMap<>();
+		visit.put("agent", agent);
+		visit.put("flow", flow);
+		visit.put("step", path);
+		visits.add(visit);
+	}
+
 	void llm(Map<String, Object> exchange) {
 		llm.add(exchange);
 	}
@@ -92,6 +113,7 @@ public final class TurnTrace {
 		out.put("transitions", transitions);
 		out.put("toolCalls", tools);
 		out.put("llm", llm);
+		out.put("visits", visits);
 		out.put("notes", notes);
 		try {
 			return redact(JSON.writeValueAsString(out));

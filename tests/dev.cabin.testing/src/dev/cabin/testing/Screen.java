@@ -3,6 +3,7 @@ package dev.cabin.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -10,6 +11,8 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /** For tests in a live workbench (on its UI thread): waiting for the UI, and saving what the user sees. */
@@ -75,6 +78,22 @@ public final class Screen {
 			gc.dispose();
 			image.dispose();
 		}
+	}
+
+	/** The first control below the root (the root included, depth first) that is wanted, or {@code null}. */
+	public static Control find(Control root, Predicate<Control> wanted) {
+		if (wanted.test(root)) {
+			return root;
+		}
+		if (root instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				Control found = find(child, wanted);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static void drain(Display display) {

@@ -178,4 +178,23 @@ class SessionBehaviourTest {
 		}
 		pool.shutdown();
 	}
+
+	@Test
+	void theTraceSaysWhichTriggerFiredAndWhichStepsRanWithTheirPlaceInTheFlow() {
+		Session session = engine.openSession("Comfort");
+
+		String asked = session.handle(new InputEvent.Posture("Drowsy")).trace().toJson();
+		String answered = session.handle(new InputEvent.Voice("no")).trace().toJson();
+		session.driverState("Attentive");
+		session.handle(new InputEvent.Signal("Vehicle.Speed", 130));
+		String branched = session.handle(new InputEvent.Wait(3_000)).trace().toJson();
+
+		assertTrue(asked.contains("\"visits\":[{\"agent\":\"Comfort\",\"trigger\":6},"
+				+ "{\"agent\":\"Comfort\",\"flow\":\"Fatigue\",\"step\":\"0\"}]"), asked);
+		assertTrue(answered.contains("\"visits\":[{\"agent\":\"Comfort\",\"flow\":\"Fatigue\",\"step\":\"0.no.0\"}]"),
+				answered);
+		assertTrue(branched.contains("{\"agent\":\"Comfort\",\"trigger\":7},{\"agent\":\"Comfort\",\"flow\":"
+				+ "\"Slowdown\",\"step\":\"0\"},{\"agent\":\"Comfort\",\"flow\":\"Slowdown\",\"step\":\"0.otherwise.0\"}"),
+				branched);
+	}
 }

@@ -1,12 +1,12 @@
 package dev.cabin.llm.tests;
 
-import static dev.cabin.llm.tests.LoopbackLlm.ollamaStream;
-import static dev.cabin.llm.tests.LoopbackLlm.ollamaText;
-import static dev.cabin.llm.tests.LoopbackLlm.ollamaToolCall;
-import static dev.cabin.llm.tests.LoopbackLlm.openAiStream;
-import static dev.cabin.llm.tests.LoopbackLlm.openAiStreamedToolCall;
-import static dev.cabin.llm.tests.LoopbackLlm.openAiText;
-import static dev.cabin.llm.tests.LoopbackLlm.openAiToolCall;
+import static dev.cabin.testing.LoopbackLlm.ollamaStream;
+import static dev.cabin.testing.LoopbackLlm.ollamaText;
+import static dev.cabin.testing.LoopbackLlm.ollamaToolCall;
+import static dev.cabin.testing.LoopbackLlm.openAiStream;
+import static dev.cabin.testing.LoopbackLlm.openAiStreamedToolCall;
+import static dev.cabin.testing.LoopbackLlm.openAiText;
+import static dev.cabin.testing.LoopbackLlm.openAiToolCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,6 +45,7 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.llm.LlmConfigurationException;
 import dev.cabin.llm.LlmSettings;
 import dev.cabin.llm.Providers;
+import dev.cabin.testing.LoopbackLlm;
 import dev.cabin.testing.Repository;
 
 /**

@@ -1,4 +1,4 @@
-package dev.cabin.llm.tests;
+package dev.cabin.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,26 +21,26 @@ import com.sun.net.httpserver.HttpServer;
  * Binds 127.0.0.1 on a free port; each answer may be delayed, fail with a status or be malformed. When the
  * script runs out it answers 500. {@link #close()} stops it.
  */
-final class LoopbackLlm implements AutoCloseable {
+public final class LoopbackLlm implements AutoCloseable {
 
 	/** One scripted answer. */
-	record Answer(int status, String contentType, List<String> chunks, long delayMs) {
-		static Answer json(String body) {
+	public record Answer(int status, String contentType, List<String> chunks, long delayMs) {
+		public static Answer json(String body) {
 			return new Answer(200, "application/json", List.of(body), 0);
 		}
 
-		static Answer status(int status) {
+		public static Answer status(int status) {
 			return new Answer(status, "application/json", List.of("{\"error\":{\"message\":\"scripted " + status
 					+ "\",\"type\":\"server_error\"}}"), 0);
 		}
 
-		Answer delayed(long ms) {
+		public Answer delayed(long ms) {
 			return new Answer(status, contentType, chunks, ms);
 		}
 	}
 
 	/** A request the server received. */
-	record Received(String path, String authorization, String body) {
+	public record Received(String path, String authorization, String body) {
 	}
 
 	private final HttpServer server;
@@ -48,23 +48,23 @@ final class LoopbackLlm implements AutoCloseable {
 	private final Deque<Answer> script = new ArrayDeque<>();
 	private final List<Received> received = new ArrayList<>();
 
-	LoopbackLlm() throws IOException {
+	public LoopbackLlm() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::answer);
 		server.setExecutor(threads);
 		server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	synchronized LoopbackLlm then(Answer answer) {
+	public synchronized LoopbackLlm then(Answer answer) {
 		script.addLast(answer);
 		return this;
 	}
 
-	synchronized List<Received> received() {
+	public synchronized List<Received> received() {
 		return List.copyOf(received);
 	}
 
@@ -110,13 +110,13 @@ final class LoopbackLlm implements AutoCloseable {
 
 	// ---------------------------------------------------------------- OpenAI
 
-	static Answer openAiText(String text) {
+	public static Answer openAiText(String text) {
 		return Answer.json("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"test-model\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + quote(text)
 				+ "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}");
 	}
 
-	static Answer openAiToolCall(String name, String argumentsJson) {
+	public static Answer openAiToolCall(String name, String argumentsJson) {
 		return Answer.json("{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"test-model\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\","
 				+ "\"type\":\"function\",\"function\":{\"name\":" + quote(name) + ",\"arguments\":" + quote(argumentsJson)
@@ -124,7 +124,7 @@ final class LoopbackLlm implements AutoCloseable {
 	}
 
 	/** The text as server-sent events, one per piece, ending with {@code [DONE]}. */
-	static Answer openAiStream(String... pieces) {
+	public static Answer openAiStream(String... pieces) {
 		List<String> chunks = new ArrayList<>();
 		for (String piece : pieces) {
 			chunks.add("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"test-model\","
@@ -137,7 +137,7 @@ final class LoopbackLlm implements AutoCloseable {
 	}
 
 	/** A tool call streamed in two argument fragments, as OpenAI streams them. */
-	static Answer openAiStreamedToolCall(String name, String argumentsStart, String argumentsEnd) {
+	public static Answer openAiStreamedToolCall(String name, String argumentsStart, String argumentsEnd) {
 		String head = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"test-model\",\"choices\":[{\"index\":0,\"delta\":";
 		return new Answer(200, "text/event-stream", List.of(
 				head + "{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":"
@@ -150,12 +150,12 @@ final class LoopbackLlm implements AutoCloseable {
 
 	// ---------------------------------------------------------------- Ollama
 
-	static Answer ollamaText(String text) {
+	public static Answer ollamaText(String text) {
 		return Answer.json("{\"model\":\"test-model\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
 				+ "\"content\":" + quote(text) + "},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":5}");
 	}
 
-	static Answer ollamaStream(String... pieces) {
+	public static Answer ollamaStream(String... pieces) {
 		List<String> chunks = new ArrayList<>();
 		for (String piece : pieces) {
 			chunks.add("{\"model\":\"test-model\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
@@ -166,13 +166,13 @@ final class LoopbackLlm implements AutoCloseable {
 		return new Answer(200, "application/x-ndjson", chunks, 0);
 	}
 
-	static Answer ollamaToolCall(String name, String argumentsJson) {
+	public static Answer ollamaToolCall(String name, String argumentsJson) {
 		return Answer.json("{\"model\":\"test-model\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\","
 				+ "\"content\":\"\",\"tool_calls\":[{\"function\":{\"name\":" + quote(name) + ",\"arguments\":" + argumentsJson
 				+ "}}]},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":10,\"eval_count\":5}");
 	}
 
-	static String quote(String text) {
+	public static String quote(String text) {
 		StringBuilder out = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
 			switch (c) {

@@ -1,0 +1,347 @@
+package dev.cabin.ui.lab;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobFunction;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.program.Program;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.nlu.Progress;
+import dev.cabin.lab.Corpus;
+import dev.cabin.lab.CorpusException;
+import dev.cabin.lab.CorpusReader;
+import dev.cabin.lab.HtmlReport;
+import dev.cabin.lab.JsonReport;
+import dev.cabin.lab.LabReport;
+import dev.cabin.lab.LabTest;
+import dev.cabin.lab.Outcome;
+import dev.cabin.ui.simulator.AgentSource;
+import dev.cabin.ui.simulator.Simulation;
+import dev.cabin.ui.simulator.UiThread;
+
+/**
+ * Runs a corpus of utterances against an agent, as {@code cabin labtest} does, in a job with progress and
+ * cancel, and shows the recognition lab's report: the headline figures, the confusion heatmap, the intents by
+ * F1 (worst first) and the worst errors (the most confident first); the HTML and JSON reports are written
+ * beside the corpus.
+ */
+public final class LabView extends ViewPart {
+
+	public static final String ID = "dev.cabin.ui.lab.view";
+
+	/** Errors listed in the view; the HTML report has them all. */
+	private static final int ERRORS_SHOWN = 50;
+
+	private AgentSource agent;
+	private Label agentLabel;
+	private Text corpus;
+	private Combo format;
+	private Button run;
+	private Label figures;
+	private ConfusionHeatmap heatmap;
+	private ScrolledComposite heatmapScroller;
+	private Table intents;
+	private Table errors;
+	private Link reports;
+	private Job running;
+	private LabReport report;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
+		Composite bar = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		GridLayoutFactory.fillDefaults().numColumns(8).applyTo(bar);
+		Button fromEditor = new Button(bar, SWT.PUSH);
+		fromEditor.setText("Agent from &Editor");
+		fromEditor.addListener(SWT.Selection, event -> useEditor());
+		agentLabel = new Label(bar, SWT.NONE);
+		GridDataFactory.fillDefaults().hint(180, SWT.DEFAULT).applyTo(agentLabel);
+		new Label(bar, SWT.NONE).setText("Corpus:");
+		corpus = new Text(bar, SWT.BORDER);
+		corpus.setMessage("utterances: .jsonl, .csv or Rasa nlu.yml");
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(corpus);
+		Button browse = new Button(bar, SWT.PUSH);
+		browse.setText("&Browse...");
+		browse.addListener(SWT.Selection, event -> {
+			FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+			dialog.setFilterExtensions(new String[] { "*.jsonl;*.csv;*.yml;*.yaml", "*.*" });
+			String chosen = dialog.open();
+			if (chosen != null) {
+				corpus.setText(chosen);
+			}
+		});
+		format = new Combo(bar, SWT.READ_ONLY);
+		format.setItems("by extension", "jsonl", "csv", "rasa");
+		format.select(0);
+		run = new Button(bar, SWT.PUSH);
+		run.setText("&Run");
+		run.addListener(SWT.Selection, event -> run());
+		Button stop = new Button(bar, SWT.PUSH);
+		stop.setText("S&top");
+		stop.addListener(SWT.Selection, event -> {
+			if (running != null) {
+				running.cancel();
+			}
+		});
+
+		figures = new Label(parent, SWT.WRAP);
+		figures.setText("Choose an agent (open its .cabin file) and a corpus, then Run.");
+		GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(figures);
+
+		SashForm body = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
+		heatmapScroller = new ScrolledComposite(body, SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+		heatmap = new ConfusionHeatmap(heatmapScroller);
+		heatmapScroller.setContent(heatmap);
+		SashForm tables = new SashForm(body, SWT.VERTICAL);
+		intents = table(tables, "Intent", 150, "n", 40, "Precision", 70, "Recall", 70, "F1", 60);
+		errors = table(tables, "Line", 50, "Utterance", 260, "Expected", 120, "Got", 120, "Score", 60, "Verdict", 130);
+		body.setWeights(45, 55);
+
+		reports = new Link(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(reports);
+		reports.addListener(SWT.Selection, event -> Program.launch(event.text));
+
+		agent = AgentSource.of(getSite().getPage().getActiveEditor());
+		showAgent();
+	}
+
+	private static Table table(Composite parent, Object... columns) {
+		Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		for (int i = 0; i < columns.length; i += 2) {
+			TableColumn column = new TableColumn(table, SWT.LEFT);
+			column.setText((String) columns[i]);
+			column.setWidth((Integer) columns[i + 1]);
+		}
+		return table;
+	}
+
+	private void useEditor() {
+		AgentSource source = AgentSource.of(getSite().getPage().getActiveEditor());
+		if (source == null) {
+			figures.setText("No .cabin file is open in an editor.");
+			return;
+		}
+		agent = source;
+		showAgent();
+	}
+
+	private void showAgent() {
+		agentLabel.setText(agent == null ? "(no agent)" : agent.file().getName());
+	}
+
+	@Override
+	public void setFocus() {
+		corpus.setFocus();
+	}
+
+	/** Sets the agent and the corpus, as choosing them in the view does. */
+	public void choose(AgentSource source, Path corpusFile) {
+		agent = source;
+		showAgent();
+		corpus.setText(corpusFile.toString());
+	}
+
+	/** Runs the corpus against the agent in a job; returns it, or {@code null} when something is missing. */
+	public Job run() {
+		if (agent == null) {
+			figures.setText("No agent: open its .cabin file and press Agent from Editor.");
+			return null;
+		}
+		Path corpusFile = Path.of(corpus.getText().strip());
+		CorpusReader.Format chosen = format.getSelectionIndex() == 0 ? formatOf(corpusFile)
+				: CorpusReader.Format.named(format.getText());
+		if (corpus.getText().isBlank() || chosen == null) {
+			figures.setText(corpus.getText().isBlank() ? "Choose a corpus file."
+					: "Which format is " + corpusFile.getFileName() + "? Choose jsonl, csv or rasa.");
+			return null;
+		}
+		AgentSource source = agent;
+		Display display = Display.getCurrent();
+		run.setEnabled(false);
+		figures.setText("Running " + corpusFile.getFileName() + " against " + source.file().getName() + "...");
+		running = Job.create("Lab test of " + source.file().getName() + " on " + corpusFile.getFileName(),
+				(IJobFunction) monitor -> labTest(source, corpusFile, chosen, monitor, display));
+		running.setUser(true);
+		running.schedule();
+		return running;
+	}
+
+	private IStatus labTest(AgentSource source, Path corpusFile, CorpusReader.Format chosen, IProgressMonitor monitor,
+			Display display) {
+		monitor.beginTask("Lab test", 1000);
+		try {
+			Corpus utterances = CorpusReader.read(corpusFile, chosen);
+			Simulation compiled = Simulation.load(source.path(), source.text(), null, progress(monitor, 300));
+			AgentIr tested = compiled.agents().values().iterator().next();
+			LabReport result = LabTest.run(compiled.engine(), tested, utterances,
+					Math.max(1, Runtime.getRuntime().availableProcessors()), progress(monitor, 700));
+			Path html = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.html");
+			Path json = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.json");
+			try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+				HtmlReport.write(result, out);
+			}
+			try (OutputStream out = Files.newOutputStream(json)) {
+				JsonReport.write(result, out);
+			}
+			refresh(html);
+			refresh(json);
+			UiThread.later(display, figures, () -> show(result, html, json));
+			return Status.OK_STATUS;
+		} catch (CorpusException | Simulation.SimulationException | IOException e) {
+			UiThread.later(display, figures, () -> failed(e.getMessage()));
+			return Status.OK_STATUS;
+		} catch (OperationCanceledException | InterruptedException e) {
+			UiThread.later(display, figures, () -> failed("Stopped."));
+			return Status.CANCEL_STATUS;
+		} catch (IllegalStateException e) {
+			if (monitor.isCanceled()) {
+				UiThread.later(display, figures, () -> failed("Stopped."));
+				return Status.CANCEL_STATUS;
+			}
+			UiThread.later(display, figures, () -> failed(e.getMessage() + ": " + e.getCause()));
+			return Status.OK_STATUS;
+		} finally {
+			monitor.done();
+		}
+	}
+
+	/** Progress of the lab's work on the job's monitor, in its share of the job; cancelling stops the work. */
+	private static Progress progress(IProgressMonitor monitor, int share) {
+		int[] reported = new int[1];
+		return (task, done, total) -> {
+			if (monitor.isCanceled()) {
+				throw new OperationCanceledException();
+			}
+			synchronized (reported) {
+				monitor.subTask(task + " (" + done + " of " + total + ")");
+				int now = total == 0 ? share : (int) ((long) share * done / total);
+				if (now > reported[0]) {
+					monitor.worked(now - reported[0]);
+					reported[0] = now;
+				}
+			}
+		};
+	}
+
+	/** Makes a file the run wrote visible in the workspace when it lies in it. */
+	private static void refresh(Path written) {
+		for (IFile file : ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(written.toUri())) {
+			try {
+				file.refreshLocal(IResource.DEPTH_ZERO, null);
+			} catch (CoreException e) {
+				// the report is on disk; the workspace shows it after its next refresh
+			}
+		}
+	}
+
+	private static CorpusReader.Format formatOf(Path file) {
+		String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".jsonl") || name.endsWith(".json") ? CorpusReader.Format.JSONL
+				: name.endsWith(".csv") ? CorpusReader.Format.CSV
+				: name.endsWith(".yml") || name.endsWith(".yaml") ? CorpusReader.Format.RASA : null;
+	}
+
+	private void failed(String message) {
+		run.setEnabled(true);
+		figures.setText(message);
+	}
+
+	private void show(LabReport result, Path html, Path json) {
+		report = result;
+		run.setEnabled(true);
+		LabReport.Latency latency = result.latency();
+		figures.setText(String.format(Locale.ROOT,
+				"%s on %s: %d utterances (%d in scope, %d out of scope). In-scope accuracy %s, out-of-scope recall %s "
+						+ "(precision %s), macro F1 %s, threshold %.2f. Latency p50 %.1f ms, p99 %.1f ms.%s",
+				result.agent(), result.corpus(), result.n(), result.inScope(), result.outOfScope(),
+				percent(result.inScopeAccuracy()), percent(result.outOfScopeRecall()),
+				percent(result.outOfScopePrecision()), percent(result.macroF1()), result.threshold(),
+				latency == null ? 0 : latency.p50(), latency == null ? 0 : latency.p99(),
+				result.warnings().isEmpty() ? "" : " " + String.join("; ", result.warnings())));
+		heatmap.show(result);
+		heatmap.setSize(heatmap.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+		heatmapScroller.setMinSize(heatmap.getSize());
+		intents.removeAll();
+		result.perIntent().stream().sorted(Comparator.comparingDouble(LabReport.Score::f1))
+				.forEach(score -> row(intents, score.name(), Integer.toString(score.expected()),
+						percent(score.precision()), percent(score.recall()), percent(score.f1())));
+		errors.removeAll();
+		List<Outcome> wrong = result.errors();
+		wrong.stream().limit(ERRORS_SHOWN).forEach(outcome -> row(errors, Integer.toString(outcome.line().line()),
+				outcome.line().text(), outcome.expected(), outcome.predicted(),
+				String.format(Locale.ROOT, "%.3f", outcome.score()), outcome.verdict().label()));
+		reports.setText("Reports: <a href=\"" + html + "\">" + html.getFileName() + "</a>, <a href=\"" + json + "\">"
+				+ json.getFileName() + "</a>" + (wrong.size() > ERRORS_SHOWN
+						? " (all " + wrong.size() + " errors are in the HTML report)" : ""));
+		figures.getParent().layout(true, true);
+	}
+
+	private static void row(Table table, String... cells) {
+		new TableItem(table, SWT.NONE).setText(cells);
+	}
+
+	private static String percent(Double value) {
+		return value == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", value * 100);
+	}
+
+	/* ---------------------------------------------------------------- for tests */
+
+	public LabReport report() {
+		return report;
+	}
+
+	public String figures() {
+		return figures.getText();
+	}
+
+	public Table intents() {
+		return intents;
+	}
+
+	public Table errors() {
+		return errors;
+	}
+
+	/** The count in the heatmap's cell of an expected and a recognized intent. */
+	public int heatmapCell(String expected, String recognized) {
+		return heatmap.cell(heatmap.labels().indexOf(expected), heatmap.labels().indexOf(recognized));
+	}
+}
