@@ -26,10 +26,8 @@ import dev.cabin.dsl.cabin.CallAction;
 import dev.cabin.dsl.cabin.CallStep;
 import dev.cabin.dsl.cabin.Case;
 import dev.cabin.dsl.cabin.Comparison;
-import dev.cabin.dsl.cabin.ConfirmActuators;
 import dev.cabin.dsl.cabin.ConversationTest;
 import dev.cabin.dsl.cabin.Defaults;
-import dev.cabin.dsl.cabin.DenyTool;
 import dev.cabin.dsl.cabin.DriverState;
 import dev.cabin.dsl.cabin.Duration;
 import dev.cabin.dsl.cabin.End;
@@ -59,13 +57,10 @@ import dev.cabin.dsl.cabin.IntentAction;
 import dev.cabin.dsl.cabin.Literal;
 import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.cabin.LocalizedText;
-import dev.cabin.dsl.cabin.MaxWords;
-import dev.cabin.dsl.cabin.NoScreenText;
 import dev.cabin.dsl.cabin.Not;
 import dev.cabin.dsl.cabin.NumberLiteral;
 import dev.cabin.dsl.cabin.Or;
 import dev.cabin.dsl.cabin.Policy;
-import dev.cabin.dsl.cabin.PolicyRule;
 import dev.cabin.dsl.cabin.PostureEvent;
 import dev.cabin.dsl.cabin.PostureInput;
 import dev.cabin.dsl.cabin.Reference;
@@ -92,6 +87,7 @@ import dev.cabin.dsl.cabin.VoiceInput;
 import dev.cabin.dsl.cabin.WaitInput;
 import dev.cabin.dsl.cabin.WakeInput;
 import dev.cabin.dsl.cabin.WakeWordEvent;
+import dev.cabin.dsl.policy.PolicyRules;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
@@ -354,23 +350,9 @@ public final class CabinCompiler {
 		}
 
 		private PolicyIr policy(Policy policy) {
-			Integer maxWords = null;
-			boolean noScreenText = false;
-			boolean confirmActuators = false;
-			List<String> denied = new ArrayList<>();
-			for (PolicyRule rule : policy.getRules()) {
-				if (rule instanceof MaxWords max) {
-					maxWords = maxWords == null ? max.getLimit() : Math.min(maxWords, max.getLimit());
-				} else if (rule instanceof NoScreenText) {
-					noScreenText = true;
-				} else if (rule instanceof ConfirmActuators) {
-					confirmActuators = true;
-				} else if (rule instanceof DenyTool deny) {
-					denied.add(deny.getTool().getName());
-				}
-			}
-			return new PolicyIr(policy.getName(), expression(policy.getCondition()), maxWords, noScreenText,
-					confirmActuators, denied);
+			PolicyRules rules = PolicyRules.of(policy);
+			return new PolicyIr(policy.getName(), expression(policy.getCondition()), rules.maxWords(),
+					rules.noScreenText(), rules.confirmActuators(), rules.deniedTools().stream().map(Tool::getName).toList());
 		}
 
 		private TestIr test(ConversationTest test) {

@@ -1,10 +1,8 @@
 package dev.cabin.dsl.validation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -18,18 +16,13 @@ import dev.cabin.dsl.cabin.Call;
 import dev.cabin.dsl.cabin.CallAction;
 import dev.cabin.dsl.cabin.CallStep;
 import dev.cabin.dsl.cabin.Confirm;
-import dev.cabin.dsl.cabin.ConfirmActuators;
-import dev.cabin.dsl.cabin.DenyTool;
 import dev.cabin.dsl.cabin.Flow;
 import dev.cabin.dsl.cabin.Generate;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.LocalizedText;
-import dev.cabin.dsl.cabin.MaxWords;
-import dev.cabin.dsl.cabin.NoScreenText;
 import dev.cabin.dsl.cabin.Policy;
-import dev.cabin.dsl.cabin.PolicyRule;
+import dev.cabin.dsl.policy.PolicyRules;
 import dev.cabin.dsl.cabin.Say;
-import dev.cabin.dsl.cabin.Tool;
 import dev.cabin.dsl.cabin.Trigger;
 import dev.cabin.dsl.validation.Conditions.Dnf;
 import dev.cabin.dsl.validation.FlowAnalysis.Context;
@@ -80,21 +73,8 @@ public class FlowValidator extends CabinCheckBase {
 	private void checkPolicy(Policy policy, Map<EObject, Context> contexts) {
 		Dnf condition = Conditions.of(policy.getCondition());
 		String when = "while " + text(policy.getCondition()) + " (policy " + policy.getName() + ")";
-		Integer maxWords = null;
-		boolean noScreenText = false;
-		boolean confirmActuators = false;
-		Set<Tool> denied = new HashSet<>();
-		for (PolicyRule rule : policy.getRules()) {
-			if (rule instanceof MaxWords max) {
-				maxWords = maxWords == null ? max.getLimit() : Math.min(maxWords, max.getLimit());
-			} else if (rule instanceof NoScreenText) {
-				noScreenText = true;
-			} else if (rule instanceof ConfirmActuators) {
-				confirmActuators = true;
-			} else if (rule instanceof DenyTool deny && deny.getTool() != null) {
-				denied.add(deny.getTool());
-			}
-		}
+		PolicyRules rules = PolicyRules.of(policy);
+		Integer maxWords = rules.maxWords();
 		for (Map.Entry<EObject, Context> entry : contexts.entrySet()) {
 			EObject step = entry.getKey();
 			boolean moving = entry.getValue().all().and(condition).satisfiable();
@@ -112,7 +92,7 @@ public class FlowValidator extends CabinCheckBase {
 					}
 				}
 			}
-			if (noScreenText && step instanceof Say say && !say.getScreen().isEmpty()) {
+			if (rules.noScreenText() && step instanceof Say say && !say.getScreen().isEmpty()) {
 				warning("no screen text " + when + ": this screen text is not shown then", say,
 						CABIN.getSay_Screen(), 0, CabinIssueCodes.SCREEN_TEXT_WHILE_MOVING);
 			}
@@ -121,13 +101,13 @@ public class FlowValidator extends CabinCheckBase {
 				continue;
 			}
 			boolean unconfirmed = entry.getValue().unconfirmed().and(condition).satisfiable();
-			if (confirmActuators && unconfirmed && call.getTool().getBinding() instanceof ActuatorBinding) {
+			if (rules.confirmActuators() && unconfirmed && call.getTool().getBinding() instanceof ActuatorBinding) {
 				warning(call.getTool().getName() + " moves an actuator " + when
 						+ " without a confirm step before it, so the engine asks first; put it in confirm ... yes { ... }"
 						+ " to ask in your words, or branch on the condition", call, CABIN.getCall_Tool(),
 						CabinIssueCodes.UNCONFIRMED_ACTUATOR_WHILE_MOVING);
 			}
-			if (denied.contains(call.getTool())) {
+			if (rules.deniedTools().contains(call.getTool())) {
 				warning(when + " the tool " + call.getTool().getName() + " is denied: this call is refused then",
 						call, CABIN.getCall_Tool(), CabinIssueCodes.DENIED_TOOL_WHILE_MOVING);
 			}
