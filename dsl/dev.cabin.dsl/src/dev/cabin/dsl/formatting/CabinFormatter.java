@@ -82,14 +82,21 @@ public class CabinFormatter extends AbstractFormatter2 {
 		}
 		if (element.eContainer() == null) {
 			startAndEndOfFile(region, document);
-		} else if (MEMBERS.contains(element.eContainmentFeature()) && region.getPreviousSemanticRegion() != null) {
-			document.prepend(element, IHiddenRegionFormatter::noSpace);
+		} else if (startsALine(element)) {
+			// a line break only: a space setting here would conflict with the one the first token already has
 			document.prepend(element, it -> it.setNewLines(1, 1, 2));
 		}
 		blocks(regions, document);
 		punctuation(element, regions, document);
 		lineKeywords(element, regions, document);
 		continuationLines(element, regions, document);
+	}
+
+	/* A member that is not the first token of the file: it starts a line of its own. */
+	private boolean startsALine(EObject element) {
+		IEObjectRegion region = textRegionExtensions.regionForEObject(element);
+		return MEMBERS.contains(element.eContainmentFeature()) && region != null
+				&& region.getPreviousSemanticRegion() != null;
 	}
 
 	private void startAndEndOfFile(IEObjectRegion region, IFormattableDocument document) {
@@ -157,7 +164,11 @@ public class CabinFormatter extends AbstractFormatter2 {
 			}
 		}
 		for (ISemanticRegion keyword : regions.keywords("otherwise", "yes", "no", "screen", "prompt", "fallback")) {
-			if (!LINE_KEYWORDS_OF_DEFAULTS.contains(keyword.getText()) || !(element instanceof Defaults)) {
+			// a member that starts with the keyword (a policy's "no screen text") starts a line instead
+			boolean startsTheMember = startsALine(element) && keyword.getPreviousHiddenRegion() == textRegionExtensions
+					.regionForEObject(element).getPreviousHiddenRegion();
+			if ((!LINE_KEYWORDS_OF_DEFAULTS.contains(keyword.getText()) || !(element instanceof Defaults))
+					&& !startsTheMember) {
 				document.prepend(keyword, CabinFormatter::spaceOrKeptLineBreak);
 			}
 		}

@@ -64,6 +64,7 @@ public final class CabinLanguageService {
 	}
 
 	private void start() {
+		XtextLog.install();
 		server = CabinLanguageServer.inProcess(client, () -> {
 			// the workbench never sends exit: the server lives as long as the workbench
 		});

@@ -5,17 +5,21 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
+import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
@@ -70,6 +74,7 @@ public final class CabinLanguageServer {
 			@Override
 			protected void configure() {
 				bind(IResourceServiceProvider.Registry.class).toProvider(CabinLanguageServer::languages).in(Singleton.class);
+				bind(XtextResourceSet.class).to(LanguagesResourceSet.class);
 				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
 				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
 					@Override
@@ -85,6 +90,24 @@ public final class CabinLanguageServer {
 			}
 		}));
 		return injector.getInstance(LanguageServerImpl.class);
+	}
+
+	/**
+	 * The server's resource sets parse each file with the language the server serves, not with whichever
+	 * injector last registered {@code .cabin} in EMF's global registry: in Cabin Studio the workbench's own
+	 * injector (builder, diagrams) registers it too, and a document parsed by that injector has a node model made
+	 * of another copy of the grammar, which the server's content assist parser does not know (its completion then
+	 * fails, and answers nothing).
+	 */
+	static final class LanguagesResourceSet extends XtextResourceSet {
+
+		@Inject
+		void parseWith(IResourceServiceProvider.Registry languages) {
+			ResourceFactoryRegistryImpl factories = new ResourceFactoryRegistryImpl();
+			languages.getExtensionToFactoryMap().forEach((extension, language) -> factories.getExtensionToFactoryMap()
+					.put(extension, ((IResourceServiceProvider) language).get(IResourceFactory.class)));
+			setResourceFactoryRegistry(factories);
+		}
 	}
 
 	/* The registry holds the Cabin language directly: no service loader, so it works on a class path and in OSGi. */

@@ -42,6 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cabin.dsl.ide.CabinIdeSetup;
+
 /** The language server, as an LSP client sees it, over real streams. */
 class LanguageServerTest {
 
@@ -194,6 +196,21 @@ class LanguageServerTest {
 		assertEquals("sensor int8 percent", position.getDetail());
 		assertEquals("Vehicle.Cabin.Sunroof.Position", position.getTextEdit().getLeft().getNewText());
 		assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("Shade")), items.toString());
+	}
+
+	/*
+	 * In Cabin Studio the workbench sets the language up once more (for its builder and views) after the
+	 * in-process server has, and that registers .cabin in EMF's global registry again; the server must still
+	 * parse its documents with its own language, which its completion's parser knows.
+	 */
+	@Test
+	void completionProposesVssPathsAfterAnotherSetupOfTheLanguageRegisteredItGlobally() throws Exception {
+		new CabinIdeSetup().createInjectorAndDoEMFRegistration();
+
+		List<CompletionItem> items = completions(CLIMATE.replace("Vehicle.Speed > 100", "Vehicle.Cabin.Sunroof. > 100"),
+				"Sunroof. >", 8);
+
+		assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("Position")), items.toString());
 	}
 
 	@Test
