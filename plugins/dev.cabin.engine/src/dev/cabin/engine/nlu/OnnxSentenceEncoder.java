@@ -25,12 +25,13 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	/**
 	 * @param packageClass a class of the model's package, whose class loader finds the model's resources
-	 * @param modelFile the {@code .onnx} resource; the tokenizer is {@code <name>-tokenizer.json} beside it
+	 * @param modelFile the {@code .onnx} resource
+	 * @param tokenizerFile the tokenizer's {@code .json} resource
 	 */
-	OnnxSentenceEncoder(String modelId, Class<?> packageClass, String modelFile, PoolingMode pooling) {
+	OnnxSentenceEncoder(String modelId, Class<?> packageClass, String modelFile, String tokenizerFile,
+			PoolingMode pooling) {
 		this.modelId = modelId;
 		ClassLoader loader = packageClass.getClassLoader();
-		String tokenizerFile = modelFile.replaceFirst("\\.onnx$", "-tokenizer.json");
 		try (InputStream modelBytes = resource(loader, modelFile); InputStream tokenizer = resource(loader, tokenizerFile)) {
 			OrtEnvironment environment = OrtEnvironment.getEnvironment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();

@@ -4,9 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 /**
  * The sentence encoder of each language, loaded on first use and shared: a model takes tens of megabytes
@@ -53,11 +50,6 @@ public final class SentenceEncoders {
 	}
 
 	private static SentenceEncoder load(Language language) {
-		return switch (language) {
-		case EN -> new OnnxSentenceEncoder("bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel.class,
-				"bge-small-en-v1.5-q.onnx", PoolingMode.CLS);
-		case ZH -> new OnnxSentenceEncoder("bge-small-zh-v15-q", BgeSmallZhV15QuantizedEmbeddingModel.class,
-				"bge-small-zh-v1.5-q.onnx", PoolingMode.CLS);
-		};
+		return EmbeddedModel.of(language).load();
 	}
 }
