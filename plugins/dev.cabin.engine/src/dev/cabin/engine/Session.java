@@ -28,8 +28,9 @@ import dev.cabin.engine.llm.LlmMessage;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Recognition;
 import dev.cabin.engine.nlu.SlotValues;
-import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.vehicle.Vehicle;
+import dev.cabin.language.StepPath;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * One conversation with an agent, in one car: the dialog state (flows as a stack of frames, the question
@@ -507,7 +508,7 @@ public final class Session {
 		}
 		stack.clear();
 		waiting = null;
-		stack.push(new Frame(flow.name(), flow.steps(), true, false, ""));
+		stack.push(new Frame(flow.name(), flow.steps(), true, false, StepPath.FLOW));
 		turn.flows.add(flow.name());
 		turn.trace.transition("start flow " + flow.name());
 	}
@@ -640,7 +641,7 @@ public final class Session {
 		if (question instanceof YesNoQuestion yesNo) {
 			String flow = stack.isEmpty() ? null : stack.peek().flow;
 			stack.push(new Frame(flow, yes ? yesNo.yes() : yesNo.no(), false, yes || yesNo.confirmed(),
-					yesNo.path() + (yes ? ".yes." : ".no.")));
+					StepPath.block(yesNo.path(), yes ? StepPath.YES : StepPath.NO)));
 		} else if (question instanceof CallQuestion call) {
 			if (yes) {
 				run(call.tool(), call.args(), call.origin(), call.resultName());
@@ -701,7 +702,7 @@ public final class Session {
 				}
 				continue;
 			}
-			String path = frame.pathPrefix + frame.next;
+			String path = StepPath.step(frame.pathPrefix, frame.next);
 			turn.trace.stepRun(agentId(), frame.flow, path);
 			execute(frame.steps.get(frame.next++), frame, path);
 		}
@@ -718,11 +719,11 @@ public final class Session {
 			await(new YesNoQuestion(confirm.yes(), confirm.no(), frame.confirmed, question, path));
 		} else if (step instanceof StepIr.Branch branch) {
 			List<StepIr> chosen = branch.otherwise();
-			String block = path + ".otherwise.";
+			String block = StepPath.block(path, StepPath.OTHERWISE);
 			for (int i = 0; i < branch.cases().size(); i++) {
 				if (evaluator.test(branch.cases().get(i).condition())) {
 					chosen = branch.cases().get(i).steps();
-					block = path + ".case" + i + ".";
+					block = StepPath.block(path, StepPath.whenCase(i));
 					break;
 				}
 			}
@@ -738,7 +739,7 @@ public final class Session {
 			if (flow == null) {
 				turn.trace.note("no flow " + run.flow() + " to run");
 			} else {
-				stack.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed, ""));
+				stack.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed, StepPath.FLOW));
 				turn.flows.add(flow.name());
 				turn.trace.transition("run flow " + flow.name() + " from " + frame.flow);
 			}
