@@ -117,6 +117,7 @@ import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.UtteranceTemplate;
 import dev.cabin.engine.nlu.softmax.SoftmaxTraining;
+import dev.cabin.language.DurationUnit;
 import dev.cabin.language.TextNormalizer;
 
 /**
@@ -128,13 +129,6 @@ import dev.cabin.language.TextNormalizer;
  * {@link CompileException} naming the place.
  */
 public final class CabinCompiler {
-
-	private static final Map<String, Double> MILLIS_PER_UNIT = Map.ofEntries(Map.entry("ms", 1.0),
-			Map.entry("s", 1_000.0), Map.entry("sec", 1_000.0), Map.entry("secs", 1_000.0),
-			Map.entry("second", 1_000.0), Map.entry("seconds", 1_000.0), Map.entry("min", 60_000.0),
-			Map.entry("mins", 60_000.0), Map.entry("minute", 60_000.0), Map.entry("minutes", 60_000.0),
-			Map.entry("h", 3_600_000.0), Map.entry("hr", 3_600_000.0), Map.entry("hour", 3_600_000.0),
-			Map.entry("hours", 3_600_000.0));
 
 	private final SentenceEncoders encoders;
 	private final Progress progress;
@@ -525,12 +519,12 @@ public final class CabinCompiler {
 	}
 
 	private static long millis(Duration duration) {
-		Double factor = MILLIS_PER_UNIT.get(duration.getUnit());
-		if (factor == null) {
+		DurationUnit unit = DurationUnit.ofSymbol(duration.getUnit());
+		if (unit == null) {
 			throw new CompileException(location(duration) + ": unknown time unit \"" + duration.getUnit()
-					+ "\" (use ms, s, min or h)");
+					+ "\" (use " + DurationUnit.symbols() + ")");
 		}
-		return Math.round(Double.parseDouble(duration.getValue()) * factor);
+		return unit.millis(Double.parseDouble(duration.getValue()));
 	}
 
 	private static int line(EObject object) {

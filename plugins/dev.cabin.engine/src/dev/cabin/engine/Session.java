@@ -31,6 +31,7 @@ import dev.cabin.engine.nlu.SlotValues;
 import dev.cabin.engine.vehicle.Vehicle;
 import dev.cabin.language.StepPath;
 import dev.cabin.language.TextNormalizer;
+import dev.cabin.language.Words;
 
 /**
  * One conversation with an agent, in one car: the dialog state (flows as a stack of frames, the question
