@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
+import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
@@ -24,7 +25,6 @@ import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
-import dev.cabin.engine.conversation.ConversationRunner;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
