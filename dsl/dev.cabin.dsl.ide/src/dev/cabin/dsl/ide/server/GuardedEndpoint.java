@@ -3,7 +3,6 @@ package dev.cabin.dsl.ide.server;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 import org.eclipse.lsp4j.CodeActionParams;
@@ -142,18 +141,21 @@ final class GuardedEndpoint implements Endpoint {
 			result = CompletableFuture.failedFuture(e);
 		}
 		result.whenComplete((value, failure) -> {
-			// cancelled work and the server's own refusals (nothing to rename here) are answers, not failures
-			if (failure != null && !(unwrapped(failure) instanceof CancellationException
-					|| unwrapped(failure) instanceof ResponseErrorException)) {
+			if (failure != null && !isAnswer(failure)) {
 				LOG.warning("Cabin language server: " + method + " failed: " + Problems.logLine(failure));
 			}
 		});
 		return result;
 	}
 
-	private static Throwable unwrapped(Throwable failure) {
-		return failure instanceof CompletionException && failure.getCause() != null
-				? failure.getCause() : failure;
+	/* Cancelled work and the server's own refusals (nothing to rename here) are answers, not failures. */
+	private static boolean isAnswer(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof CancellationException || cause instanceof ResponseErrorException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/* The document a request is about, for the requests Xtext serves on one document. */

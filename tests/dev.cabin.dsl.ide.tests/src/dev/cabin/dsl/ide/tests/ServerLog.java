@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-
-import org.apache.log4j.AppenderSkeleton;
-import org.apache.log4j.Logger;
-import org.apache.log4j.spi.LoggingEvent;
+import java.util.logging.Logger;
 
 /**
- * What the server logs while a test runs, through java.util.logging (LSP4J, the server's guards) and log4j
- * (Xtext): each entry's text, and whether it carries a stack trace.
+ * What the server logs to standard error while a test runs: the records of java.util.logging, through which
+ * LSP4J and the server's guards log (Xtext's log4j has no appender in {@code cabin lsp}); each record's text, and
+ * whether it carries a stack trace.
  */
 final class ServerLog implements AutoCloseable {
 
@@ -19,7 +17,7 @@ final class ServerLog implements AutoCloseable {
 	}
 
 	private final List<Entry> entries = new CopyOnWriteArrayList<>();
-	private final Handler julHandler = new Handler() {
+	private final Handler handler = new Handler() {
 		@Override
 		public void publish(LogRecord record) {
 			entries.add(new Entry(record.getMessage(), record.getThrown() != null));
@@ -33,25 +31,8 @@ final class ServerLog implements AutoCloseable {
 		public void close() {
 		}
 	};
-	private final AppenderSkeleton log4jAppender = new AppenderSkeleton() {
-		@Override
-		protected void append(LoggingEvent event) {
-			entries.add(new Entry(event.getRenderedMessage(), event.getThrowableInformation() != null));
-		}
-
-		@Override
-		public boolean requiresLayout() {
-			return false;
-		}
-
-		@Override
-		public void close() {
-		}
-	};
-
 	ServerLog() {
-		java.util.logging.Logger.getLogger("").addHandler(julHandler);
-		Logger.getRootLogger().addAppender(log4jAppender);
+		Logger.getLogger("").addHandler(handler);
 	}
 
 	List<Entry> entries() {
@@ -64,7 +45,6 @@ final class ServerLog implements AutoCloseable {
 
 	@Override
 	public void close() {
-		java.util.logging.Logger.getLogger("").removeHandler(julHandler);
-		Logger.getRootLogger().removeAppender(log4jAppender);
+		Logger.getLogger("").removeHandler(handler);
 	}
 }
