@@ -25,7 +25,7 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
  * stalling or crashing it: messages read within {@link LspLimits} ({@link BoundedMessageReader}), requests let
  * through only when the server can take them ({@link RequestGate}) and with the params their type requires
  * (LSP4J's validator), documents and positions guarded ({@link GuardedEndpoint}), errors answered without
- * stack traces ({@link ErrorReplies}).
+ * stack traces ({@link ErrorReplies}), Xtext's own log in one line per failure ({@link OneLineLog}).
  */
 final class GuardedConnection extends Launcher.Builder<LanguageClient> {
 
@@ -40,6 +40,7 @@ final class GuardedConnection extends Launcher.Builder<LanguageClient> {
 
 	/** Serves the client until the input ends; the future is done then. */
 	static Future<Void> listen(LanguageServerImpl server, InputStream in, OutputStream out, LspLimits limits) {
+		OneLineLog.install();
 		GuardedConnection connection = new GuardedConnection(limits);
 		connection.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out);
 		Launcher<LanguageClient> launcher = connection.create();

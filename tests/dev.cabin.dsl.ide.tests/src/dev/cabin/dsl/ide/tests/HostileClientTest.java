@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -290,5 +292,23 @@ class HostileClientTest {
 		String other = client.open("other.cabin", CLIMATE);
 		assertEquals(0, client.diagnostics(other).size());
 		assertTheServerStillAnswers(other);
+	}
+
+	/* On a plain class path (cabin lsp) Xtext's log4j prints every failed request with its stack trace. */
+	@Test
+	void xtextsOwnFailuresAreLoggedInOneLine() throws Exception {
+		String uri = initializedWithClimate(LspLimits.DEFAULTS);
+		PrintStream standardError = System.err;
+		ByteArrayOutputStream logged = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+		try {
+			assertClean(client.reply(client.request("textDocument/rename", at(uri, position(0, 0), "\"newName\":\"t\""))));
+		} finally {
+			System.setErr(standardError);
+		}
+
+		String text = logged.toString(StandardCharsets.UTF_8);
+		assertTrue(text.contains("Refactoring cannot be performed"), text);
+		assertFalse(text.contains("\tat ") || text.contains("Caused by"), text);
 	}
 }
