@@ -45,7 +45,8 @@ public final class Main {
 			                               turn NLU corpora (jsonl, rasa, csv) into an agent
 			  labtest AGENT... --corpus FILE.jsonl [--json OUT.json] [--html OUT.html] [--threads N] [--agent ID]
 			                               measure how well an agent recognizes a corpus
-			  lsp                          the language server (LSP on stdin and stdout) for editors
+			  lsp [--max-message-bytes N] [--max-json-depth N] [--max-document-chars N]
+			                               the language server (LSP on stdin and stdout) for editors
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";

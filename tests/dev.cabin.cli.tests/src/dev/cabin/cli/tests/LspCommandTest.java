@@ -98,4 +98,14 @@ class LspCommandTest {
 			System.setOut(originalOut);
 		}
 	}
+
+	@Test
+	void theLimitsOfCabinLspAreOptionsThatNeedANumberAboveZero() {
+		CabinCommand zero = CabinCommand.run("lsp", "--max-json-depth", "0");
+		assertEquals(2, zero.exitCode);
+		assertTrue(zero.err.contains("--max-json-depth needs a number above 0"), zero.err);
+		CabinCommand notANumber = CabinCommand.run("lsp", "--max-document-chars", "lots");
+		assertEquals(2, notANumber.exitCode);
+		assertTrue(notANumber.err.contains("--max-document-chars needs a number above 0"), notANumber.err);
+	}
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
@@ -52,11 +51,14 @@ public final class CabinLanguageServer {
 	}
 
 	public static Running start(InputStream in, OutputStream out) {
+		return start(in, out, LspLimits.DEFAULTS);
+	}
+
+	/** A server for a client that may be hostile: what it may make the server read is bounded by the limits. */
+	public static Running start(InputStream in, OutputStream out, LspLimits limits) {
 		CompletableFuture<Void> exited = new CompletableFuture<>();
 		LanguageServerImpl server = create(() -> exited.complete(null));
-		Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out);
-		server.connect(launcher.getRemoteProxy());
-		return new Running(exited, launcher.startListening());
+		return new Running(exited, GuardedConnection.listen(server, in, out, limits));
 	}
 
 	/**

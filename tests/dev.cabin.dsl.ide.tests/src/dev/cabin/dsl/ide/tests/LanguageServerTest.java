@@ -47,7 +47,7 @@ import dev.cabin.dsl.ide.CabinIdeSetup;
 /** The language server, as an LSP client sees it, over real streams. */
 class LanguageServerTest {
 
-	private static final String CLIMATE = """
+	static final String CLIMATE = """
 			agent Climate {
 				locales en-US, zh-CN
 				tool hvac.set(temp: temperature) "Sets the driver's temperature" -> handler "hvac.set"
