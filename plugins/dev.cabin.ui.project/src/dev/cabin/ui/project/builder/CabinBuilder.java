@@ -91,7 +91,7 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 				throw canceled();
 			}
 			progress.subTask(file.getProjectRelativePath().toString());
-			build(file, progress.split(FILE_TICKS));
+			build(file, progress.newChild(FILE_TICKS));
 		}
 		return null;
 	}
