@@ -43,16 +43,16 @@ class CompileServiceTest {
 			import "shared.cabin"
 			agent Garage {
 				locales en-US
-				intent TirePressure {
-					en-US: "what's my tire pressure", "check the tire pressure", "do my tires need air"
+				intent Lights {
+					en-US: "turn on the headlights", "lights on please", "it is getting dark"
 				}
-				intent FuelLevel {
-					en-US: "how much gas is left", "what's my fuel level", "do I need to fill up"
+				intent Wipers {
+					en-US: "start the wipers", "it is raining", "clear the windshield"
 				}
-				on voice TirePressure -> flow Tires
-				on voice FuelLevel -> flow Fuel
-				flow Tires { say "The tires are fine." end }
-				flow Fuel { say "The tank is half full." end }
+				on voice Lights -> flow HeadLights
+				on voice Wipers -> flow Wiping
+				flow HeadLights { say "Headlights on." end }
+				flow Wiping { say "Wipers on." end }
 			}
 			""";
 
@@ -93,7 +93,7 @@ class CompileServiceTest {
 		assertFalse(compile(source).fromCache());
 		assertTrue(compile(source).fromCache());
 
-		Files.writeString(source, GARAGE.replace("The tires are fine.", "The tires are fine, all four."));
+		Files.writeString(source, GARAGE.replace("Headlights on.", "Headlights on, low beam."));
 		assertFalse(compile(source).fromCache(), "a changed source");
 		Files.writeString(imported, "tool radio.mute() \"Mutes the radio at once\" -> handler \"radio.mute\"\n");
 		assertFalse(compile(source).fromCache(), "a changed import");
@@ -108,7 +108,7 @@ class CompileServiceTest {
 	void anEditorsUnsavedTextIsCompiledAsItIsAndAgainOnlyWhenItChanges() throws IOException {
 		Path source = Files.writeString(folder.resolve("garage.cabin"), GARAGE);
 		Files.writeString(folder.resolve("shared.cabin"), "tool radio.mute() \"Mutes the radio\" -> handler \"radio.mute\"\n");
-		String edited = GARAGE.replace("\"do I need to fill up\"", "\"do I need to fill up\", \"is the tank empty\"");
+		String edited = GARAGE.replace("\"clear the windshield\"", "\"clear the windshield\", \"I cannot see the road\"");
 		assertFalse(compile(source).fromCache());
 
 		Compilation unsaved = service.compile(service.load(source, edited), Progress.NONE, Cancellation.NEVER);

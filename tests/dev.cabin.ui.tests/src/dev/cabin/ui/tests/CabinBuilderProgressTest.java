@@ -94,12 +94,15 @@ class CabinBuilderProgressTest {
 	@Test
 	void theBuildShowsTheCompilersProgressAndStopsWhenCancelledLeavingNoStaleIrForTheNextBuild() throws Exception {
 		ProgressView progress = new ProgressView();
+		CoreException[] failed = new CoreException[1];
 		boolean[] ended = new boolean[1];
 		Job build = Job.create("Building the cockpit project", monitor -> {
 			try {
 				project.build(IncrementalProjectBuilder.FULL_BUILD, progress);
 			} catch (OperationCanceledException e) {
 				// what the workspace makes of a builder's cancel is its own affair: the files tell
+			} catch (CoreException e) {
+				failed[0] = e;
 			}
 			ended[0] = true;
 			return Status.OK_STATUS;
@@ -107,6 +110,7 @@ class CabinBuilderProgressTest {
 		build.schedule();
 		Screen.waitFor(() -> ended[0], "the cancelled build to stop", 120);
 
+		assertEquals(null, failed[0], "the build failed");
 		assertTrue(progress.isCanceled());
 		assertTrue(progress.shown.contains("cockpit.cabin"), progress.shown.toString());
 		assertTrue(progress.shown.stream().anyMatch(task -> task.matches("embedding the examples of Cockpit \\(\\d+ of \\d+\\)")),
