@@ -124,11 +124,6 @@ public final class Simulation {
 		return file;
 	}
 
-	/** The engine of the compiled agents (for runs of many utterances, such as lab tests). */
-	public Engine engine() {
-		return engine;
-	}
-
 	/** The compiled agents by id. */
 	public Map<String, AgentIr> agents() {
 		Map<String, AgentIr> byId = new LinkedHashMap<>();
