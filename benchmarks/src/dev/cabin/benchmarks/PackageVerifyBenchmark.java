@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.compiler.service.CompileService;
+import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -50,7 +52,8 @@ public class PackageVerifyBenchmark {
 			sources = files.filter(p -> p.toString().endsWith(".cabin")).sorted().toList();
 		}
 		SigningKey key = SigningKey.generate();
-		CarExport.Result result = new CarExport(CabinSources.standalone(), SentenceEncoders.embedded()).run(
+		CarExport.Result result = new CarExport(
+				new CompileService(CabinSources.standalone(), SentenceEncoders.embedded(), IrCache.inMemory())).run(
 				new CarExport.Request(sources, List.of(), repository.resolve("examples/profiles/aurora-s-cn.yaml"),
 						key, "1.0.0"),
 				task -> {

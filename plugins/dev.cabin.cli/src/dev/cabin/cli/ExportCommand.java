@@ -8,9 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.Problem;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageManifest;
 import dev.cabin.export.CarExport;
@@ -55,7 +53,7 @@ final class ExportCommand implements Command {
 		int[] step = { 0 };
 		CarExport.Result result;
 		try {
-			result = new CarExport(CabinSources.standalone(), SentenceEncoders.embedded()).run(request,
+			result = new CarExport(Toolchain.service()).run(request,
 					task -> terminal.err().printf("cabin export: [%d/%d] %s%n", ++step[0], CarExport.STEPS, task));
 		} catch (UncheckedIOException e) {
 			terminal.err().println("cabin export: " + e.getCause().getMessage());

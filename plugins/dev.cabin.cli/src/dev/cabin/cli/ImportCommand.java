@@ -11,7 +11,7 @@ import java.util.Set;
 import org.eclipse.xtext.GrammarUtil;
 
 import dev.cabin.compiler.OutOfScopeExamples;
-import dev.cabin.dsl.CabinStandaloneSetup;
+import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.dsl.services.CabinGrammarAccess;
 import dev.cabin.lab.AgentWriter;
 import dev.cabin.lab.Corpus;
@@ -109,8 +109,7 @@ final class ImportCommand implements Command {
 	}
 
 	private static Set<String> keywords() {
-		CabinGrammarAccess grammar = new CabinStandaloneSetup().createInjectorAndDoEMFRegistration()
-				.getInstance(CabinGrammarAccess.class);
+		CabinGrammarAccess grammar = CabinInjector.get().getInstance(CabinGrammarAccess.class);
 		return GrammarUtil.getAllKeywords(grammar.getGrammar());
 	}
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
-import dev.cabin.dsl.load.CabinSources;
+import dev.cabin.compiler.service.Cancellation;
+import dev.cabin.compiler.service.CompileService;
+import dev.cabin.compiler.service.IrCache;
+import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.Engine;
@@ -24,9 +26,20 @@ final class Toolchain {
 	private Toolchain() {
 	}
 
+	/* One per process: its cache in memory serves the commands a test runs in one JVM, its folder the next run. */
+	private static final class Holder {
+		static final CompileService SERVICE = new CompileService(CabinInjector.sources(), SentenceEncoders.embedded(),
+				IrCache.standard(System.getenv()));
+	}
+
+	/** The compile service of the command line: the process' injector, the shipped models, the standard cache. */
+	static CompileService service() {
+		return Holder.SERVICE;
+	}
+
 	/** Loads and validates the files, printing every problem in the compiler format. */
 	static LoadResult check(List<Path> files, Terminal terminal, boolean problemsToStdout) {
-		LoadResult result = CabinSources.standalone().load(files);
+		LoadResult result = service().load(files);
 		for (Problem problem : result.problems()) {
 			(problemsToStdout ? terminal.out() : terminal.err()).println(problem.format());
 		}
@@ -35,28 +48,15 @@ final class Toolchain {
 
 	/**
 	 * The IR of the files, or {@code null} (after printing why) when they have errors. The IR of sources compiled
-	 * before comes from the {@link IrCache}; compiling shows its progress.
+	 * before comes from the service's cache; compiling shows its progress.
 	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
 		LoadResult result = loadWithoutErrors(files, terminal);
 		if (result == null) {
 			return null;
 		}
-		if (result.files().isEmpty()) {
-			return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
-		}
-		IrCache cache = IrCache.standard(System.getenv());
-		CabinIr cached = cache == null ? null : cache.get(result.files());
-		if (cached != null) {
-			return cached;
-		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), ProgressLine.on(terminal))
-					.compile(result.files());
-			if (cache != null) {
-				cache.put(result.files(), ir);
-			}
-			return ir;
+			return service().compile(result, ProgressLine.on(terminal), Cancellation.NEVER).ir();
 		} catch (CompileException e) {
 			terminal.err().println(e.getMessage().replaceFirst(": ", ": error: "));
 			return null;
@@ -97,7 +97,7 @@ final class Toolchain {
 	/** An engine for the IR with the model (or offline), or {@code null} after saying why it cannot run. */
 	static Engine engine(CabinIr ir, LanguageModel model, LlmSettings settings, Terminal terminal, String command) {
 		try {
-			Engine.Builder builder = Engine.builder(ir).encoders(SentenceEncoders.embedded()).languageModel(model);
+			Engine.Builder builder = Engine.builder(ir).encoders(service().encoders()).languageModel(model);
 			if (settings != null) {
 				builder.faultPolicy(settings.faultPolicy());
 			}

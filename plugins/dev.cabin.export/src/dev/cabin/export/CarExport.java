@@ -13,14 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import dev.cabin.compiler.CabinCompiler;
+import dev.cabin.compiler.service.Cancellation;
+import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
-import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.EmbeddedModels;
 import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.PackageManifest;
@@ -99,15 +98,21 @@ public final class CarExport {
 	private static final int MODEL_FACTOR = 3;
 	private static final int IR_FACTOR = 3;
 
-	private final CabinSources sources;
-	private final SentenceEncoders encoders;
+	private final CompileService compiler;
 
-	public CarExport(CabinSources sources, SentenceEncoders encoders) {
-		this.sources = sources;
-		this.encoders = encoders;
+	public CarExport(CompileService compiler) {
+		this.compiler = compiler;
 	}
 
 	public Result run(Request request, Progress progress) {
+		return run(request, progress, Cancellation.NEVER);
+	}
+
+	/**
+	 * @throws java.util.concurrent.CancellationException when cancelled (checked between the steps and while
+	 *         compiling)
+	 */
+	public Result run(Request request, Progress progress, Cancellation cancellation) {
 		List<Problem> problems = new ArrayList<>();
 		progress.step("reading the vehicle profile " + request.profile());
 		ProfileReader.Result profileResult = new ProfileReader().read(request.profile());
@@ -117,7 +122,7 @@ public final class CarExport {
 			return new Result(problems, null, null, null);
 		}
 		progress.step("checking " + request.sources().size() + " source file" + (request.sources().size() == 1 ? "" : "s"));
-		LoadResult loaded = sources.load(request.sources());
+		LoadResult loaded = compiler.load(request.sources());
 		problems.addAll(loaded.problems());
 		if (loaded.hasErrors()) {
 			return new Result(problems, profile, null, null);
@@ -132,7 +137,7 @@ public final class CarExport {
 		}
 		progress.step("compiling " + agents.size() + " agent" + (agents.size() == 1 ? "" : "s")
 				+ " and embedding their examples");
-		CabinIr compiled = new CabinCompiler(encoders).compile(loaded.files());
+		CabinIr compiled = compiler.compile(loaded, dev.cabin.engine.nlu.Progress.NONE, cancellation).ir();
 		IrSelection ir = IrSelection.of(compiled, new LinkedHashSet<>(agents.stream().map(Agent::getName).toList()));
 		byte[] irBytes = ir.bytes();
 		List<PackageManifest.Model> models = models(ir);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -24,11 +25,11 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IExportWizard;
 import org.eclipse.ui.IWorkbench;
 
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.export.CarExport;
 import dev.cabin.export.SigningKey;
-import dev.cabin.ui.editor.CabinLanguage;
+import dev.cabin.ui.compile.MonitorProgress;
+import dev.cabin.ui.compile.StudioCompileService;
 
 /**
  * File &gt; Export &gt; Cabin &gt; Car Build: choose agents, a vehicle profile and a signing key; the export
@@ -105,13 +106,15 @@ public final class CarBuildExportWizard extends Wizard implements IExportWizard 
 				progress.subTask("reading the signing key");
 				SigningKey key = keySource.load();
 				progress.worked(1);
-				result = new CarExport(CabinLanguage.sources(), SentenceEncoders.embedded()).run(
+				result = new CarExport(StudioCompileService.get()).run(
 						new CarExport.Request(sources, ids, profile, key, version), task -> {
 							progress.subTask(task);
 							progress.worked(1);
-						});
+						}, MonitorProgress.cancellation(progress));
 			} catch (KeyFileException | StorageException e) {
 				failure = "Cannot use the signing key: " + e.getMessage();
+			} catch (CancellationException e) {
+				return Status.CANCEL_STATUS;
 			}
 			CarExport.Result outcome = result;
 			String reason = failure;

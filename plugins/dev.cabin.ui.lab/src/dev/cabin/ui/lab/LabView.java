@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -39,8 +40,11 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
+import dev.cabin.compiler.CompileException;
+import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
-import dev.cabin.engine.nlu.Progress;
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusException;
 import dev.cabin.lab.CorpusReader;
@@ -49,9 +53,10 @@ import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
 import dev.cabin.lab.Outcome;
-import dev.cabin.ui.simulator.AgentSource;
-import dev.cabin.ui.simulator.Simulation;
-import dev.cabin.ui.simulator.UiThread;
+import dev.cabin.ui.compile.MonitorProgress;
+import dev.cabin.ui.compile.StudioCompileService;
+import dev.cabin.ui.views.AgentSource;
+import dev.cabin.ui.views.UiThread;
 
 /**
  * Runs a corpus of utterances against an agent, as {@code cabin labtest} does, in a job with progress and
@@ -209,10 +214,11 @@ public final class LabView extends ViewPart {
 		monitor.beginTask("Lab test", 1000);
 		try {
 			Corpus utterances = CorpusReader.read(corpusFile, chosen);
-			Simulation compiled = Simulation.load(source.path(), source.text(), null, progress(monitor, 300));
-			AgentIr tested = compiled.agents().values().iterator().next();
-			LabReport result = LabTest.run(compiled.engine(), tested, utterances,
-					Math.max(1, Runtime.getRuntime().availableProcessors()), progress(monitor, 700));
+			CabinIr compiled = compile(source, monitor);
+			AgentIr tested = compiled.agents().get(0);
+			Engine engine = Engine.builder(compiled).encoders(StudioCompileService.get().encoders()).build();
+			LabReport result = LabTest.run(engine, tested, utterances,
+					Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
 			Path html = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.html");
 			Path json = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.json");
 			try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
@@ -225,10 +231,10 @@ public final class LabView extends ViewPart {
 			refresh(json);
 			UiThread.later(display, figures, () -> show(result, html, json));
 			return Status.OK_STATUS;
-		} catch (CorpusException | Simulation.SimulationException | IOException e) {
+		} catch (CorpusException | CompileException | IrFormatException | IOException e) {
 			UiThread.later(display, figures, () -> failed(e.getMessage()));
 			return Status.OK_STATUS;
-		} catch (OperationCanceledException | InterruptedException e) {
+		} catch (OperationCanceledException | CancellationException | InterruptedException e) {
 			UiThread.later(display, figures, () -> failed("Stopped."));
 			return Status.CANCEL_STATUS;
 		} catch (IllegalStateException e) {
@@ -243,22 +249,17 @@ public final class LabView extends ViewPart {
 		}
 	}
 
-	/** Progress of the lab's work on the job's monitor, in its share of the job; cancelling stops the work. */
-	private static Progress progress(IProgressMonitor monitor, int share) {
-		int[] reported = new int[1];
-		return (task, done, total) -> {
-			if (monitor.isCanceled()) {
-				throw new OperationCanceledException();
-			}
-			synchronized (reported) {
-				monitor.subTask(task + " (" + done + " of " + total + ")");
-				int now = total == 0 ? share : (int) ((long) share * done / total);
-				if (now > reported[0]) {
-					monitor.worked(now - reported[0]);
-					reported[0] = now;
-				}
-			}
-		};
+	/**
+	 * The IR of the agent's text as the editor holds it, in the first 300 ticks of the job; an agent compiled
+	 * before comes from the cache.
+	 */
+	private static CabinIr compile(AgentSource source, IProgressMonitor monitor) {
+		CabinIr ir = StudioCompileService.compile(source.path(), source.text(), MonitorProgress.on(monitor, 300),
+				MonitorProgress.cancellation(monitor)).compilation().ir();
+		if (ir.agents().isEmpty()) {
+			throw new CompileException(source.path() + ": no agent to test in this file");
+		}
+		return ir;
 	}
 
 	/** Makes a file the run wrote visible in the workspace when it lies in it. */

@@ -15,13 +15,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
+import dev.cabin.compiler.service.Cancellation;
+import dev.cabin.compiler.service.Compilation;
 import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
-import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
@@ -33,14 +33,15 @@ import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.export.check.AgentRequirements;
 import dev.cabin.export.check.SourceLocations;
+import dev.cabin.ui.compile.StudioCompileService;
 import dev.cabin.ui.editor.CabinLanguage;
 
 /**
- * A conversation with the agents of one {@code .cabin} file, compiled as the command line compiles them, in a
- * simulated car: the engine, the session, and every turn with its trace. No UI: the view runs it in jobs.
+ * A conversation with the agents of one {@code .cabin} file, compiled by Studio's compile service (an agent
+ * compiled before, by the builder or an earlier load, comes from its cache), in a simulated car: the engine, the
+ * session, and every turn with its trace. No UI: the view runs it in jobs.
  */
 public final class Simulation {
 
@@ -64,6 +65,7 @@ public final class Simulation {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Path file;
+	private final Compilation compilation;
 	private final CabinIr ir;
 	private final Engine engine;
 	private final List<Agent> agents;
@@ -72,9 +74,10 @@ public final class Simulation {
 	private Session session;
 	private AgentIr agent;
 
-	private Simulation(Path file, CabinIr ir, Engine engine, List<Agent> agents) {
+	private Simulation(Path file, Compilation compilation, Engine engine, List<Agent> agents) {
 		this.file = file;
-		this.ir = ir;
+		this.compilation = compilation;
+		this.ir = compilation.ir();
 		this.engine = engine;
 		this.agents = agents;
 	}
@@ -84,41 +87,41 @@ public final class Simulation {
 	 * model (or offline, for {@code null}).
 	 */
 	public static Simulation load(Path file, String text, LanguageModel model) throws SimulationException {
-		return load(file, text, model, Progress.NONE);
+		return load(file, text, model, Progress.NONE, Cancellation.NEVER);
 	}
 
-	/** As {@link #load(Path, String, LanguageModel)}, telling the progress of the compiler's long work. */
-	public static Simulation load(Path file, String text, LanguageModel model, Progress progress)
-			throws SimulationException {
-		LoadResult loaded = CabinLanguage.sources().load(file, text);
-		List<Problem> errors = loaded.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
-		if (!errors.isEmpty()) {
-			throw new SimulationException(errors.get(0).format()
-					+ (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : ""));
-		}
-		List<Agent> agents = new ArrayList<>();
-		for (CabinFile source : loaded.files()) {
-			agents.addAll(source.getAgents());
-		}
-		if (agents.isEmpty()) {
-			throw new SimulationException(file + ": no agent to talk to in this file");
-		}
+	/**
+	 * As {@link #load(Path, String, LanguageModel)}, telling the progress of the compiler's long work.
+	 *
+	 * @throws java.util.concurrent.CancellationException when cancelled while compiling
+	 */
+	public static Simulation load(Path file, String text, LanguageModel model, Progress progress,
+			Cancellation cancellation) throws SimulationException {
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), progress).compile(loaded.files());
-			Engine engine = Engine.builder(ir).encoders(SentenceEncoders.embedded()).languageModel(model).build();
-			return new Simulation(file, ir, engine, agents);
+			StudioCompileService.CompiledDocument compiled = StudioCompileService.compile(file, text, progress,
+					cancellation);
+			List<Agent> agents = new ArrayList<>();
+			for (CabinFile source : compiled.loaded().files()) {
+				agents.addAll(source.getAgents());
+			}
+			if (agents.isEmpty()) {
+				throw new SimulationException(file + ": no agent to talk to in this file");
+			}
+			Engine engine = Engine.builder(compiled.compilation().ir())
+					.encoders(StudioCompileService.get().encoders()).languageModel(model).build();
+			return new Simulation(file, compiled.compilation(), engine, agents);
 		} catch (CompileException | IrFormatException e) {
 			throw new SimulationException(e.getMessage());
 		}
 	}
 
-	public Path file() {
-		return file;
+	/** How the agents were compiled: whether they came from the cache, and how long it took. */
+	public Compilation compilation() {
+		return compilation;
 	}
 
-	/** The engine of the compiled agents (for runs of many utterances, such as lab tests). */
-	public Engine engine() {
-		return engine;
+	public Path file() {
+		return file;
 	}
 
 	/** The compiled agents by id. */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cabin.compiler.service.CompileService;
+import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -29,9 +31,14 @@ final class Builds {
 	}
 
 	static CarExport.Result export(List<Path> sources, Path profile, SigningKey key, String version) {
-		return new CarExport(CabinSources.standalone(), SentenceEncoders.embedded())
+		return new CarExport(compiler())
 				.run(new CarExport.Request(sources, List.of(), profile, key, version), task -> {
 				});
+	}
+
+	/* A new cache each time: a package that is the same twice must be made the same twice, not kept. */
+	static CompileService compiler() {
+		return new CompileService(CabinSources.standalone(), SentenceEncoders.embedded(), IrCache.inMemory());
 	}
 
 	/** The package of the Car Genius example for the Aurora S, signed with the run's key. */

@@ -23,7 +23,7 @@ import com.google.inject.Injector;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 
-import dev.cabin.dsl.ide.CabinIdeSetup;
+import dev.cabin.dsl.ide.CabinInjector;
 
 /**
  * The Cabin language server: Xtext's LSP implementation with the Cabin IDE services, speaking the Language
@@ -112,11 +112,13 @@ public final class CabinLanguageServer {
 		}
 	}
 
-	/* The registry holds the Cabin language directly: no service loader, so it works on a class path and in OSGi. */
+	/*
+	 * The registry holds the Cabin language of the process' one injector directly: no service loader, so it works
+	 * on a class path and in OSGi.
+	 */
 	private static IResourceServiceProvider.Registry languages() {
-		Injector cabin = new CabinIdeSetup().createInjectorAndDoEMFRegistration();
 		IResourceServiceProvider.Registry registry = new ResourceServiceProviderRegistryImpl();
-		registry.getExtensionToFactoryMap().put("cabin", cabin.getInstance(IResourceServiceProvider.class));
+		registry.getExtensionToFactoryMap().put("cabin", CabinInjector.get().getInstance(IResourceServiceProvider.class));
 		return registry;
 	}
 }

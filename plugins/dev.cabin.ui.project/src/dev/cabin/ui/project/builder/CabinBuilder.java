@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,22 +28,24 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
-import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
+import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrCodec;
-import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.ui.editor.CabinLanguage;
+import dev.cabin.ui.compile.MonitorProgress;
+import dev.cabin.ui.compile.StudioCompileService;
 import dev.cabin.ui.editor.CabinMarkers;
 
 /**
  * Checks and compiles the .cabin files of a Cabin project when they are saved, and the files that import them:
  * problems become markers (with the issue code, so that the Problems view offers the quick fixes), and each
- * file without errors is compiled, as {@code cabin build} does, to {@code build/NAME.ir.json} (derived). A
- * change of {@code cabin.yaml} rebuilds every file. Runs in the workspace's build job: with progress, and
- * canceled between files.
+ * file without errors is compiled, as {@code cabin build} does, to {@code build/NAME.ir.json} (derived), through
+ * Studio's compile service: a file saved without a change that matters to its IR is not compiled again. A
+ * change of {@code cabin.yaml} rebuilds every file. Runs in the workspace's build job, with the compiler's
+ * progress (embedding, training) on its monitor; cancelling it stops the compile under way, removes that
+ * file's stale IR and leaves the next build to build everything again (the unchanged files from the cache).
  */
 public class CabinBuilder extends IncrementalProjectBuilder {
 
@@ -53,6 +56,9 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 
 	/* The project file (dev.cabin.dsl's CabinProject, whose package the language does not export). */
 	private static final String PROJECT_FILE = "cabin.yaml";
+
+	/** The work of one file on the build's monitor. */
+	private static final int FILE_TICKS = 100;
 
 	private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -79,15 +85,21 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			affected.addAll(withImporters(changed, sources));
 			affected.retainAll(sources);
 		}
-		SubMonitor progress = SubMonitor.convert(monitor, "Building Cabin agents", affected.size());
+		SubMonitor progress = SubMonitor.convert(monitor, "Building Cabin agents", affected.size() * FILE_TICKS);
 		for (IFile file : affected) {
 			if (progress.isCanceled()) {
-				throw new OperationCanceledException();
+				throw canceled();
 			}
 			progress.subTask(file.getProjectRelativePath().toString());
-			build(file, progress.split(1));
+			build(file, progress.newChild(FILE_TICKS));
 		}
 		return null;
+	}
+
+	/* What was built before the cancel stays; what was not is built by the next build, which is a full one. */
+	private OperationCanceledException canceled() {
+		forgetLastBuiltState();
+		return new OperationCanceledException();
 	}
 
 	@Override
@@ -178,7 +190,8 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		Path path = file.getLocation().toFile().toPath().toAbsolutePath().normalize();
-		LoadResult result = CabinLanguage.sources().load(List.of(path));
+		CompileService compiler = StudioCompileService.get();
+		LoadResult result = compiler.load(List.of(path));
 		for (Problem problem : result.problems()) {
 			IFile where = problem.file().toAbsolutePath().normalize().equals(path) ? file : workspaceFile(problem.file());
 			if (where != null && (where.equals(file) || !where.getName().endsWith(".cabin"))) {
@@ -190,10 +203,15 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+			CabinIr ir = compiler.compile(result, MonitorProgress.on(monitor, FILE_TICKS),
+					MonitorProgress.cancellation(monitor)).ir();
 			ByteArrayOutputStream json = new ByteArrayOutputStream();
 			new IrCodec().write(ir, json);
 			write(outputOf(file), json.toByteArray(), monitor);
+		} catch (CancellationException | OperationCanceledException e) {
+			// the IR on disk is of an older text: no IR rather than a wrong one
+			deleteOutput(file);
+			throw canceled();
 		} catch (CompileException | IllegalStateException e) {
 			// what validation cannot rule out, or a sentence model that cannot be loaded: said where it applies
 			IMarker marker = file.createMarker(CabinMarkers.PROBLEM);

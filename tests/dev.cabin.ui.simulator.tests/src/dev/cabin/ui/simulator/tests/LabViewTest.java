@@ -21,7 +21,7 @@ import dev.cabin.lab.LabReport;
 import dev.cabin.testing.Repository;
 import dev.cabin.testing.Screen;
 import dev.cabin.ui.lab.LabView;
-import dev.cabin.ui.simulator.AgentSource;
+import dev.cabin.ui.views.AgentSource;
 
 /** A corpus run against the comfort agent in the Lab Test view, as an author runs it. */
 class LabViewTest {

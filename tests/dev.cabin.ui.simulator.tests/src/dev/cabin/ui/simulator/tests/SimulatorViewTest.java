@@ -157,4 +157,18 @@ class SimulatorViewTest {
 				simulator.status().getText());
 		assertFalse(simulator.utterance().isEnabled(), "nothing to talk to until the error is fixed");
 	}
+
+	@Test
+	void loadingTheUnchangedAgentAgainTakesItFromTheCacheWithoutCompilingIt() throws Exception {
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+
+		simulator.load(project.getFile("cabin-comfort.cabin"), document.get());
+		Workbench.waitUntilLoaded(simulator, "CabinComfort");
+
+		String transcript = simulator.transcript().getText();
+		System.out.println("SimulatorViewTest, loaded again: " + transcript.lines().findFirst().orElseThrow());
+		assertTrue(transcript.startsWith("Talking to CabinComfort from /comfort/cabin-comfort.cabin ("), transcript);
+		assertTrue(transcript.lines().findFirst().orElseThrow().contains("; from the cache, unchanged since compiled in "),
+				transcript);
+	}
 }

@@ -1,4 +1,4 @@
-package dev.cabin.ui.simulator;
+package dev.cabin.ui.views;
 
 import java.nio.file.Path;
 

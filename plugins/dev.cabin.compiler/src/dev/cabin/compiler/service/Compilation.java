@@ -1,0 +1,13 @@
+package dev.cabin.compiler.service;
+
+import dev.cabin.engine.ir.CabinIr;
+
+/**
+ * The IR of a compile and how it was obtained.
+ *
+ * @param fromCache whether it was kept from an earlier compile of the same sources (nothing was embedded or
+ *        trained)
+ * @param millis how long the compile took, the cache lookup included
+ */
+public record Compilation(CabinIr ir, boolean fromCache, long millis) {
+}
