@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cabin.dsl.load.CabinSources;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.engine.pkg.VerifiedPackage;
@@ -50,7 +50,7 @@ public class PackageVerifyBenchmark {
 			sources = files.filter(p -> p.toString().endsWith(".cabin")).sorted().toList();
 		}
 		SigningKey key = SigningKey.generate();
-		CarExport.Result result = new CarExport(CabinSources.standalone(), SentenceEncoders.embedded()).run(
+		CarExport.Result result = new CarExport(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files()).run(
 				new CarExport.Request(sources, List.of(), repository.resolve("examples/profiles/aurora-s-cn.yaml"),
 						key, "1.0.0"),
 				task -> {
@@ -59,7 +59,7 @@ public class PackageVerifyBenchmark {
 			throw new IllegalStateException("the examples do not export: " + result.problems());
 		}
 		pkg = result.bytes();
-		verifier = new PackageVerifier(key.publicKey());
+		verifier = new PackageVerifier(key.publicKey(), OnnxModels.files());
 	}
 
 	@Benchmark

@@ -8,9 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.Problem;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageManifest;
 import dev.cabin.export.CarExport;
@@ -55,7 +59,7 @@ final class ExportCommand implements Command {
 		int[] step = { 0 };
 		CarExport.Result result;
 		try {
-			result = new CarExport(CabinSources.standalone(), SentenceEncoders.embedded()).run(request,
+			result = new CarExport(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files()).run(request,
 					task -> terminal.err().printf("cabin export: [%d/%d] %s%n", ++step[0], CarExport.STEPS, task));
 		} catch (UncheckedIOException e) {
 			terminal.err().println("cabin export: " + e.getCause().getMessage());

@@ -4,16 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.llm.LanguageModel;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.llm.LlmConfigurationException;
 import dev.cabin.llm.LlmSettings;
 import dev.cabin.llm.Providers;
@@ -43,7 +45,7 @@ final class Toolchain {
 			return null;
 		}
 		if (result.files().isEmpty()) {
-			return new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+			return new CabinCompiler(OnnxModels.encoders()).compile(result.files());
 		}
 		IrCache cache = IrCache.standard(System.getenv());
 		CabinIr cached = cache == null ? null : cache.get(result.files());
@@ -51,7 +53,7 @@ final class Toolchain {
 			return cached;
 		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), ProgressLine.on(terminal))
+			CabinIr ir = new CabinCompiler(OnnxModels.encoders(), ProgressLine.on(terminal))
 					.compile(result.files());
 			if (cache != null) {
 				cache.put(result.files(), ir);
@@ -97,7 +99,7 @@ final class Toolchain {
 	/** An engine for the IR with the model (or offline), or {@code null} after saying why it cannot run. */
 	static Engine engine(CabinIr ir, LanguageModel model, LlmSettings settings, Terminal terminal, String command) {
 		try {
-			Engine.Builder builder = Engine.builder(ir).encoders(SentenceEncoders.embedded()).languageModel(model);
+			Engine.Builder builder = Engine.builder(ir, OnnxModels.encoders()).languageModel(model);
 			if (settings != null) {
 				builder.faultPolicy(settings.faultPolicy());
 			}

@@ -4,30 +4,19 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
-
 /**
- * The sentence encoder of each language, loaded on first use and shared: a model takes tens of megabytes
- * and most of a second to load, and is thread-safe once loaded.
+ * The port through which the engine embeds sentences: the encoder of each language, loaded on first use and
+ * shared, since a model takes tens of megabytes and most of a second to load, and is thread-safe once loaded.
+ * The shipped models come from their adapter bundle ({@code dev.cabin.embeddings.onnx}).
  */
 public final class SentenceEncoders {
-
-	private static final SentenceEncoders EMBEDDED = new SentenceEncoders(SentenceEncoders::load);
 
 	private final Map<Language, SentenceEncoder> loaded = new EnumMap<>(Language.class);
 	private final Function<Language, SentenceEncoder> loader;
 
-	/** Encoders made by the loader, once per language (another model, or a test's). */
+	/** Encoders made by the loader, once per language (the shipped models' adapter, or a test's). */
 	public SentenceEncoders(Function<Language, SentenceEncoder> loader) {
 		this.loader = loader;
-	}
-
-	/**
-	 * The in-process ONNX models shipped with the engine: BGE small v1.5 (quantized) for English and for Chinese.
-	 * For English it tells intents apart and out-of-scope utterances from them better than MiniLM on the
-	 * CLINC150 benchmark, at the same speed (README, "Recognition lab").
-	 */
-	public static SentenceEncoders embedded() {
-		return EMBEDDED;
 	}
 
 	/**
@@ -47,9 +36,5 @@ public final class SentenceEncoders {
 			loaded.put(language, encoder);
 		}
 		return encoder;
-	}
-
-	private static SentenceEncoder load(Language language) {
-		return EmbeddedModel.of(language).load();
 	}
 }

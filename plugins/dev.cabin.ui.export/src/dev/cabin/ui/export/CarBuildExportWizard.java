@@ -24,7 +24,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IExportWizard;
 import org.eclipse.ui.IWorkbench;
 
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.export.CarExport;
 import dev.cabin.export.SigningKey;
@@ -105,7 +105,7 @@ public final class CarBuildExportWizard extends Wizard implements IExportWizard 
 				progress.subTask("reading the signing key");
 				SigningKey key = keySource.load();
 				progress.worked(1);
-				result = new CarExport(CabinLanguage.sources(), SentenceEncoders.embedded()).run(
+				result = new CarExport(CabinLanguage.sources(), OnnxModels.encoders(), OnnxModels.files()).run(
 						new CarExport.Request(sources, ids, profile, key, version), task -> {
 							progress.subTask(task);
 							progress.worked(1);

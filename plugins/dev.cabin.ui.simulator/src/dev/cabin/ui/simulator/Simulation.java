@@ -21,6 +21,7 @@ import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
@@ -33,7 +34,6 @@ import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.export.check.AgentRequirements;
 import dev.cabin.export.check.SourceLocations;
 import dev.cabin.ui.editor.CabinLanguage;
@@ -104,8 +104,8 @@ public final class Simulation {
 			throw new SimulationException(file + ": no agent to talk to in this file");
 		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded(), progress).compile(loaded.files());
-			Engine engine = Engine.builder(ir).encoders(SentenceEncoders.embedded()).languageModel(model).build();
+			CabinIr ir = new CabinCompiler(OnnxModels.encoders(), progress).compile(loaded.files());
+			Engine engine = Engine.builder(ir, OnnxModels.encoders()).languageModel(model).build();
 			return new Simulation(file, ir, engine, agents);
 		} catch (CompileException | IrFormatException e) {
 			throw new SimulationException(e.getMessage());

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.Session;
@@ -37,7 +38,7 @@ import dev.cabin.engine.nlu.TextNormalizer;
 /** The engine with the real in-process ONNX models, as a car runs it. */
 class EngineTest {
 
-	private static final SentenceEncoders ENCODERS = SentenceEncoders.embedded();
+	private static final SentenceEncoders ENCODERS = OnnxModels.encoders();
 	private static CabinIr diagnostics;
 
 	@BeforeAll

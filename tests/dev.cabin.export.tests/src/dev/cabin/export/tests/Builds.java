@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cabin.dsl.load.CabinSources;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.engine.pkg.VerifiedPackage;
@@ -29,7 +29,7 @@ final class Builds {
 	}
 
 	static CarExport.Result export(List<Path> sources, Path profile, SigningKey key, String version) {
-		return new CarExport(CabinSources.standalone(), SentenceEncoders.embedded())
+		return new CarExport(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files())
 				.run(new CarExport.Request(sources, List.of(), profile, key, version), task -> {
 				});
 	}
@@ -44,7 +44,7 @@ final class Builds {
 	}
 
 	static VerifiedPackage verify(byte[] bytes) throws PackageRejectedException {
-		return new PackageVerifier(KEY.publicKey()).verify(bytes);
+		return new PackageVerifier(KEY.publicKey(), OnnxModels.files()).verify(bytes);
 	}
 
 	static byte[] flip(byte[] bytes, int index) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.Problem;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.export.CarExport;
 import dev.cabin.export.ExportIssues;
 import dev.cabin.testing.Repository;
@@ -71,7 +71,7 @@ class ProfileCheckTest {
 
 	private List<Problem> export(String agent, Path profile, String... agentIds) throws IOException {
 		Path source = Files.writeString(dir.resolve("comfort.cabin"), agent);
-		CarExport.Result result = new CarExport(CabinSources.standalone(), SentenceEncoders.embedded())
+		CarExport.Result result = new CarExport(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files())
 				.run(new CarExport.Request(List.of(source), List.of(agentIds), profile, Builds.KEY, "1.0.0"), t -> {
 				});
 		assertFalse(result.succeeded(), "a package was made despite: " + result.problems());

@@ -31,9 +31,9 @@ import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrCodec;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.ui.editor.CabinLanguage;
 import dev.cabin.ui.editor.CabinMarkers;
 
@@ -190,7 +190,7 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		try {
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded()).compile(result.files());
+			CabinIr ir = new CabinCompiler(OnnxModels.encoders()).compile(result.files());
 			ByteArrayOutputStream json = new ByteArrayOutputStream();
 			new IrCodec().write(ir, json);
 			write(outputOf(file), json.toByteArray(), monitor);
