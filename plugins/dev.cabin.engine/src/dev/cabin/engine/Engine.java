@@ -124,6 +124,15 @@ public final class Engine {
 			if (ir.agents().isEmpty()) {
 				throw new IrFormatException("the IR has no agent");
 			}
+			List<Language> languages = new ArrayList<>();
+			for (String code : ir.encoders().keySet()) {
+				languages.add(languageOf(code));
+			}
+			try {
+				encoders.load(languages);
+			} catch (IllegalStateException e) {
+				throw new IrFormatException(e.getMessage(), e);
+			}
 			for (Map.Entry<String, EncoderInfo> entry : ir.encoders().entrySet()) {
 				String expected = encoder(languageOf(entry.getKey())).modelId();
 				if (!expected.equals(entry.getValue().modelId())) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,26 @@ class EngineTest {
 		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(diagnostics, missing));
 
 		assertTrue(error.getMessage().contains("sentence model cannot be loaded"), error.getMessage());
+	}
+
+	@Test
+	void theModelsOfTwoLanguagesLoadAtTheSameTime() {
+		CountDownLatch bothLoading = new CountDownLatch(2);
+		SentenceEncoders encoders = new SentenceEncoders(language -> {
+			bothLoading.countDown();
+			try {
+				if (!bothLoading.await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("the other language's model did not start loading meanwhile");
+				}
+			} catch (InterruptedException e) {
+				throw new IllegalStateException(e);
+			}
+			return ENCODERS.forLanguage(language);
+		});
+
+		encoders.load(List.of(Language.EN, Language.ZH));
+
+		assertEquals(ENCODERS.forLanguage(Language.ZH).modelId(), encoders.forLanguage(Language.ZH).modelId());
 	}
 
 	private static Session session() throws IrFormatException {
