@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.car.Terminal;
 import dev.cabin.cli.Main;
-import dev.cabin.cli.Terminal;
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.IrCodec;
