@@ -17,22 +17,25 @@ import org.osgi.framework.wiring.FrameworkWiring;
 /**
  * Starts the OSGi framework of an Eclipse installation as its launcher would (config.ini, simple
  * configurator), without an application, and checks that the Cabin Studio feature the p2 director installed
- * is complete and resolves: every plugin its two features list is installed, every bundle of the installation
+ * is complete and resolves: every plugin its three features list is installed, every bundle of the installation
  * resolves, and each Cabin bundle loads a class of its own and of the libraries it uses.
  */
 public final class ResolveProbe {
 
 	/** A class that each bundle must load: its own code, or the library it stands for. */
-	private static final Map<String, String> CLASSES = Map.of(
-			"dev.cabin.engine", "dev.cabin.engine.Engine",
-			"dev.cabin.compiler", "dev.cabin.compiler.CabinCompiler",
-			"dev.cabin.dsl", "org.eclipse.xtext.resource.XtextResourceSet",
-			"dev.cabin.diagram", "org.eclipse.elk.alg.layered.options.LayeredOptions",
-			"dev.cabin.llm", "dev.langchain4j.model.openai.OpenAiChatModel",
-			"dev.cabin.ui.simulator", "dev.cabin.ui.simulator.SimulatorView",
-			"dev.cabin.ui.preferences", "dev.cabin.ui.preferences.LlmPreferencePage",
-			"dev.cabin.ui", "dev.cabin.ui.editor.CabinReconciler",
-			"dev.cabin.ui.lab", "dev.cabin.ui.lab.LabView");
+	private static final Map<String, String> CLASSES = Map.ofEntries(
+			Map.entry("dev.cabin.engine", "dev.cabin.engine.Engine"),
+			Map.entry("dev.cabin.embeddings.onnx",
+					"dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel"),
+			Map.entry("dev.cabin.car", "dev.cabin.car.Conversation"),
+			Map.entry("dev.cabin.compiler", "dev.cabin.compiler.CabinCompiler"),
+			Map.entry("dev.cabin.dsl", "org.eclipse.xtext.resource.XtextResourceSet"),
+			Map.entry("dev.cabin.diagram", "org.eclipse.elk.alg.layered.options.LayeredOptions"),
+			Map.entry("dev.cabin.llm", "dev.langchain4j.model.openai.OpenAiChatModel"),
+			Map.entry("dev.cabin.ui.simulator", "dev.cabin.ui.simulator.SimulatorView"),
+			Map.entry("dev.cabin.ui.preferences", "dev.cabin.ui.preferences.LlmPreferencePage"),
+			Map.entry("dev.cabin.ui", "dev.cabin.ui.editor.CabinReconciler"),
+			Map.entry("dev.cabin.ui.lab", "dev.cabin.ui.lab.LabView"));
 
 	public static void main(String[] args) throws Exception {
 		Path install = Path.of(args[0]).toAbsolutePath();
@@ -91,7 +94,8 @@ public final class ResolveProbe {
 		TreeSet<String> features = new TreeSet<>();
 		try (var folders = Files.list(install.resolve("features"))) {
 			for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("dev.cabin.studio.feature_")
-					|| f.getFileName().toString().startsWith("dev.cabin.runtime.feature_")).toList()) {
+					|| f.getFileName().toString().startsWith("dev.cabin.runtime.feature_")
+					|| f.getFileName().toString().startsWith("dev.cabin.car.feature_")).toList()) {
 				features.add(folder.getFileName().toString().replaceFirst("_.*", ""));
 				Matcher matcher = plugin.matcher(Files.readString(folder.resolve("feature.xml")));
 				while (matcher.find()) {
@@ -99,8 +103,8 @@ public final class ResolveProbe {
 				}
 			}
 		}
-		if (features.size() != 2) {
-			throw new IllegalStateException("the Cabin Studio and Cabin runtime features are not both installed in "
+		if (features.size() != 3) {
+			throw new IllegalStateException("the Cabin Studio, runtime and car features are not all installed in "
 					+ install + " (found " + features + ")");
 		}
 		return List.copyOf(plugins);

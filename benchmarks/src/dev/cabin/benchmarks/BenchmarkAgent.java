@@ -11,10 +11,10 @@ import java.util.List;
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * The agent the engine benchmarks run: 75 intents (25 things in a car x switch on / switch off / ask about)
@@ -61,7 +61,7 @@ final class BenchmarkAgent {
 			if (loaded.hasErrors()) {
 				throw new IllegalStateException("the generated agent has errors: " + loaded.problems());
 			}
-			CabinIr ir = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+			CabinIr ir = new CabinCompiler(OnnxModels.encoders()).compile(loaded.files());
 			Path partial = DIRECTORY.resolve("agent-75x100.ir.json.partial");
 			try (OutputStream out = Files.newOutputStream(partial)) {
 				new IrCodec().write(ir, out);

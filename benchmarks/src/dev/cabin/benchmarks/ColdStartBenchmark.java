@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * The engine's cold start, once per fresh JVM: read the 75 x 100 agent's IR (precomputed embeddings) while the
@@ -51,7 +51,7 @@ public class ColdStartBenchmark {
 
 	@Benchmark
 	public TurnResult loadAndAnswer() throws Exception {
-		session = Engine.load(ir, SentenceEncoders.embedded()).openSession();
+		session = Engine.load(ir, OnnxModels.encoders()).openSession();
 		TurnResult first = session.handle(new InputEvent.Voice("would you mind turning the fan on"));
 		cpuMillisWhenReady = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime() / 1_000_000;

@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * Turns per second of one engine serving 100 sessions at once (100 threads, one session each) on the
@@ -38,7 +38,7 @@ public class ConcurrentSessionsBenchmark {
 
 		@Setup
 		public void load() throws Exception {
-			engine = Engine.load(BenchmarkAgent.read(), SentenceEncoders.embedded());
+			engine = Engine.load(BenchmarkAgent.read(), OnnxModels.encoders());
 		}
 	}
 

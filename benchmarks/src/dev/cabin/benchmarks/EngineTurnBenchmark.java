@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * One spoken turn of the car-genius example without an LLM: normalization, embedding of the utterance,
@@ -50,8 +50,8 @@ public class EngineTurnBenchmark {
 		if (loaded.hasErrors()) {
 			throw new IllegalStateException("the example has errors: " + loaded.problems());
 		}
-		session = Engine.load(new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files()),
-				SentenceEncoders.embedded()).openSession();
+		session = Engine.load(new CabinCompiler(OnnxModels.encoders()).compile(loaded.files()),
+				OnnxModels.encoders()).openSession();
 	}
 
 	@Benchmark

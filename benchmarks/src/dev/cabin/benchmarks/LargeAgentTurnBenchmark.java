@@ -13,11 +13,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * A spoken turn without an LLM on the 75-intent x 100-utterance agent: normalization, no exact or template
@@ -37,7 +37,7 @@ public class LargeAgentTurnBenchmark {
 
 	@Setup
 	public void loadTheAgent() throws Exception {
-		session = Engine.load(BenchmarkAgent.read(), SentenceEncoders.embedded()).openSession();
+		session = Engine.load(BenchmarkAgent.read(), OnnxModels.encoders()).openSession();
 	}
 
 	@Benchmark

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.load.CabinSources;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.engine.pkg.VerifiedPackage;
@@ -53,7 +53,7 @@ public class PackageVerifyBenchmark {
 		}
 		SigningKey key = SigningKey.generate();
 		CarExport.Result result = new CarExport(
-				new CompileService(CabinSources.standalone(), SentenceEncoders.embedded(), IrCache.inMemory())).run(
+				new CompileService(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files(), IrCache.inMemory())).run(
 				new CarExport.Request(sources, List.of(), repository.resolve("examples/profiles/aurora-s-cn.yaml"),
 						key, "1.0.0"),
 				task -> {
@@ -62,7 +62,7 @@ public class PackageVerifyBenchmark {
 			throw new IllegalStateException("the examples do not export: " + result.problems());
 		}
 		pkg = result.bytes();
-		verifier = new PackageVerifier(key.publicKey());
+		verifier = new PackageVerifier(key.publicKey(), OnnxModels.files());
 	}
 
 	@Benchmark

@@ -23,13 +23,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.cabin.car.Terminal;
 import dev.cabin.cli.Main;
-import dev.cabin.cli.Terminal;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.nlu.NluPipeline;
 import dev.cabin.engine.nlu.Recognition;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 
 /**
@@ -69,7 +69,7 @@ public class RecognitionBenchmark {
 			agent = new IrCodec().read(in).agent("Cockpit");
 		}
 		Files.delete(ir);
-		nlu = new NluPipeline(agent, SoftmaxClassifier.FACTORY.create(agent, SentenceEncoders.embedded()));
+		nlu = new NluPipeline(agent, SoftmaxClassifier.FACTORY.create(agent, OnnxModels.encoders()));
 		utterances = Files.readAllLines(root.resolve("benchmarks/corpora/cockpit-utterances.txt")).stream()
 				.filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
 	}

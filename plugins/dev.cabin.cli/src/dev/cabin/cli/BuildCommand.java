@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrCodec;
 

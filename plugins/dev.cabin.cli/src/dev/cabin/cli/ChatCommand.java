@@ -1,39 +1,23 @@
 package dev.cabin.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Conversation;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.engine.Engine;
-import dev.cabin.engine.Reply;
-import dev.cabin.engine.Session;
-import dev.cabin.engine.ToolCall;
-import dev.cabin.engine.TurnResult;
-import dev.cabin.engine.event.EventFormatException;
-import dev.cabin.engine.event.EventJson;
-import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.llm.LlmSettings;
 
 /**
  * {@code cabin chat FILE... [--agent ID] [--script EVENTS.jsonl] [--llm LLM.properties] [--trace] [--wake-word]}:
- * a conversation with an agent, typed in the terminal (speech as text, other modalities as slash commands) or
- * read from a script of JSON events (one per line, any modality) with one JSON object per reply on stdout.
- * With {@code --trace} every turn's trace goes to stderr as one JSON line.
+ * compiles the agents and holds a {@link Conversation} with one of them, typed in the terminal or read from a
+ * script of JSON events. With {@code --trace} every turn's trace goes to stderr as one JSON line.
  */
 final class ChatCommand implements Command {
-
-	private final ObjectMapper json = new ObjectMapper();
-	private boolean trace;
 
 	@Override
 	public Set<String> flags() {
@@ -43,9 +27,9 @@ final class ChatCommand implements Command {
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		String agentId = arguments.option("--agent");
-		Path scriptPath = script(arguments);
+		Path scriptPath = Conversation.script(arguments);
 		String llm = arguments.option("--llm");
-		trace = arguments.flag("--trace");
+		boolean trace = arguments.flag("--trace");
 		boolean wakeWord = arguments.flag("--wake-word");
 		arguments.rejectUnknown();
 		LlmSettings settings = Toolchain.llmSettings(llm, System.getenv());
@@ -57,174 +41,6 @@ final class ChatCommand implements Command {
 		if (engine == null) {
 			return Main.FAILED;
 		}
-		return talk(engine, agentId, wakeWord, scriptPath, terminal);
-	}
-
-	/** The {@code --script} option's file, checked to exist, or {@code null}. */
-	static Path script(Arguments arguments) throws UsageException {
-		String script = arguments.option("--script");
-		Path scriptPath = script == null ? null : Path.of(script);
-		if (scriptPath != null && !Files.isRegularFile(scriptPath)) {
-			throw new UsageException("no such script: " + script);
-		}
-		return scriptPath;
-	}
-
-	/**
-	 * A conversation with an agent of the engine (its first agent unless one is named): typed in the terminal, or
-	 * the script's when there is one.
-	 */
-	int talk(Engine engine, String agentId, boolean wakeWord, Path scriptPath, Terminal terminal)
-			throws UsageException {
-		Engine.SessionOptions options = new Engine.SessionOptions().requireWakeWord(wakeWord);
-		Session session = agentId == null ? engine.openSession(engine.firstAgentId(), options)
-				: engine.openSession(agentId, options);
-		if (session == null) {
-			throw new UsageException("no agent \"" + agentId + "\" in the given files");
-		}
-		return scriptPath != null ? runScript(scriptPath, session, terminal) : converse(session, terminal);
-	}
-
-	private int runScript(Path script, Session session, Terminal terminal) {
-		EventJson events = new EventJson();
-		int lineNumber = 0;
-		int badLines = 0;
-		try (BufferedReader lines = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				lineNumber++;
-				if (line.isBlank()) {
-					continue;
-				}
-				try {
-					TurnResult turn = session.handle(events.parse(line));
-					printJson(turn, terminal);
-					printTrace(turn, terminal);
-				} catch (EventFormatException e) {
-					badLines++;
-					terminal.err().println(script + ":" + lineNumber + ": error: " + e.getMessage());
-				}
-			}
-		} catch (MalformedInputException e) {
-			terminal.err().println(script + ":" + (lineNumber + 1) + ": error: the script is not valid UTF-8");
-			return Main.FAILED;
-		} catch (IOException e) {
-			terminal.err().println("cabin chat: cannot read " + script + ": " + e.getMessage());
-			return Main.FAILED;
-		}
-		return badLines == 0 ? Main.OK : Main.FAILED;
-	}
-
-	private void printJson(TurnResult result, Terminal terminal) {
-		for (Reply reply : result.replies()) {
-			Map<String, Object> line = new LinkedHashMap<>();
-			line.put("type", reply.type());
-			line.put("text", reply.text());
-			line.put("intent", reply.intent());
-			line.put("score", result.recognition() == null ? null
-					: Math.round(result.recognition().score() * 1000) / 1000.0);
-			line.put("flow", reply.flow());
-			line.put("agent", reply.agent());
-			line.put("locale", reply.locale());
-			if (reply.screen() != null) {
-				line.put("screen", reply.screen());
-			}
-			terminal.out().println(write(line));
-		}
-	}
-
-	private void printTrace(TurnResult turn, Terminal terminal) {
-		if (trace) {
-			terminal.err().println(turn.trace().toJson());
-		}
-	}
-
-	private String write(Object value) {
-		try {
-			return json.writeValueAsString(value);
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("a reply could not be written as JSON", e);
-		}
-	}
-
-	private int converse(Session session, Terminal terminal) {
-		terminal.out().println("Talking to " + session.agentId() + " (" + session.locale()
-				+ "). Type what you would say; /help lists the other modalities; /quit ends.");
-		try {
-			while (true) {
-				terminal.out().print("you> ");
-				terminal.out().flush();
-				String line = terminal.in().readLine();
-				if (line == null || line.strip().equals("/quit")) {
-					return Main.OK;
-				}
-				if (!line.isBlank()) {
-					handleLine(line.strip(), session, terminal);
-				}
-			}
-		} catch (IOException e) {
-			terminal.err().println("cabin chat: " + e.getMessage());
-			return Main.FAILED;
-		}
-	}
-
-	private void handleLine(String line, Session session, Terminal terminal) {
-		InputEvent event;
-		if (line.startsWith("/")) {
-			String[] parts = line.split("\\s+", 2);
-			String argument = parts.length > 1 ? parts[1] : "";
-			try {
-				if (setting(parts[0], argument, session, terminal)) {
-					return;
-				}
-				event = SlashCommand.event(parts[0], argument);
-			} catch (UsageException | IllegalArgumentException e) {
-				terminal.out().println("(" + e.getMessage() + ")");
-				return;
-			}
-			if (event == null) {
-				terminal.out().println("(unknown command " + parts[0] + "; /help lists them)");
-				return;
-			}
-		} else {
-			event = new InputEvent.Voice(line);
-		}
-		TurnResult turn = session.handle(event);
-		for (Reply reply : turn.replies()) {
-			terminal.out().println(reply.agent() + "> " + (reply.type().equals("stop") ? "(stops speaking)" : reply.text())
-					+ (reply.screen() != null ? "   [screen: " + reply.screen() + "]" : ""));
-		}
-		for (ToolCall call : turn.toolCalls()) {
-			terminal.out().println("  (" + call.tool() + " " + call.args() + ": " + call.outcome()
-					+ (call.reason() != null ? ", " + call.reason() : "") + ")");
-		}
-		if (turn.handoff() != null) {
-			terminal.out().println("  (now talking to " + turn.handoff() + ")");
-		}
-		printTrace(turn, terminal);
-	}
-
-	/** Handles the commands that change the chat rather than send an event; whether it was one. */
-	private boolean setting(String name, String argument, Session session, Terminal terminal) {
-		switch (name) {
-		case "/help":
-			terminal.out().print(SlashCommand.HELP);
-			return true;
-		case "/locale":
-			terminal.out().println(session.locale(argument.strip()) ? "(speaking " + argument.strip() + ")"
-					: "(" + session.agentId() + " does not speak " + argument.strip() + ")");
-			return true;
-		case "/trace":
-			trace = !argument.strip().equals("off");
-			terminal.out().println("(trace " + (trace ? "on" : "off") + ")");
-			return true;
-		case "/state":
-			terminal.out().println("  vehicle: " + session.vehicle().snapshot());
-			terminal.out().println("  memory:  " + session.memory());
-			terminal.out().println("  driver:  " + session.driverState() + ", locale " + session.locale()
-					+ ", agent " + session.agentId() + (session.awaiting() ? ", waiting for an answer" : ""));
-			return true;
-		default:
-			return false;
-		}
+		return new Conversation(trace).talk(engine, agentId, wakeWord, scriptPath, terminal);
 	}
 }

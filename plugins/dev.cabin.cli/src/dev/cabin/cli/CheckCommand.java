@@ -3,6 +3,10 @@ package dev.cabin.cli;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 

@@ -12,6 +12,10 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.resource.Resource;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.diagram.graph.CabinDiagramBuilder;
 import dev.cabin.diagram.graph.DiagramFilterException;
 import dev.cabin.diagram.graph.DiagramGraph;

@@ -8,6 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageManifest;

@@ -10,6 +10,10 @@ import java.util.Set;
 
 import org.eclipse.xtext.GrammarUtil;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.compiler.OutOfScopeExamples;
 import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.dsl.services.CabinGrammarAccess;

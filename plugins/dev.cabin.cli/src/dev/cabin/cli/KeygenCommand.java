@@ -3,6 +3,10 @@ package dev.cabin.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.export.SigningKey;
 

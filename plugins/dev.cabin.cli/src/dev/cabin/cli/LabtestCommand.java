@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;

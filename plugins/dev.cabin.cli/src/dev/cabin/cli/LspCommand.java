@@ -3,6 +3,10 @@ package dev.cabin.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 
+import dev.cabin.car.Arguments;
+import dev.cabin.car.Command;
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.dsl.ide.server.CabinLanguageServer;
 import dev.cabin.dsl.ide.server.LspLimits;
 

@@ -1,12 +1,11 @@
 package dev.cabin.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+
+import dev.cabin.car.Command;
+import dev.cabin.car.CommandLine;
+import dev.cabin.car.Terminal;
 
 /**
  * The {@code cabin} command line: one entry point, one sub-command per task. Exit codes: 0 success, 1 the
@@ -14,9 +13,9 @@ import java.util.Map;
  */
 public final class Main {
 
-	static final int OK = 0;
-	static final int FAILED = 1;
-	static final int USAGE = 2;
+	static final int OK = Command.OK;
+	static final int FAILED = Command.FAILED;
+	static final int USAGE = Command.USAGE;
 
 	private static final String USAGE_TEXT = """
 			usage: cabin <command> [options]
@@ -32,13 +31,7 @@ public final class Main {
 			  keygen -o KEYFILE            a new Ed25519 signing key (KEYFILE, owner-only) and KEYFILE.pub
 			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
 			                               check agents against a vehicle profile, write a signed car package
-			  verify PKG --trust PUBKEY [--vehicle ID] [--manifest]
-			                               every check a car makes before loading a package (exit 1 if invalid)
-			  install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]
-			                               install into A/B build slots, keeping the previous build
-			  rollback --slots DIR         make the previous build active again
-			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
-			                               run a verified build as a car does, like chat
+			""" + dev.cabin.car.Main.COMMANDS_USAGE + """
 			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
 			                               draw the agents' triggers and flows for a review
 			  import FORMAT FILE... -o AGENT.cabin [--max-per-intent N] [--name AGENT]
@@ -58,56 +51,23 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
-		quietLibraryLogging();
-		Terminal terminal = new Terminal(
-				new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-				new PrintStream(System.out, true, StandardCharsets.UTF_8),
-				new PrintStream(System.err, true, StandardCharsets.UTF_8));
-		System.exit(new Main(terminal).run(args));
-	}
-
-	/*
-	 * ONNX Runtime and the tokenizer log through SLF4J at INFO (native library extraction, defaults they chose);
-	 * on a terminal that is noise between the user's answers. Warnings and errors still show.
-	 */
-	private static void quietLibraryLogging() {
-		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-			System.setProperty("org.slf4j.simpleLogger.log.ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "error");
-		}
+		CommandLine.quietLibraryLogging();
+		System.exit(new Main(CommandLine.standardTerminal()).run(args));
 	}
 
 	public int run(String... args) {
-		if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
-			(args.length == 0 ? terminal.err() : terminal.out()).print(USAGE_TEXT);
-			return args.length == 0 ? USAGE : OK;
-		}
-		Map<String, Command> commands = Map.ofEntries(
-				Map.entry("check", new CheckCommand()),
-				Map.entry("build", new BuildCommand()),
-				Map.entry("chat", new ChatCommand()),
-				Map.entry("test", new TestCommand()),
-				Map.entry("keygen", new KeygenCommand()),
-				Map.entry("export", new ExportCommand()),
-				Map.entry("verify", new VerifyCommand()),
-				Map.entry("install", new InstallCommand()),
-				Map.entry("rollback", new RollbackCommand()),
-				Map.entry("run", new RunCommand()),
-				Map.entry("diagram", new DiagramCommand()),
-				Map.entry("import", new ImportCommand()),
-				Map.entry("labtest", new LabtestCommand()),
-				Map.entry("lsp", new LspCommand()));
-		Command command = commands.get(args[0]);
-		if (command == null) {
-			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
-			terminal.err().print(USAGE_TEXT);
-			return USAGE;
-		}
-		try {
-			return command.run(Arguments.parse(Arrays.copyOfRange(args, 1, args.length), command.flags()), terminal);
-		} catch (UsageException e) {
-			terminal.err().println("cabin " + args[0] + ": " + e.getMessage());
-			return USAGE;
-		}
+		Map<String, Command> commands = new HashMap<>(dev.cabin.car.Main.commands());
+		commands.putAll(Map.of(
+				"check", new CheckCommand(),
+				"build", new BuildCommand(),
+				"chat", new ChatCommand(),
+				"test", new TestCommand(),
+				"keygen", new KeygenCommand(),
+				"export", new ExportCommand(),
+				"diagram", new DiagramCommand(),
+				"import", new ImportCommand(),
+				"labtest", new LabtestCommand(),
+				"lsp", new LspCommand()));
+		return new CommandLine(USAGE_TEXT, commands, terminal).run(args);
 	}
 }

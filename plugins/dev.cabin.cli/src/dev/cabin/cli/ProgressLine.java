@@ -2,6 +2,7 @@ package dev.cabin.cli;
 
 import java.io.PrintStream;
 
+import dev.cabin.car.Terminal;
 import dev.cabin.engine.nlu.Progress;
 
 /**

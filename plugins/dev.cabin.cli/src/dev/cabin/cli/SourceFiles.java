@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.cabin.car.UsageException;
+
 /** The .cabin files that command-line arguments name: files as given, directories searched recursively. */
 final class SourceFiles {
 

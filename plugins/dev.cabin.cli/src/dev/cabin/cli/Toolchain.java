@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.cabin.car.Terminal;
+import dev.cabin.car.UsageException;
 import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.service.Cancellation;
 import dev.cabin.compiler.service.CompileService;
@@ -11,11 +13,11 @@ import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.llm.LanguageModel;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.llm.LlmConfigurationException;
 import dev.cabin.llm.LlmSettings;
 import dev.cabin.llm.Providers;
@@ -28,8 +30,8 @@ final class Toolchain {
 
 	/* One per process: its cache in memory serves the commands a test runs in one JVM, its folder the next run. */
 	private static final class Holder {
-		static final CompileService SERVICE = new CompileService(CabinInjector.sources(), SentenceEncoders.embedded(),
-				IrCache.standard(System.getenv()));
+		static final CompileService SERVICE = new CompileService(CabinInjector.sources(), OnnxModels.encoders(),
+				OnnxModels.files(), IrCache.standard(System.getenv()));
 	}
 
 	/** The compile service of the command line: the process' injector, the shipped models, the standard cache. */
@@ -97,7 +99,7 @@ final class Toolchain {
 	/** An engine for the IR with the model (or offline), or {@code null} after saying why it cannot run. */
 	static Engine engine(CabinIr ir, LanguageModel model, LlmSettings settings, Terminal terminal, String command) {
 		try {
-			Engine.Builder builder = Engine.builder(ir).encoders(service().encoders()).languageModel(model);
+			Engine.Builder builder = Engine.builder(ir, service().encoders()).languageModel(model);
 			if (settings != null) {
 				builder.faultPolicy(settings.faultPolicy());
 			}

@@ -48,7 +48,7 @@ public final class Engine {
 
 	/** An offline engine for the agents of an IR. */
 	public static Engine load(CabinIr ir, SentenceEncoders encoders) throws IrFormatException {
-		return builder(ir).encoders(encoders).build();
+		return builder(ir, encoders).build();
 	}
 
 	/**
@@ -72,28 +72,25 @@ public final class Engine {
 		return load(ir, encoders);
 	}
 
-	public static Builder builder(CabinIr ir) {
-		return new Builder(ir);
+	/** An engine's builder: the encoders embed utterances with the models the IR's examples were embedded with. */
+	public static Builder builder(CabinIr ir, SentenceEncoders encoders) {
+		return new Builder(ir, encoders);
 	}
 
 	/** How an engine is put together: the IR, the encoders, and optionally an LLM, tool handlers, classifiers. */
 	public static final class Builder {
 		private final CabinIr ir;
-		private SentenceEncoders encoders = SentenceEncoders.embedded();
+		private final SentenceEncoders encoders;
 		private LanguageModel model;
 		private FaultPolicy faultPolicy = FaultPolicy.DEFAULT;
 		private final Map<String, ToolHandler> handlers = new HashMap<>();
 		private final Map<String, IntentClassifier.Factory> classifiers = new HashMap<>();
 
-		private Builder(CabinIr ir) {
+		private Builder(CabinIr ir, SentenceEncoders encoders) {
 			this.ir = ir;
+			this.encoders = encoders;
 			classifier(NearestExampleClassifier.FACTORY);
 			classifier(SoftmaxClassifier.FACTORY);
-		}
-
-		public Builder encoders(SentenceEncoders encoders) {
-			this.encoders = encoders;
-			return this;
 		}
 
 		/** The LLM for generate steps and for resolving ambiguous utterances; {@code null} keeps it offline. */
@@ -126,6 +123,15 @@ public final class Engine {
 		public Engine build() throws IrFormatException {
 			if (ir.agents().isEmpty()) {
 				throw new IrFormatException("the IR has no agent");
+			}
+			List<Language> languages = new ArrayList<>();
+			for (String code : ir.encoders().keySet()) {
+				languages.add(languageOf(code));
+			}
+			try {
+				encoders.load(languages);
+			} catch (IllegalStateException e) {
+				throw new IrFormatException(e.getMessage(), e);
 			}
 			for (Map.Entry<String, EncoderInfo> entry : ir.encoders().entrySet()) {
 				String expected = encoder(languageOf(entry.getKey())).modelId();

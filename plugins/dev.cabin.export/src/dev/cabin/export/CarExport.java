@@ -20,7 +20,6 @@ import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.pkg.EmbeddedModels;
 import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.PackageManifest;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -142,7 +141,7 @@ public final class CarExport {
 		byte[] irBytes = ir.bytes();
 		List<PackageManifest.Model> models = models(ir);
 		long memory = RUNTIME_BASELINE_BYTES + (long) IR_FACTOR * irBytes.length + MODEL_FACTOR
-				* models.stream().mapToLong(m -> EmbeddedModels.fingerprint(m.id()).bytes()).sum();
+				* models.stream().mapToLong(m -> compiler.modelFiles().fingerprint(m.id()).bytes()).sum();
 		checkBudget(memory, profile.headUnit().memoryMB(), profile, "headUnit.memoryMB",
 				ExportIssues.MEMORY_OVER_BUDGET, "the agents need about %d MiB of memory (models included), more"
 						+ " than the %d MiB budget of the %s", problems);
@@ -160,9 +159,9 @@ public final class CarExport {
 	}
 
 	/* The package must pass the checks a car makes; a failure here is a toolchain bug, not bad input. */
-	private static PackageManifest selfCheck(byte[] bytes, SigningKey key) {
+	private PackageManifest selfCheck(byte[] bytes, SigningKey key) {
 		try {
-			return new PackageVerifier(key.publicKey()).verify(bytes).manifest();
+			return new PackageVerifier(key.publicKey(), models).verify(bytes).manifest();
 		} catch (PackageRejectedException e) {
 			throw new IllegalStateException("the toolchain made a package that a car would refuse: " + e.getMessage(), e);
 		}
@@ -197,11 +196,11 @@ public final class CarExport {
 		}
 	}
 
-	private static List<PackageManifest.Model> models(IrSelection ir) {
-		List<PackageManifest.Model> models = new ArrayList<>();
-		ir.encoders().forEach((language, modelId) -> models.add(new PackageManifest.Model(language, modelId,
-				EmbeddedModels.fingerprint(modelId).sha256())));
-		return models;
+	private List<PackageManifest.Model> models(IrSelection ir) {
+		List<PackageManifest.Model> manifestModels = new ArrayList<>();
+		ir.encoders().forEach((language, modelId) -> manifestModels.add(new PackageManifest.Model(language, modelId,
+				compiler.modelFiles().fingerprint(modelId).sha256())));
+		return manifestModels;
 	}
 
 	private static PackageManifest manifest(Request request, VehicleProfile profile, IrSelection ir,

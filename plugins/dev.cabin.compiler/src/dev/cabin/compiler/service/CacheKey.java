@@ -25,11 +25,10 @@ import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.project.CabinProject;
-import dev.cabin.engine.nlu.EmbeddedModel;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.pkg.EmbeddedModels;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 import dev.cabin.vss.VssSources;
 
 /**
@@ -55,7 +54,8 @@ final class CacheKey {
 	/**
 	 * @throws IOException when a file the IR depends on cannot be read (the compile cannot be cached then)
 	 */
-	static String of(List<CabinFile> files, SentenceEncoders encoders, String toolchain) throws IOException {
+	static String of(List<CabinFile> files, SentenceEncoders encoders, SentenceModelFiles modelFiles, String toolchain)
+			throws IOException {
 		CacheKey key = new CacheKey();
 		key.add("toolchain", toolchain.getBytes(StandardCharsets.UTF_8));
 		List<Resource> resources = new ArrayList<>(files.get(0).eResource().getResourceSet().getResources());
@@ -80,7 +80,7 @@ final class CacheKey {
 			key.addCatalogue(project);
 		}
 		for (Language language : languages) {
-			key.addModel(language, encoders.forLanguage(language));
+			key.addModel(language, encoders.forLanguage(language), modelFiles);
 		}
 		return HexFormat.of().formatHex(key.digest.digest());
 	}
@@ -138,9 +138,9 @@ final class CacheKey {
 		}
 	}
 
-	private void addModel(Language language, SentenceEncoder encoder) {
+	private void addModel(Language language, SentenceEncoder encoder, SentenceModelFiles modelFiles) {
 		String id = encoder.modelId();
-		String files = EmbeddedModel.byId(id).isPresent() ? EmbeddedModels.fingerprint(id).sha256() : "";
+		String files = modelFiles.fingerprint(id).sha256();
 		add("model " + language.code(), (id + " " + encoder.dimension() + " " + files).getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -12,6 +12,7 @@ import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 
 /**
  * The one way from {@code .cabin} sources to the engine's IR, for every tool (the command line, Cabin Studio's
@@ -25,22 +26,31 @@ public final class CompileService {
 
 	private final CabinSources sources;
 	private final SentenceEncoders encoders;
+	private final SentenceModelFiles modelFiles;
 	private final IrCache cache;
 
 	/**
 	 * @param sources how sources are loaded (on the process' one Xtext injector)
 	 * @param encoders the sentence encoders that embed the examples, which the engine that runs the IR must use too
+	 * @param modelFiles the files of the encoders' models, whose hashes the cache key and car packages record
 	 * @param cache where compiled agents are kept
 	 */
-	public CompileService(CabinSources sources, SentenceEncoders encoders, IrCache cache) {
+	public CompileService(CabinSources sources, SentenceEncoders encoders, SentenceModelFiles modelFiles,
+			IrCache cache) {
 		this.sources = sources;
 		this.encoders = encoders;
+		this.modelFiles = modelFiles;
 		this.cache = cache;
 	}
 
 	/** The encoders the IR's examples are embedded with (for the engine that runs it). */
 	public SentenceEncoders encoders() {
 		return encoders;
+	}
+
+	/** The files of the encoders' models. */
+	public SentenceModelFiles modelFiles() {
+		return modelFiles;
 	}
 
 	/** Loads and validates files, with what they import; every problem comes with its location. */
@@ -95,7 +105,7 @@ public final class CompileService {
 	/** The key of the sources, or {@code null} when one of the files it covers cannot be read (not cached then). */
 	private String key(LoadResult loaded) {
 		try {
-			return CacheKey.of(loaded.files(), encoders, cache.toolchain());
+			return CacheKey.of(loaded.files(), encoders, modelFiles, cache.toolchain());
 		} catch (IOException e) {
 			return null;
 		}

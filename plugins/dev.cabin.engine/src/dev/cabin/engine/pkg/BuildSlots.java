@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 
+import dev.cabin.engine.nlu.SentenceModelFiles;
+
 /**
  * A car's A/B build slots in a directory: two slots, {@code a/} and {@code b/}, each holding a verified package
  * and the public key it was verified with, and an {@code active} file naming the slot the engine runs.
@@ -36,9 +38,12 @@ public final class BuildSlots {
 	}
 
 	private final Path directory;
+	private final SentenceModelFiles models;
 
-	public BuildSlots(Path directory) {
+	/** @param models the files of the sentence models this runtime embeds queries with, to verify the slots' builds */
+	public BuildSlots(Path directory, SentenceModelFiles models) {
 		this.directory = directory;
+		this.models = models;
 	}
 
 	/**
@@ -145,7 +150,7 @@ public final class BuildSlots {
 				throw new PackageRejectedException(e.getMessage(), e);
 			}
 		}
-		return new PackageVerifier(key).verify(dir.resolve(PACKAGE));
+		return new PackageVerifier(key, models).verify(dir.resolve(PACKAGE));
 	}
 
 	/* A slot that no longer verifies (damaged on disk) holds no version worth protecting or naming. */

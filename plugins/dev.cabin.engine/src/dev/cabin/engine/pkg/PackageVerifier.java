@@ -23,6 +23,7 @@ import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 
 /**
  * Checks a package before anything in it is used, in the order that trusts the least first: the zip structure
@@ -32,15 +33,18 @@ import dev.cabin.engine.ir.IrFormatException;
 public final class PackageVerifier {
 
 	private final PublicKey trusted;
+	private final SentenceModelFiles models;
 	private final PackageLimits limits;
 	private final String vehicle;
 
-	public PackageVerifier(PublicKey trusted) {
-		this(trusted, PackageLimits.DEFAULT, null);
+	/** @param models the files of the sentence models this runtime embeds queries with */
+	public PackageVerifier(PublicKey trusted, SentenceModelFiles models) {
+		this(trusted, models, PackageLimits.DEFAULT, null);
 	}
 
-	private PackageVerifier(PublicKey trusted, PackageLimits limits, String vehicle) {
+	private PackageVerifier(PublicKey trusted, SentenceModelFiles models, PackageLimits limits, String vehicle) {
 		this.trusted = trusted;
+		this.models = models;
 		this.limits = limits;
 		this.vehicle = vehicle;
 	}
@@ -51,12 +55,12 @@ public final class PackageVerifier {
 
 	/** This verifier with other limits. */
 	public PackageVerifier withLimits(PackageLimits otherLimits) {
-		return new PackageVerifier(trusted, otherLimits, vehicle);
+		return new PackageVerifier(trusted, models, otherLimits, vehicle);
 	}
 
 	/** This verifier, also refusing packages built for another vehicle profile than the one with this id. */
 	public PackageVerifier forVehicle(String profileId) {
-		return new PackageVerifier(trusted, limits, profileId);
+		return new PackageVerifier(trusted, models, limits, profileId);
 	}
 
 	public VerifiedPackage verify(Path file) throws PackageRejectedException {
@@ -253,7 +257,7 @@ public final class PackageVerifier {
 	}
 
 	/** The IR's embeddings were made with exactly the model files this engine embeds queries with. */
-	private static void checkModels(PackageManifest manifest, CabinIr ir) throws PackageRejectedException {
+	private void checkModels(PackageManifest manifest, CabinIr ir) throws PackageRejectedException {
 		for (Map.Entry<String, EncoderInfo> encoder : ir.encoders().entrySet()) {
 			PackageManifest.Model model = manifest.models().stream()
 					.filter(m -> encoder.getKey().equals(m.language()) && encoder.getValue().modelId().equals(m.id()))
@@ -264,7 +268,7 @@ public final class PackageVerifier {
 			}
 			String local;
 			try {
-				local = EmbeddedModels.fingerprint(model.id()).sha256();
+				local = models.fingerprint(model.id()).sha256();
 			} catch (IllegalArgumentException e) {
 				throw new PackageRejectedException("the package needs the model " + model.id()
 						+ ", which this engine does not have");

@@ -216,7 +216,7 @@ public final class LabView extends ViewPart {
 			Corpus utterances = CorpusReader.read(corpusFile, chosen);
 			CabinIr compiled = compile(source, monitor);
 			AgentIr tested = compiled.agents().get(0);
-			Engine engine = Engine.builder(compiled).encoders(StudioCompileService.get().encoders()).build();
+			Engine engine = Engine.builder(compiled, StudioCompileService.get().encoders()).build();
 			LabReport result = LabTest.run(engine, tested, utterances,
 					Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
 			Path html = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.html");

@@ -107,8 +107,8 @@ public final class Simulation {
 			if (agents.isEmpty()) {
 				throw new SimulationException(file + ": no agent to talk to in this file");
 			}
-			Engine engine = Engine.builder(compiled.compilation().ir())
-					.encoders(StudioCompileService.get().encoders()).languageModel(model).build();
+			Engine engine = Engine.builder(compiled.compilation().ir(), StudioCompileService.get().encoders())
+					.languageModel(model).build();
 			return new Simulation(file, compiled.compilation(), engine, agents);
 		} catch (CompileException | IrFormatException e) {
 			throw new SimulationException(e.getMessage());

@@ -10,8 +10,8 @@ import dev.cabin.compiler.service.CompileService;
 import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.ui.editor.CabinLanguage;
 
 /**
@@ -30,8 +30,8 @@ public final class StudioCompileService {
 	}
 
 	private static final class Holder {
-		static final CompileService SERVICE = new CompileService(CabinLanguage.sources(), SentenceEncoders.embedded(),
-				IrCache.standard(System.getenv()));
+		static final CompileService SERVICE = new CompileService(CabinLanguage.sources(), OnnxModels.encoders(),
+				OnnxModels.files(), IrCache.standard(System.getenv()));
 	}
 
 	public static CompileService get() {

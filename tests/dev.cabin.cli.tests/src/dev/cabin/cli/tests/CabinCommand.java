@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
+import dev.cabin.car.Terminal;
 import dev.cabin.cli.Main;
-import dev.cabin.cli.Terminal;
 
 /** Runs the command line in-process, as a user would run {@code ./cabin}, and keeps what it printed. */
 final class CabinCommand {

@@ -36,10 +36,16 @@ final class CabinProcess {
 
 	static CabinProcess run(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
 			String... args) throws IOException, InterruptedException {
+		return run(classPath(), Main.class.getName(), workingDirectory, environment, jvmOptions, args);
+	}
+
+	/** Runs a main class on another class path, such as a distribution's. */
+	static CabinProcess run(String classPath, String mainClass, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", classPath()));
+				"-cp", classPath));
 		command.addAll(jvmOptions);
-		command.add(Main.class.getName());
+		command.add(mainClass);
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile("cabin-out", ".txt");
 		Path err = Files.createTempFile("cabin-err", ".txt");

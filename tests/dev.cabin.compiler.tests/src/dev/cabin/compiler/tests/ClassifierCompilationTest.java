@@ -21,13 +21,13 @@ import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.OutOfScopeExamples;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 
 /** Every agent gets a trained intent classifier, taught also by the out-of-scope examples beside its source. */
@@ -77,7 +77,7 @@ class ClassifierCompilationTest {
 		Map<?, ?> withoutThem = (Map<?, ?>) compile(source, Progress.NONE).agent("Garage").classifier().parameters()
 				.get("en");
 		assertNotEquals(withoutThem.get("weights"), english.get("weights"));
-		TurnResult turn = Engine.load(ir, SentenceEncoders.embedded()).openSession()
+		TurnResult turn = Engine.load(ir, OnnxModels.encoders()).openSession()
 				.handle(new InputEvent.Voice("play me some music"));
 		assertTrue(turn.fallback(), () -> "recognized as " + turn.recognition());
 	}
@@ -131,6 +131,6 @@ class ClassifierCompilationTest {
 	private static CabinIr compile(Path source, Progress progress) {
 		LoadResult loaded = CabinSources.standalone().load(List.of(source));
 		assertFalse(loaded.hasErrors(), () -> "the agent has errors: " + loaded.problems());
-		return new CabinCompiler(SentenceEncoders.embedded(), progress).compile(loaded.files());
+		return new CabinCompiler(OnnxModels.encoders(), progress).compile(loaded.files());
 	}
 }

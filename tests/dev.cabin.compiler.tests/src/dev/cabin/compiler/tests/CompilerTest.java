@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.cabin.conversation.ConversationRunner;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
@@ -27,7 +28,6 @@ import dev.cabin.engine.ir.StepIr;
 import dev.cabin.engine.ir.TestIr;
 import dev.cabin.engine.ir.ToolIr;
 import dev.cabin.engine.ir.TriggerIr;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /** The compiler on the test agents: what reaches the IR, and that the agents pass their conversation tests. */
 class CompilerTest {
@@ -95,7 +95,7 @@ class CompilerTest {
 	@Test
 	void theTestAgentsPassTheirConversationTests() throws Exception {
 		CabinIr ir = TestAgents.comfort();
-		Engine engine = Engine.load(ir, SentenceEncoders.embedded());
+		Engine engine = Engine.load(ir, OnnxModels.encoders());
 
 		List<ConversationRunner.Result> results = new ConversationRunner(engine).runAll(ir);
 

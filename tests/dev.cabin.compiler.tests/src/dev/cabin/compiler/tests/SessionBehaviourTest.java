@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
@@ -24,7 +25,6 @@ import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.ClassifierIr;
 import dev.cabin.engine.ir.IrFormatException;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /** What a session does over time and under load, beyond what the conversation tests express. */
 class SessionBehaviourTest {
@@ -33,7 +33,7 @@ class SessionBehaviourTest {
 
 	@BeforeAll
 	static void loadTheComfortAgent() throws Exception {
-		engine = Engine.load(TestAgents.comfort(), SentenceEncoders.embedded());
+		engine = Engine.load(TestAgents.comfort(), OnnxModels.encoders());
 	}
 
 	@Test
@@ -156,7 +156,7 @@ class SessionBehaviourTest {
 				new ClassifierIr("trained-linear", 0.4, java.util.Map.of()), comfort.tests());
 
 		IrFormatException error = assertThrows(IrFormatException.class,
-				() -> Engine.load(new CabinIr(ir.formatVersion(), ir.encoders(), List.of(other)), SentenceEncoders.embedded()));
+				() -> Engine.load(new CabinIr(ir.formatVersion(), ir.encoders(), List.of(other)), OnnxModels.encoders()));
 
 		assertTrue(error.getMessage().contains("trained-linear"), error.getMessage());
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.cabin.compiler.training.SoftmaxTraining;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
@@ -36,7 +37,7 @@ import dev.cabin.language.TextNormalizer;
 /** The softmax classifier trained on real embeddings of a small in-car agent, as the compiler trains it. */
 class SoftmaxClassifierTest {
 
-	private static final SentenceEncoders ENCODERS = SentenceEncoders.embedded();
+	private static final SentenceEncoders ENCODERS = OnnxModels.encoders();
 
 	private static final Map<String, List<String>> ENGLISH = Map.of(
 			"TirePressure", List.of("what's my tire pressure", "check the tire pressure", "do my tires need air",

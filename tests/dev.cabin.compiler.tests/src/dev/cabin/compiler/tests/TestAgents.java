@@ -8,8 +8,8 @@ import java.util.List;
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.testing.Repository;
 
 /** The test agents of this bundle, compiled once with the real encoders. */
@@ -32,6 +32,6 @@ final class TestAgents {
 	static CabinIr compile(Path file) {
 		LoadResult loaded = CabinSources.standalone().load(List.of(file));
 		assertFalse(loaded.hasErrors(), () -> "the test agent has errors: " + loaded.problems());
-		return new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+		return new CabinCompiler(OnnxModels.encoders()).compile(loaded.files());
 	}
 }

@@ -16,10 +16,10 @@ import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.validation.CabinIssueCodes;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * The validator warns that a reply is too long while moving exactly when the engine, with the policy in force,
@@ -69,8 +69,8 @@ class WordLimitAgreementTest {
 		warned = loaded.problems().stream()
 				.filter(problem -> CabinIssueCodes.REPLY_TOO_LONG_WHILE_MOVING.equals(problem.code()))
 				.map(problem -> problem.line() - firstFlowLine).collect(Collectors.toSet());
-		engine = Engine.load(new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files()),
-				SentenceEncoders.embedded());
+		engine = Engine.load(new CabinCompiler(OnnxModels.encoders()).compile(loaded.files()),
+				OnnxModels.encoders());
 	}
 
 	@Test

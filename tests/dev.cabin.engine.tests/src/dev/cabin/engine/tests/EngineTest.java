@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.Session;
@@ -37,7 +40,7 @@ import dev.cabin.language.TextNormalizer;
 /** The engine with the real in-process ONNX models, as a car runs it. */
 class EngineTest {
 
-	private static final SentenceEncoders ENCODERS = SentenceEncoders.embedded();
+	private static final SentenceEncoders ENCODERS = OnnxModels.encoders();
 	private static CabinIr diagnostics;
 
 	@BeforeAll
@@ -123,6 +126,26 @@ class EngineTest {
 		IrFormatException error = assertThrows(IrFormatException.class, () -> Engine.load(diagnostics, missing));
 
 		assertTrue(error.getMessage().contains("sentence model cannot be loaded"), error.getMessage());
+	}
+
+	@Test
+	void theModelsOfTwoLanguagesLoadAtTheSameTime() {
+		CountDownLatch bothLoading = new CountDownLatch(2);
+		SentenceEncoders encoders = new SentenceEncoders(language -> {
+			bothLoading.countDown();
+			try {
+				if (!bothLoading.await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("the other language's model did not start loading meanwhile");
+				}
+			} catch (InterruptedException e) {
+				throw new IllegalStateException(e);
+			}
+			return ENCODERS.forLanguage(language);
+		});
+
+		encoders.load(List.of(Language.EN, Language.ZH));
+
+		assertEquals(ENCODERS.forLanguage(Language.ZH).modelId(), encoders.forLanguage(Language.ZH).modelId());
 	}
 
 	private static Session session() throws IrFormatException {

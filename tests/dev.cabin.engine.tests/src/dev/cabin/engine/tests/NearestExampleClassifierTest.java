@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.ir.IrCodec;
@@ -18,7 +19,6 @@ import dev.cabin.engine.nlu.IntentClassifier;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.NearestExampleClassifier;
 import dev.cabin.engine.nlu.SentenceEncoder;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.Vectors;
 import dev.cabin.language.TextNormalizer;
 
@@ -33,7 +33,7 @@ class NearestExampleClassifierTest {
 	private static final List<String> VERBS = List.of("turn on the %s", "switch off the %s", "check the %s");
 	private static final List<String> FORMS = List.of("%s", "please %s", "can you %s", "%s now", "could you %s for me");
 
-	private static final SentenceEncoder ENCODER = SentenceEncoders.embedded().forLanguage(Language.EN);
+	private static final SentenceEncoder ENCODER = OnnxModels.encoders().forLanguage(Language.EN);
 	private static final Map<String, List<float[]>> VECTORS = new LinkedHashMap<>();
 	private static IntentClassifier classifier;
 
@@ -53,7 +53,7 @@ class NearestExampleClassifierTest {
 				intents.add(new IntentIr(name, examples, List.of()));
 			}
 		}
-		classifier = new NearestExampleClassifier(intents, SentenceEncoders.embedded(), 0.5);
+		classifier = new NearestExampleClassifier(intents, OnnxModels.encoders(), 0.5);
 	}
 
 	@ParameterizedTest

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.pkg.BuildSlots;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
@@ -29,11 +29,11 @@ class BuildSlotsTest {
 	Path dir;
 
 	private BuildSlots slots;
-	private final PackageVerifier verifier = new PackageVerifier(Builds.KEY.publicKey());
+	private final PackageVerifier verifier = new PackageVerifier(Builds.KEY.publicKey(), OnnxModels.files());
 
 	@BeforeEach
 	void installTwoVersions() throws Exception {
-		slots = new BuildSlots(dir.resolve("slots"));
+		slots = new BuildSlots(dir.resolve("slots"), OnnxModels.files());
 		slots.install(file("v1.cabinpkg", Builds.carGenius("1.0.0")), verifier, false);
 		slots.install(file("v2.cabinpkg", Builds.carGenius("1.1.0")), verifier, false);
 	}
@@ -49,7 +49,7 @@ class BuildSlotsTest {
 	/** The active build starts an engine that answers the driver. */
 	private void assertActiveBuildRuns(String version) throws Exception {
 		assertEquals(version, activeVersion());
-		String reply = slots.active(Builds.KEY.publicKey()).startEngine(SentenceEncoders.embedded()).openSession()
+		String reply = slots.active(Builds.KEY.publicKey()).startEngine(OnnxModels.encoders()).openSession()
 				.handle(new InputEvent.Voice("are my tires ok")).replies().get(0).text();
 		assertTrue(reply.startsWith("All four tires"), reply);
 	}
@@ -136,7 +136,7 @@ class BuildSlotsTest {
 
 	@Test
 	void aRollbackWithoutAPreviousBuildIsRefused() throws Exception {
-		BuildSlots fresh = new BuildSlots(dir.resolve("fresh"));
+		BuildSlots fresh = new BuildSlots(dir.resolve("fresh"), OnnxModels.files());
 		assertTrue(assertThrows(PackageRejectedException.class, fresh::rollback).getMessage().contains("no build slots"));
 		fresh.install(file("only.cabinpkg", Builds.carGenius("1.0.0")), verifier, false);
 
@@ -155,7 +155,7 @@ class BuildSlotsTest {
 
 	@Test
 	void nothingInstalledIsSaid() throws Exception {
-		BuildSlots empty = new BuildSlots(dir.resolve("empty"));
+		BuildSlots empty = new BuildSlots(dir.resolve("empty"), OnnxModels.files());
 
 		assertNull(empty.activeSlot());
 		assertTrue(assertThrows(PackageRejectedException.class, () -> empty.active(null)).getMessage()

@@ -10,7 +10,7 @@ import java.util.Map;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.load.CabinSources;
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.engine.pkg.VerifiedPackage;
@@ -38,7 +38,8 @@ final class Builds {
 
 	/* A new cache each time: a package that is the same twice must be made the same twice, not kept. */
 	static CompileService compiler() {
-		return new CompileService(CabinSources.standalone(), SentenceEncoders.embedded(), IrCache.inMemory());
+		return new CompileService(CabinSources.standalone(), OnnxModels.encoders(), OnnxModels.files(),
+				IrCache.inMemory());
 	}
 
 	/** The package of the Car Genius example for the Aurora S, signed with the run's key. */
@@ -51,7 +52,7 @@ final class Builds {
 	}
 
 	static VerifiedPackage verify(byte[] bytes) throws PackageRejectedException {
-		return new PackageVerifier(KEY.publicKey()).verify(bytes);
+		return new PackageVerifier(KEY.publicKey(), OnnxModels.files()).verify(bytes);
 	}
 
 	static byte[] flip(byte[] bytes, int index) {

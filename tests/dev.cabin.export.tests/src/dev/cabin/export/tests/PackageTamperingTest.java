@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -32,7 +33,7 @@ class PackageTamperingTest {
 	private final byte[] good = Builds.carGenius("1.0.0");
 
 	private static String refusal(byte[] bytes) {
-		return refusal(new PackageVerifier(Builds.KEY.publicKey()), bytes);
+		return refusal(new PackageVerifier(Builds.KEY.publicKey(), OnnxModels.files()), bytes);
 	}
 
 	private static String refusal(PackageVerifier verifier, byte[] bytes) {
@@ -206,9 +207,9 @@ class PackageTamperingTest {
 
 	@Test
 	void aPackageForAnotherVehicleIsRefusedByThatVehicle() throws PackageRejectedException {
-		PackageVerifier lynx = new PackageVerifier(Builds.KEY.publicKey()).forVehicle("lynx-c-eu");
+		PackageVerifier lynx = new PackageVerifier(Builds.KEY.publicKey(), OnnxModels.files()).forVehicle("lynx-c-eu");
 
 		assertTrue(refusal(lynx, good).contains("built for vehicle profile \"aurora-s-cn\""));
-		new PackageVerifier(Builds.KEY.publicKey()).forVehicle("aurora-s-cn").verify(good);
+		new PackageVerifier(Builds.KEY.publicKey(), OnnxModels.files()).forVehicle("aurora-s-cn").verify(good);
 	}
 }

@@ -32,6 +32,7 @@ import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.conversation.Cassette;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.Session;
@@ -41,7 +42,6 @@ import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.llm.FaultPolicy;
 import dev.cabin.engine.llm.LanguageModel;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.llm.LlmConfigurationException;
 import dev.cabin.llm.LlmSettings;
 import dev.cabin.llm.Providers;
@@ -70,7 +70,7 @@ class LlmEngineTest {
 		LoadResult loaded = CabinSources.standalone()
 				.load(List.of(Repository.file("tests/dev.cabin.compiler.tests/agents/comfort.cabin")));
 		assertFalse(loaded.hasErrors(), loaded.problems()::toString);
-		comfort = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+		comfort = new CabinCompiler(OnnxModels.encoders()).compile(loaded.files());
 	}
 
 	@BeforeEach
@@ -313,18 +313,18 @@ class LlmEngineTest {
 		Path tape = dir.resolve("story.cassette.json");
 		server.then(openAiText("A recorded story."));
 		Cassette recording = Cassette.record(tape, model("openai", false));
-		Engine.builder(comfort).languageModel(recording).faultPolicy(FAST).build().openSession("Comfort")
+		Engine.builder(comfort, OnnxModels.encoders()).languageModel(recording).faultPolicy(FAST).build().openSession("Comfort")
 				.handle(new InputEvent.Voice("tell me a story"));
 		recording.save();
 		server.close();
 
 		Cassette replay = Cassette.replay(tape);
-		TurnResult replayed = Engine.builder(comfort).languageModel(replay).faultPolicy(FAST).build()
+		TurnResult replayed = Engine.builder(comfort, OnnxModels.encoders()).languageModel(replay).faultPolicy(FAST).build()
 				.openSession("Comfort").handle(new InputEvent.Voice("tell me a story"));
 
 		assertEquals("A recorded story.", replayed.replies().get(0).text());
 		assertTrue(Files.readString(tape).contains("A recorded story."));
-		TurnResult unknown = Engine.builder(comfort).languageModel(replay).faultPolicy(FAST).build()
+		TurnResult unknown = Engine.builder(comfort, OnnxModels.encoders()).languageModel(replay).faultPolicy(FAST).build()
 				.openSession("Comfort").handle(new InputEvent.Voice("说点有趣的"));
 		assertTrue(unknown.replies().get(0).text().startsWith("从前"), "an unrecorded request falls back");
 	}
@@ -345,10 +345,10 @@ class LlmEngineTest {
 				}
 				""");
 		LoadResult loaded = CabinSources.standalone().load(List.of(agent));
-		CabinIr strict = new CabinCompiler(SentenceEncoders.embedded()).compile(loaded.files());
+		CabinIr strict = new CabinCompiler(OnnxModels.encoders()).compile(loaded.files());
 		server.then(openAiToolCall("choose_intent", "{\"intent\": \"Joke\"}"))
 				.then(openAiToolCall("choose_intent", "{\"intent\": \"Weather\"}"));
-		Session session = Engine.builder(strict).languageModel(model("openai", false)).faultPolicy(FAST).build()
+		Session session = Engine.builder(strict, OnnxModels.encoders()).languageModel(model("openai", false)).faultPolicy(FAST).build()
 				.openSession("Strict");
 
 		TurnResult resolved = session.handle(new InputEvent.Voice("tell me a joke please"));
@@ -384,7 +384,7 @@ class LlmEngineTest {
 	}
 
 	private Session session(String provider, boolean stream, FaultPolicy policy) throws Exception {
-		return Engine.builder(comfort).languageModel(model(provider, stream)).faultPolicy(policy).build()
+		return Engine.builder(comfort, OnnxModels.encoders()).languageModel(model(provider, stream)).faultPolicy(policy).build()
 				.openSession("Comfort");
 	}
 

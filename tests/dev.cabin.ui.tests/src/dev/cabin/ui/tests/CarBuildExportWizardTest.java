@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cabin.cli.Main;
-import dev.cabin.cli.Terminal;
+import dev.cabin.car.Terminal;
 import dev.cabin.engine.pkg.Ed25519Keys;
 import dev.cabin.export.SigningKey;
 import dev.cabin.testing.Repository;

@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class VerifyCommand implements Command {
 			verifier = CarBuilds.verifier(arguments);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin verify: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 		arguments.rejectUnknown();
 		try {
@@ -37,10 +37,10 @@ final class VerifyCommand implements Command {
 			if (arguments.flag("--manifest")) {
 				terminal.out().print(PackageFormat.toJson(verified.manifest()));
 			}
-			return Main.OK;
+			return OK;
 		} catch (PackageRejectedException e) {
 			terminal.err().println(file + ": invalid: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.io.IOException;
 
@@ -20,10 +20,10 @@ final class RollbackCommand implements Command {
 			terminal.out().println("rolled back to version " + done.version() + " (slot " + done.slot() + ")"
 					+ (done.previousVersion() == null ? "" : "; version " + done.previousVersion() + " stays in slot "
 							+ done.previousSlot()));
-			return Main.OK;
+			return OK;
 		} catch (PackageRejectedException | IOException e) {
 			terminal.err().println("cabin rollback: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class InstallCommand implements Command {
 			verifier = CarBuilds.verifier(arguments);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin install: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 		arguments.rejectUnknown();
 		try {
@@ -38,15 +38,15 @@ final class InstallCommand implements Command {
 					+ (done.previousVersion() == null ? ""
 							: "; version " + done.previousVersion() + " stays in slot " + done.previousSlot()
 									+ " for cabin rollback"));
-			return Main.OK;
+			return OK;
 		} catch (PackageRejectedException e) {
 			terminal.err().println("cabin install: " + file + " refused: " + e.getMessage());
 			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
-			return Main.FAILED;
+			return FAILED;
 		} catch (IOException e) {
 			terminal.err().println("cabin install: cannot write the slots: " + e.getMessage());
 			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
-			return Main.FAILED;
+			return FAILED;
 		}
 	}
 }

@@ -1,11 +1,16 @@
-package dev.cabin.engine.nlu;
+package dev.cabin.embeddings.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.cabin.engine.nlu.SentenceEncoder;
+import dev.cabin.engine.nlu.Vectors;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
@@ -13,9 +18,10 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * A sentence encoder backed by one of LangChain4j's in-process ONNX models, read from the model's own Maven
- * package. The ONNX session runs each utterance on the calling thread without spinning worker threads: a head
- * unit shares its cores with everything else, and many sessions encode at once, so one thread per utterance
- * serves both better than a pool that spins.
+ * package, in an ONNX session sized for a head unit. The session runs each utterance on the calling thread
+ * without spinning worker threads: a head unit shares its cores with everything else, and many sessions encode
+ * at once, so one thread per utterance serves both better than a pool that spins. It has no memory arena: the
+ * utterances are short, and an arena would keep its largest block for the life of the process.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
@@ -32,14 +38,15 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 			PoolingMode pooling) {
 		this.modelId = modelId;
 		ClassLoader loader = packageClass.getClassLoader();
-		try (InputStream modelBytes = resource(loader, modelFile); InputStream tokenizer = resource(loader, tokenizerFile)) {
+		try (InputStream tokenizer = resource(loader, tokenizerFile)) {
 			OrtEnvironment environment = OrtEnvironment.getEnvironment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setIntraOpNumThreads(1);
 			options.addConfigEntry("session.intra_op.allow_spinning", "0");
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			options.setCPUArenaAllocator(false);
 			OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
-					environment.createSession(modelBytes.readAllBytes(), options), tokenizer, pooling);
+					session(environment, loader, modelFile, options), tokenizer, pooling);
 			this.model = new AbstractInProcessEmbeddingModel(null) {
 				@Override
 				protected OnnxBertBiEncoder model() {
@@ -50,6 +57,24 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 			throw new IllegalStateException("cannot load the model " + modelFile + ": " + e.getMessage(), e);
 		}
 		this.dimension = model.dimension();
+	}
+
+	/*
+	 * ONNX Runtime builds the session from a file: given the model's bytes instead, it would hold them on the Java
+	 * heap and again in its own memory while it builds the session, the peak of a car's resident memory. The file
+	 * is only needed while the session is built.
+	 */
+	private static OrtSession session(OrtEnvironment environment, ClassLoader loader, String modelFile,
+			OrtSession.SessionOptions options) throws IOException, OrtException {
+		Path file = Files.createTempFile("cabin-" + modelFile, "");
+		try {
+			try (InputStream model = resource(loader, modelFile)) {
+				Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+			return environment.createSession(file.toString(), options);
+		} finally {
+			Files.delete(file);
+		}
 	}
 
 	private static InputStream resource(ClassLoader loader, String name) throws IOException {

@@ -1,8 +1,9 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.BuildSlots;
 import dev.cabin.engine.pkg.PackageRejectedException;
 
@@ -17,7 +18,12 @@ final class SlotsOption {
 		if (slots == null) {
 			throw new UsageException("name the build slot directory with --slots DIR");
 		}
-		return new BuildSlots(Path.of(slots));
+		return at(slots);
+	}
+
+	/** The build slots of a directory, verified against the shipped sentence models. */
+	static BuildSlots at(String directory) {
+		return new BuildSlots(Path.of(directory), OnnxModels.files());
 	}
 
 	/** Which build the slots run now, in one sentence. */

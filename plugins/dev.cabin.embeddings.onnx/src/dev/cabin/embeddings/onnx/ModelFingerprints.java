@@ -1,4 +1,4 @@
-package dev.cabin.engine.pkg;
+package dev.cabin.embeddings.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,33 +10,19 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.cabin.engine.nlu.EmbeddedModel;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 
-/**
- * The hashes of the sentence-encoder models this engine ships, so that a package names the exact model files its
- * embeddings were made with and a car refuses a package made with other ones (its embeddings would be
- * meaningless next to the car's query embeddings, though the model id is the same).
- */
-public final class EmbeddedModels {
+/** The hashes of the shipped models' files, computed once per run. */
+final class ModelFingerprints implements SentenceModelFiles {
 
-	/** The hash of a model's files and their total size. */
-	public record Fingerprint(String sha256, long bytes) {
-	}
+	private final Map<String, Fingerprint> fingerprints = new ConcurrentHashMap<>();
 
-	private static final Map<String, Fingerprint> FINGERPRINTS = new ConcurrentHashMap<>();
-
-	private EmbeddedModels() {
-	}
-
-	/**
-	 * The SHA-256 of the model's files (model, then tokenizer) and their size, computed once per run.
-	 *
-	 * @throws IllegalArgumentException for a model this engine does not ship
-	 */
-	public static Fingerprint fingerprint(String modelId) {
+	/** The SHA-256 of the model's files (model, then tokenizer) and their size. */
+	@Override
+	public Fingerprint fingerprint(String modelId) {
 		EmbeddedModel model = EmbeddedModel.byId(modelId).orElseThrow(
-				() -> new IllegalArgumentException("this engine does not ship the model \"" + modelId + "\""));
-		return FINGERPRINTS.computeIfAbsent(modelId, id -> digest(model));
+				() -> new IllegalArgumentException("Cabin does not ship the model \"" + modelId + "\""));
+		return fingerprints.computeIfAbsent(modelId, id -> digest(model));
 	}
 
 	private static Fingerprint digest(EmbeddedModel model) {

@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.io.BufferedReader;
 import java.io.PrintStream;

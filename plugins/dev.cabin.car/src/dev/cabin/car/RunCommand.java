@@ -1,10 +1,10 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 
-import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.BuildSlots;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -21,7 +21,7 @@ final class RunCommand implements Command {
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		String agentId = arguments.option("--agent");
-		Path script = ChatCommand.script(arguments);
+		Path script = Conversation.script(arguments);
 		String slotsOption = arguments.option("--slots");
 		PublicKey trusted = null;
 		PackageVerifier verifier = null;
@@ -33,7 +33,7 @@ final class RunCommand implements Command {
 			}
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin run: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 		arguments.rejectUnknown();
 		VerifiedPackage build;
@@ -43,7 +43,7 @@ final class RunCommand implements Command {
 				if (!arguments.positional().isEmpty()) {
 					throw new UsageException("give either a package or --slots DIR, not both");
 				}
-				BuildSlots slots = new BuildSlots(Path.of(slotsOption));
+				BuildSlots slots = SlotsOption.at(slotsOption);
 				build = slots.active(trusted);
 				from = "slot " + slots.activeSlot() + " of " + slotsOption;
 			} else {
@@ -52,13 +52,14 @@ final class RunCommand implements Command {
 				from = file.toString();
 			}
 			terminal.err().println("running " + from + ": " + build.summary());
-			return new ChatCommand().talk(build.startEngine(SentenceEncoders.embedded()), agentId, false, script, terminal);
+			return new Conversation(false).talk(build.startEngine(OnnxModels.encoders()), agentId, false, script,
+					terminal);
 		} catch (PackageRejectedException e) {
 			terminal.err().println("cabin run: refused: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		} catch (IOException e) {
 			terminal.err().println("cabin run: cannot read the build slots: " + e.getMessage());
-			return Main.FAILED;
+			return FAILED;
 		}
 	}
 }

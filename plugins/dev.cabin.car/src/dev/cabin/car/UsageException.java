@@ -1,11 +1,11 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 /** The command line was used wrongly; the message says how to use it right. */
-class UsageException extends Exception {
+public class UsageException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
-	UsageException(String message) {
+	public UsageException(String message) {
 		super(message);
 	}
 }

@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import java.util.Set;
  * A command's arguments: positional ones, flags the command declares ({@code --trace}) and options with a
  * value ({@code --agent ID}, {@code -o FILE}).
  */
-final class Arguments {
+public final class Arguments {
 
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
@@ -19,7 +19,7 @@ final class Arguments {
 	private final Set<String> withoutValue = new HashSet<>();
 	private final Set<String> consumed = new HashSet<>();
 
-	static Arguments parse(String[] args, Set<String> flagNames) {
+	public static Arguments parse(String[] args, Set<String> flagNames) {
 		Arguments parsed = new Arguments();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -36,12 +36,12 @@ final class Arguments {
 		return parsed;
 	}
 
-	List<String> positional() {
+	public List<String> positional() {
 		return positional;
 	}
 
 	/** The value of an option given by any of its names, or {@code null}. */
-	String option(String... names) {
+	public String option(String... names) {
 		for (String name : names) {
 			consumed.add(name);
 			if (options.containsKey(name)) {
@@ -52,7 +52,7 @@ final class Arguments {
 	}
 
 	/** The value of an option that counts something, or {@code null} when it is not given. */
-	Integer positiveNumber(String name) throws UsageException {
+	public Integer positiveNumber(String name) throws UsageException {
 		String value = option(name);
 		if (value == null) {
 			return null;
@@ -68,12 +68,12 @@ final class Arguments {
 		throw new UsageException(name + " needs a number above 0, not \"" + value + "\"");
 	}
 
-	boolean flag(String name) {
+	public boolean flag(String name) {
 		return flags.contains(name);
 	}
 
 	/** Fails on any option that the command did not ask for, so that typos do not pass silently. */
-	void rejectUnknown() throws UsageException {
+	public void rejectUnknown() throws UsageException {
 		for (String name : withoutValue) {
 			throw new UsageException(consumed.contains(name) ? "option " + name + " needs a value"
 					: "unknown option " + name);

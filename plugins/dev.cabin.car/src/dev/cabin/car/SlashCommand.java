@@ -1,4 +1,4 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,9 @@
-package dev.cabin.cli;
+package dev.cabin.car;
 
 import java.nio.file.Path;
 import java.security.PublicKey;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.Ed25519Keys;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageVerifier;
@@ -28,7 +29,7 @@ final class CarBuilds {
 	/** A verifier for the key of {@code --trust}, limited to the vehicle of {@code --vehicle} if given. */
 	static PackageVerifier verifier(Arguments arguments) throws UsageException, KeyFileException {
 		String vehicle = arguments.option("--vehicle");
-		PackageVerifier verifier = new PackageVerifier(trustedKey(arguments, true));
+		PackageVerifier verifier = new PackageVerifier(trustedKey(arguments, true), OnnxModels.files());
 		return vehicle == null ? verifier : verifier.forVehicle(vehicle);
 	}
 

@@ -1,0 +1,61 @@
+package dev.cabin.car;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** A {@code cabin} command line: one sub-command per task, found by the first argument, or the usage text. */
+public final class CommandLine {
+
+	private final String usage;
+	private final Map<String, Command> commands;
+	private final Terminal terminal;
+
+	public CommandLine(String usage, Map<String, Command> commands, Terminal terminal) {
+		this.usage = usage;
+		this.commands = Map.copyOf(commands);
+		this.terminal = terminal;
+	}
+
+	/** The process's standard streams, in UTF-8. */
+	public static Terminal standardTerminal() {
+		return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+				new PrintStream(System.out, true, StandardCharsets.UTF_8),
+				new PrintStream(System.err, true, StandardCharsets.UTF_8));
+	}
+
+	/*
+	 * ONNX Runtime and the tokenizer log through SLF4J at INFO (native library extraction, defaults they chose);
+	 * on a terminal that is noise between the user's answers. Warnings and errors still show.
+	 */
+	public static void quietLibraryLogging() {
+		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+			System.setProperty("org.slf4j.simpleLogger.log.ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "error");
+		}
+	}
+
+	/** Runs the command the arguments name; its exit code. */
+	public int run(String... args) {
+		if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+			(args.length == 0 ? terminal.err() : terminal.out()).print(usage);
+			return args.length == 0 ? Command.USAGE : Command.OK;
+		}
+		Command command = commands.get(args[0]);
+		if (command == null) {
+			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
+			terminal.err().print(usage);
+			return Command.USAGE;
+		}
+		try {
+			return command.run(Arguments.parse(Arrays.copyOfRange(args, 1, args.length), command.flags()), terminal);
+		} catch (UsageException e) {
+			terminal.err().println("cabin " + args[0] + ": " + e.getMessage());
+			return Command.USAGE;
+		}
+	}
+}

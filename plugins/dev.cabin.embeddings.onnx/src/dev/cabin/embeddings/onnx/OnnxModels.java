@@ -1,0 +1,29 @@
+package dev.cabin.embeddings.onnx;
+
+import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.nlu.SentenceModelFiles;
+
+/**
+ * The sentence models Cabin ships, as in-process ONNX models: BGE small v1.5 (quantized) for English and for
+ * Chinese. For English it tells intents apart and out-of-scope utterances from them better than MiniLM on the
+ * CLINC150 benchmark, at the same speed (README, "Recognition lab"). One instance of each per process: a model
+ * takes tens of megabytes and is thread-safe once loaded.
+ */
+public final class OnnxModels {
+
+	private static final SentenceEncoders ENCODERS = new SentenceEncoders(language -> EmbeddedModel.of(language).load());
+	private static final SentenceModelFiles FILES = new ModelFingerprints();
+
+	private OnnxModels() {
+	}
+
+	/** The encoder of each language, loaded on first use. */
+	public static SentenceEncoders encoders() {
+		return ENCODERS;
+	}
+
+	/** The ids and file hashes of the models, which car packages record and a car checks. */
+	public static SentenceModelFiles files() {
+		return FILES;
+	}
+}
