@@ -29,6 +29,7 @@ import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 import dev.cabin.testing.Repository;
 
 /**
@@ -61,7 +62,10 @@ class CompileServiceTest {
 
 	private final WordBuckets encoder = new WordBuckets();
 	private final SentenceEncoders encoders = new SentenceEncoders(language -> encoder);
-	private final CompileService service = new CompileService(CabinSources.standalone(), encoders, IrCache.inMemory());
+	/* The test model has no files; its fingerprint stands for them in the cache key. */
+	private final SentenceModelFiles modelFiles = modelId -> new SentenceModelFiles.Fingerprint(modelId, 0);
+	private final CompileService service = new CompileService(CabinSources.standalone(), encoders, modelFiles,
+			IrCache.inMemory());
 
 	@Test
 	void theCockpitAgentCompiledAgainComesFromTheCacheWithoutEmbeddingOrTraining() {
@@ -124,7 +128,7 @@ class CompileServiceTest {
 	@Test
 	void aCancelledCompileStopsAndKeepsNothingInMemoryOrOnDisk() throws IOException {
 		Path cache = folder.resolve("cache");
-		CompileService cached = new CompileService(CabinSources.standalone(), encoders, IrCache.inFolder(cache));
+		CompileService cached = new CompileService(CabinSources.standalone(), encoders, modelFiles, IrCache.inFolder(cache));
 		LoadResult cockpit = loaded(List.of(Repository.file("examples/cockpit/cockpit.cabin")));
 		AtomicBoolean cancelled = new AtomicBoolean();
 		Progress cancelAfterHundredExamples = (task, done, total) -> cancelled.compareAndSet(false, done >= 100);
@@ -144,11 +148,11 @@ class CompileServiceTest {
 		Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
 		Path source = Files.writeString(folder.resolve("garage.cabin"), GARAGE);
 		Files.writeString(folder.resolve("shared.cabin"), "tool radio.mute() \"Mutes the radio\" -> handler \"radio.mute\"\n");
-		CompileService thisRun = new CompileService(CabinSources.standalone(), encoders, IrCache.inFolder(cache));
+		CompileService thisRun = new CompileService(CabinSources.standalone(), encoders, modelFiles, IrCache.inFolder(cache));
 		assertFalse(thisRun.compile(loaded(List.of(source)), Progress.NONE, Cancellation.NEVER).fromCache());
 		int embedded = encoder.calls.get();
 
-		CompileService nextRun = new CompileService(CabinSources.standalone(), encoders, IrCache.inFolder(cache));
+		CompileService nextRun = new CompileService(CabinSources.standalone(), encoders, modelFiles, IrCache.inFolder(cache));
 		Compilation fromDisk = nextRun.compile(loaded(List.of(source)), Progress.NONE, Cancellation.NEVER);
 
 		assertTrue(fromDisk.fromCache());
