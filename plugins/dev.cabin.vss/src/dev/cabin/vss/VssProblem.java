@@ -2,11 +2,18 @@ package dev.cabin.vss;
 
 import java.nio.file.Path;
 
+import dev.cabin.yaml.YamlException;
+
 /**
  * Something wrong in a VSS tree, an overlay or a facts file, located by file, line and column (1-based; 1 when
  * only the file is known).
  */
 public record VssProblem(Path file, int line, int column, String message) {
+
+	/** The problem of a file that could not be read as YAML. */
+	public static VssProblem of(YamlException unreadable) {
+		return new VssProblem(unreadable.file(), unreadable.line(), unreadable.column(), unreadable.problem());
+	}
 
 	/** The conventional form: {@code path:line:col: message}. */
 	public String format() {
