@@ -72,7 +72,7 @@ public final class CorpusReader {
 		try {
 			return YamlReader.readText(file);
 		} catch (YamlException e) {
-			throw new CorpusException(file + ":" + e.line() + ": " + e.problem());
+			throw new CorpusException(file + ":" + e.where().line() + ": " + e.where().problem());
 		}
 	}
 

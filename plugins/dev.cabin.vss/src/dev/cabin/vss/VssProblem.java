@@ -12,7 +12,8 @@ public record VssProblem(Path file, int line, int column, String message) {
 
 	/** The problem of a file that could not be read as YAML. */
 	public static VssProblem of(YamlException unreadable) {
-		return new VssProblem(unreadable.file(), unreadable.line(), unreadable.column(), unreadable.problem());
+		YamlException.Where where = unreadable.where();
+		return new VssProblem(where.file(), where.line(), where.column(), where.problem());
 	}
 
 	/** The conventional form: {@code path:line:col: message}. */

@@ -43,7 +43,8 @@ final class YamlMap {
 			}
 			return root;
 		} catch (YamlException e) {
-			problems.add(new Location(file, e.line(), e.column(), e.offset()).error(code, e.problem()));
+			YamlException.Where where = e.where();
+			problems.add(new Location(file, where.line(), where.column(), where.offset()).error(code, where.problem()));
 			return null;
 		}
 	}
