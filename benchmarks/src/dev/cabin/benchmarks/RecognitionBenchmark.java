@@ -35,7 +35,8 @@ import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 /**
  * Intent recognition of the cockpit agent (75 intents, 7,474 examples, softmax classifier), offline: text
  * normalization, exact and template matches, the utterance's embedding (BGE small, in process) and the
- * classifier. Utterances rotate over benchmarks/corpora/cockpit-utterances.txt, written for the benchmark.
+ * classifier. Utterances rotate over benchmarks/corpora/cockpit-utterances.txt (its header says where its lines
+ * come from).
  * The agent is compiled with {@code cabin build}, whose cache makes forks after the first fast.
  */
 @State(Scope.Benchmark)

@@ -89,7 +89,7 @@ public final class CarExport {
 	}
 
 	/*
-	 * Estimated resident memory of the engine for the agents: the runtime (a JVM with a 96 MiB heap, the engine,
+	 * Estimated resident memory of the engine for the agents: the runtime (a JVM, the engine,
 	 * ONNX Runtime and the tokenizer), three times the files of each model it loads, and three times the IR's
 	 * JSON. Calibrated on measured peak RSS; README.md ("Car builds") has the figures and the command.
 	 */

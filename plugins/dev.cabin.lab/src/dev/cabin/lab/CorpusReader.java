@@ -1,14 +1,5 @@
 package dev.cabin.lab;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,23 +9,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.cabin.yaml.YamlException;
+import dev.cabin.yaml.YamlNode;
+import dev.cabin.yaml.YamlReader;
 
 /**
  * Reads NLU corpora: JSON lines ({@code {"text": ..., "intent": ..., "locale": ..., "slots": [...]}} per line),
@@ -69,12 +52,12 @@ public final class CorpusReader {
 
 	public static Corpus read(Path file, Format format) throws CorpusException {
 		String name = file.toString();
-		String text = decode(name, readBytes(file));
+		String text = text(file);
 		SkippedLines skipped = new SkippedLines(name);
 		List<CorpusLine> lines = switch (format) {
 		case JSONL -> jsonLines(name, text, skipped);
 		case CSV -> csv(name, text, skipped);
-		case RASA -> rasa(name, text, skipped);
+		case RASA -> rasa(file, text, skipped);
 		};
 		if (lines.isEmpty()) {
 			List<String> warnings = skipped.warnings();
@@ -84,31 +67,13 @@ public final class CorpusReader {
 		return new Corpus(name, lines, skipped.warnings());
 	}
 
-	private static byte[] readBytes(Path file) throws CorpusException {
+	/** The text of a UTF-8 corpus, or an error naming the line of the first byte that is not UTF-8. */
+	private static String text(Path file) throws CorpusException {
 		try {
-			return Files.readAllBytes(file);
-		} catch (IOException e) {
-			throw new CorpusException(file + ": cannot read the corpus: " + e.getMessage());
+			return YamlReader.readText(file);
+		} catch (YamlException e) {
+			throw new CorpusException(file + ":" + e.where().line() + ": " + e.where().problem());
 		}
-	}
-
-	/** The text of UTF-8 bytes, or an error naming the line of the first byte that is not UTF-8. */
-	static String decode(String name, byte[] bytes) throws CorpusException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		CharBuffer out = CharBuffer.allocate(bytes.length);
-		CoderResult result = decoder.decode(in, out, true);
-		if (result.isError()) {
-			int line = 1;
-			for (int i = 0; i < in.position(); i++) {
-				line += bytes[i] == '\n' ? 1 : 0;
-			}
-			throw new CorpusException(name + ":" + line + ": not UTF-8 text (save the corpus as UTF-8)");
-		}
-		decoder.flush(out);
-		String text = out.flip().toString();
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 
 	/* ------------------------------------------------------------------ JSON lines */
@@ -275,47 +240,41 @@ public final class CorpusReader {
 
 	/* ------------------------------------------------------------------ Rasa */
 
-	private static List<CorpusLine> rasa(String name, String text, SkippedLines skipped) throws CorpusException {
-		Node root;
+	private static List<CorpusLine> rasa(Path file, String text, SkippedLines skipped) throws CorpusException {
+		YamlNode root;
 		try {
-			root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-		} catch (MarkedYAMLException e) {
-			Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-			throw new CorpusException(name + ":" + (mark == null ? 1 : mark.getLine() + 1) + ": invalid YAML: "
-					+ e.getProblem());
-		} catch (YAMLException e) {
-			throw new CorpusException(name + ":1: invalid YAML: " + e.getMessage());
+			root = YamlReader.parse(file, text).orElse(null);
+		} catch (YamlException e) {
+			throw new CorpusException(e.getMessage());
 		}
-		Node nlu = root instanceof MappingNode mapping ? value(mapping, "nlu") : null;
-		if (!(nlu instanceof SequenceNode items)) {
-			throw new CorpusException(name + ":1: not a Rasa NLU file (no \"nlu:\" list)");
+		YamlNode nlu = root == null ? null : root.get("nlu");
+		if (nlu == null || !nlu.isSequence()) {
+			throw new CorpusException(file + ":1: not a Rasa NLU file (no \"nlu:\" list)");
 		}
 		List<CorpusLine> lines = new ArrayList<>();
-		for (Node item : items.getValue()) {
-			int number = item.getStartMark().getLine() + 1;
-			if (!(item instanceof MappingNode entry) || value(entry, "intent") == null) {
+		for (YamlNode item : nlu.items()) {
+			YamlNode intent = item.get("intent");
+			if (intent == null) {
 				continue; // synonyms, regular expressions and lookup tables are not utterances
 			}
-			if (!(value(entry, "intent") instanceof ScalarNode intent) || intent.getValue().isBlank()) {
-				skipped.skip(number, "with an \"intent\" that is not a name");
+			if (!intent.isScalar() || intent.text().isBlank()) {
+				skipped.skip(item.line(), "with an \"intent\" that is not a name");
 				continue;
 			}
-			if (!(value(entry, "examples") instanceof ScalarNode examples)) {
-				skipped.skip(number, "with an intent but no \"examples\" text");
+			YamlNode examples = item.get("examples");
+			if (examples == null || !examples.isScalar()) {
+				skipped.skip(item.line(), "with an intent but no \"examples\" text");
 				continue;
 			}
-			lines.addAll(rasaExamples(intent.getValue().strip(), examples, skipped));
+			lines.addAll(rasaExamples(intent.text().strip(), examples, skipped));
 		}
 		return lines;
 	}
 
-	private static List<CorpusLine> rasaExamples(String intent, ScalarNode examples, SkippedLines skipped) {
+	private static List<CorpusLine> rasaExamples(String intent, YamlNode examples, SkippedLines skipped) {
 		List<CorpusLine> lines = new ArrayList<>();
-		// a block scalar ("examples: |") starts on the line after its indicator
-		boolean block = examples.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
-				|| examples.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
-		int first = examples.getStartMark().getLine() + 1 + (block ? 1 : 0);
-		String[] rows = examples.getValue().split("\n", -1);
+		int first = examples.textLine();
+		String[] rows = examples.text().split("\n", -1);
 		for (int i = 0; i < rows.length; i++) {
 			String row = rows[i].strip();
 			if (row.isEmpty()) {
@@ -358,14 +317,5 @@ public final class CorpusReader {
 		} catch (JsonProcessingException e) {
 			return null;
 		}
-	}
-
-	private static Node value(MappingNode mapping, String key) {
-		for (NodeTuple tuple : mapping.getValue()) {
-			if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-				return tuple.getValueNode();
-			}
-		}
-		return null;
 	}
 }

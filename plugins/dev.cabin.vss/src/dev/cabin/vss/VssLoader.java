@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.cabin.yaml.YamlNode;
+
 /**
  * Loads a VSS catalogue from .vspec files: the standard tree with its includes, struct types, units, and
  * overlays; or the default catalogue with overlays. Never throws for bad input: problems are located and
@@ -22,6 +24,7 @@ public final class VssLoader {
 
 	public static VssLoadResult load(VssSources sources) {
 		List<VssProblem> problems = new ArrayList<>();
+		List<Path> files = new ArrayList<>();
 		VssTree tree;
 		List<VssUnit> units;
 		if (sources.usesDefaultCatalogue()) {
@@ -30,30 +33,34 @@ public final class VssLoader {
 			units = new ArrayList<>(base.units());
 		} else {
 			tree = new VssTree(sources.spec(), problems);
-			VspecReader reader = new VspecReader(sources.includeDirectories(), problems);
+			VspecReader reader = new VspecReader(sources.includeDirectories(), problems, files);
 			tree.apply(reader.read(sources.spec()));
 			for (Path types : sources.types()) {
 				tree.apply(reader.read(types));
 			}
-			units = sources.units() != null ? readUnits(sources.units(), problems) : List.of();
+			units = List.of();
+			if (sources.units() != null) {
+				files.add(sources.units().toAbsolutePath().normalize());
+				units = readUnits(sources.units(), problems);
+			}
 		}
-		VspecReader overlayReader = new VspecReader(sources.includeDirectories(), problems);
+		VspecReader overlayReader = new VspecReader(sources.includeDirectories(), problems, files);
 		for (Path overlay : sources.overlays()) {
 			tree.apply(overlayReader.read(overlay));
 		}
-		return new VssLoadResult(catalogue(tree, units, problems), problems);
+		return new VssLoadResult(catalogue(tree, units, problems), problems, files);
 	}
 
 	/** Reads a units.yaml file: unit ids with their names and quantities. */
 	public static List<VssUnit> readUnits(Path file, List<VssProblem> problems) {
-		String text = YamlDocuments.readText(file, problems);
-		List<YamlDocuments.Entry> entries = text == null ? null : YamlDocuments.topLevelEntries(file, text, problems);
+		String text = VspecReader.readText(file, problems);
+		List<YamlNode.Entry> entries = text == null ? null : VspecReader.entries(file, text, problems);
 		List<VssUnit> units = new ArrayList<>();
-		for (YamlDocuments.Entry entry : entries == null ? List.<YamlDocuments.Entry>of() : entries) {
-			if (entry.value() instanceof Map<?, ?> attributes) {
-				units.add(new VssUnit(entry.key(), text(attributes.get("unit")), text(attributes.get("quantity"))));
+		for (YamlNode.Entry entry : entries == null ? List.<YamlNode.Entry>of() : entries) {
+			if (entry.value().value() instanceof Map<?, ?> attributes) {
+				units.add(new VssUnit(entry.name(), text(attributes.get("unit")), text(attributes.get("quantity"))));
 			} else {
-				problems.add(new VssProblem(file, entry.line(), 1, "unit " + entry.key() + " must have attributes"));
+				problems.add(new VssProblem(file, entry.key().line(), 1, "unit " + entry.name() + " must have attributes"));
 			}
 		}
 		return units;

@@ -2,8 +2,10 @@ package dev.cabin.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -19,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 public final class Screen {
 
 	private static final int TIMEOUT_SECONDS = 30;
+	private static final int STEADY_READS = 5;
 
 	private Screen() {
 	}
@@ -42,14 +45,21 @@ public final class Screen {
 		drain(display);
 	}
 
-	/** Runs the event loop for a while, so that what changed is painted. */
-	public static void settle(long millis) throws InterruptedException {
-		Display display = Display.getCurrent();
-		long until = System.nanoTime() + millis * 1_000_000L;
-		while (System.nanoTime() < until) {
-			drain(display);
-			Thread.sleep(20);
-		}
+	/**
+	 * Runs the event loop until what the supplier returns has stopped changing (it is the same on
+	 * {@value #STEADY_READS} reads in a row, with the events in between handled), and returns it; fails after a
+	 * generous while. For what fills in over several events, such as a popup's list.
+	 */
+	public static <T> T waitForSteady(Supplier<T> state, String what) throws InterruptedException {
+		Object[] last = { state.get() };
+		int[] same = { 0 };
+		waitFor(() -> {
+			T now = state.get();
+			same[0] = Objects.equals(now, last[0]) ? same[0] + 1 : 0;
+			last[0] = now;
+			return same[0] >= STEADY_READS;
+		}, what + " to stop changing");
+		return state.get();
 	}
 
 	/**
@@ -57,8 +67,10 @@ public final class Screen {
 	 * {@code cabin.screenshots} property that the build sets (target/screenshots), and returns the file.
 	 */
 	public static Path screenshot(String name) throws Exception {
-		settle(500);
 		Display display = Display.getCurrent();
+		drain(display);
+		// handles every paint request still outstanding, so that the picture shows what the widgets hold
+		display.update();
 		Rectangle bounds = display.getActiveShell() != null ? display.getActiveShell().getBounds()
 				: display.getBounds();
 		Image image = new Image(display, bounds.width, bounds.height);

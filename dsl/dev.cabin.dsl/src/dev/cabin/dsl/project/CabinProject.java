@@ -3,13 +3,17 @@ package dev.cabin.dsl.project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.cabin.vss.VssProblem;
 import dev.cabin.vss.VssSources;
-import dev.cabin.vss.YamlDocuments;
+import dev.cabin.yaml.YamlException;
+import dev.cabin.yaml.YamlNode;
+import dev.cabin.yaml.YamlReader;
 
 /**
  * A Cabin project file, {@code cabin.yaml}: the .cabin files in its folder and below use what it says.
@@ -56,41 +60,54 @@ public record CabinProject(Path file, VssSources vss, List<VssProblem> problems)
 	/** Reads a project file; what is wrong in it becomes a problem, and what is right is still used. */
 	public static CabinProject read(Path file) {
 		List<VssProblem> problems = new ArrayList<>();
-		String text = YamlDocuments.readText(file, problems);
-		List<YamlDocuments.Entry> entries = text == null ? null : YamlDocuments.topLevelEntries(file, text, problems);
 		VssSources vss = VssSources.defaultWith(List.of());
-		for (YamlDocuments.Entry entry : entries == null ? List.<YamlDocuments.Entry>of() : entries) {
-			if (!entry.key().equals("vss")) {
-				problems.add(new VssProblem(file, entry.line(), 1, "unknown setting \"" + entry.key() + "\" (known: vss)"));
-			} else if (entry.value() instanceof Map<?, ?> settings) {
-				vss = vssSources(file, entry, settings, problems);
-			} else if (entry.value() != null) {
-				problems.add(new VssProblem(file, entry.line(), 1, "vss must be a mapping (spec, overlays, ...)"));
+		for (YamlNode.Entry entry : settings(file, problems)) {
+			if (!entry.name().equals("vss")) {
+				problems.add(new VssProblem(file, entry.key().line(), 1, "unknown setting \"" + entry.name() + "\" (known: vss)"));
+			} else if (entry.value().isMapping()) {
+				vss = vssSources(file, entry, problems);
+			} else if (entry.value().value() != null) {
+				problems.add(new VssProblem(file, entry.key().line(), 1, "vss must be a mapping (spec, overlays, ...)"));
 			}
 		}
 		return new CabinProject(file.toAbsolutePath().normalize(), vss, problems);
 	}
 
-	private static VssSources vssSources(Path file, YamlDocuments.Entry entry, Map<?, ?> settings,
-			List<VssProblem> problems) {
-		for (Object key : settings.keySet()) {
-			if (!VSS_KEYS.contains(String.valueOf(key))) {
-				problems.add(new VssProblem(file, entry.lineOf(String.valueOf(key)), 1,
-						"unknown vss setting \"" + key + "\" (known: spec, types, units, include, overlays)"));
+	private static List<YamlNode.Entry> settings(Path file, List<VssProblem> problems) {
+		try {
+			YamlNode root = YamlReader.read(file).orElse(null);
+			if (root != null && !root.isMapping()) {
+				problems.add(new VssProblem(file, root.line(), 1, "expected a mapping of settings"));
+			}
+			return root == null ? List.of() : root.entries();
+		} catch (YamlException e) {
+			problems.add(VssProblem.of(e));
+			return List.of();
+		}
+	}
+
+	private static VssSources vssSources(Path file, YamlNode.Entry entry, List<VssProblem> problems) {
+		Map<String, Integer> lines = new LinkedHashMap<>();
+		for (YamlNode.Entry setting : entry.value().entries()) {
+			lines.putIfAbsent(setting.name(), setting.key().line());
+			if (!VSS_KEYS.contains(setting.name())) {
+				problems.add(new VssProblem(file, setting.key().line(), 1,
+						"unknown vss setting \"" + setting.name() + "\" (known: spec, types, units, include, overlays)"));
 			}
 		}
+		Map<?, ?> settings = (Map<?, ?>) entry.value().value();
 		Path folder = file.toAbsolutePath().normalize().getParent();
-		List<Path> overlays = files(folder, settings.get("overlays"), "overlays", file, entry, problems);
-		List<Path> include = files(folder, settings.get("include"), "include", file, entry, problems);
-		List<Path> spec = files(folder, settings.get("spec"), "spec", file, entry, problems);
+		Function<String, List<Path>> files = setting -> files(folder, settings.get(setting), setting, file,
+				lines.getOrDefault(setting, entry.key().line()), problems);
+		List<Path> overlays = files.apply("overlays");
+		List<Path> include = files.apply("include");
+		List<Path> spec = files.apply("spec");
 		if (spec.isEmpty()) {
 			return new VssSources(null, List.of(), null, include, overlays);
 		}
 		VssSources standard = VssSources.standardLayout(spec.get(0), overlays);
-		List<Path> types = settings.containsKey("types")
-				? files(folder, settings.get("types"), "types", file, entry, problems) : standard.types();
-		List<Path> units = settings.containsKey("units")
-				? files(folder, settings.get("units"), "units", file, entry, problems)
+		List<Path> types = settings.containsKey("types") ? files.apply("types") : standard.types();
+		List<Path> units = settings.containsKey("units") ? files.apply("units")
 				: standard.units() == null ? List.of() : List.of(standard.units());
 		List<Path> includeDirectories = new ArrayList<>(standard.includeDirectories());
 		includeDirectories.addAll(include);
@@ -98,7 +115,7 @@ public record CabinProject(Path file, VssSources vss, List<VssProblem> problems)
 	}
 
 	/* A setting that names one file or folder, or a list of them; each must exist. */
-	private static List<Path> files(Path folder, Object value, String setting, Path file, YamlDocuments.Entry entry,
+	private static List<Path> files(Path folder, Object value, String setting, Path file, int line,
 			List<VssProblem> problems) {
 		List<Path> paths = new ArrayList<>();
 		List<?> names = value == null ? List.of() : value instanceof List<?> list ? list : List.of(value);
@@ -107,7 +124,7 @@ public record CabinProject(Path file, VssSources vss, List<VssProblem> problems)
 			if (Files.exists(path)) {
 				paths.add(path);
 			} else {
-				problems.add(new VssProblem(file, entry.lineOf(setting), 1,
+				problems.add(new VssProblem(file, line, 1,
 						"vss " + setting + ": no such file or folder " + name));
 			}
 		}

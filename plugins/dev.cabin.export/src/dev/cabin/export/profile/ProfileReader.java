@@ -1,6 +1,8 @@
 package dev.cabin.export.profile;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,16 +12,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.nodes.Node;
-
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.VersionRange;
 import dev.cabin.export.ExportIssues;
+import dev.cabin.vss.NodeType;
+import dev.cabin.vss.VssLoadResult;
+import dev.cabin.vss.VssLoader;
+import dev.cabin.vss.VssNode;
+import dev.cabin.vss.VssProblem;
+import dev.cabin.vss.VssSources;
+import dev.cabin.yaml.YamlNode;
 
 /**
  * Reads a vehicle profile (YAML or JSON), reporting every problem at once with its line and column: unknown keys
- * (with the closest known one), missing fields, values of the wrong kind, unreadable VSS files.
+ * (with the closest known one), missing fields, values of the wrong kind, and the problems of the VSS tree and
+ * overlays it names (read by {@link VssLoader}, as a project's catalogue is).
  */
 public final class ProfileReader {
 
@@ -45,8 +53,7 @@ public final class ProfileReader {
 
 	public Result read(Path file) {
 		List<Problem> problems = new ArrayList<>();
-		byte[] bytes = YamlMap.read(file, problems, ExportIssues.PROFILE_SYNTAX);
-		Node root = bytes == null ? null : YamlMap.parse(file, bytes, problems, ExportIssues.PROFILE_SYNTAX);
+		YamlNode root = YamlMap.read(file, problems, ExportIssues.PROFILE_SYNTAX);
 		YamlMap profile = root == null ? null : YamlMap.of(file, root, "", problems, ROOT_KEYS);
 		if (profile == null) {
 			return new Result(null, problems);
@@ -65,18 +72,34 @@ public final class ProfileReader {
 			vehicle.text("year", false, "2027");
 		}
 		HeadUnit headUnit = headUnit(profile.map("headUnit", true, HEAD_UNIT_KEYS), locations);
-		VssTreeReader trees = new VssTreeReader(problems);
-		VehicleSignals signals = signals(file, profile.map("signals", true, SIGNAL_KEYS), trees, problems, locations);
-		if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+		List<Path> files = new ArrayList<>(List.of(file));
+		VehicleSignals signals = signals(file, profile.map("signals", true, SIGNAL_KEYS), files, problems, locations);
+		String sha256 = problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR) ? null
+				: sha256(files, problems);
+		if (sha256 == null) {
 			return new Result(null, problems);
 		}
-		// the profile and the VSS files it names, so that a changed tree or overlay shows in the packages' manifests
-		List<String> hashes = new ArrayList<>(List.of(PackageFormat.sha256(bytes)));
-		hashes.addAll(trees.fileHashes());
-		String sha256 = hashes.size() == 1 ? hashes.get(0)
-				: PackageFormat.sha256(String.join("\n", hashes).getBytes(StandardCharsets.US_ASCII));
 		return new Result(new VehicleProfile(file, sha256, id, model, market, headUnit, signals, locations),
 				problems);
+	}
+
+	/*
+	 * The profile and the VSS files it names, so that a changed tree or overlay shows in the packages' manifests;
+	 * null after reporting a file that cannot be read again.
+	 */
+	private static String sha256(List<Path> files, List<Problem> problems) {
+		List<String> hashes = new ArrayList<>();
+		for (Path file : files) {
+			try {
+				hashes.add(PackageFormat.sha256(Files.readAllBytes(file)));
+			} catch (IOException e) {
+				problems.add(Location.startOf(file).error(ExportIssues.PROFILE_SIGNAL_FILE,
+						"cannot read the file: " + e.getMessage()));
+				return null;
+			}
+		}
+		return hashes.size() == 1 ? hashes.get(0)
+				: PackageFormat.sha256(String.join("\n", hashes).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static void checkFormat(YamlMap profile) {
@@ -120,23 +143,33 @@ public final class ProfileReader {
 				llm);
 	}
 
-	private static VehicleSignals signals(Path profileFile, YamlMap signals, VssTreeReader trees,
-			List<Problem> problems, Map<String, Location> locations) {
+	private static VehicleSignals signals(Path profileFile, YamlMap signals, List<Path> files, List<Problem> problems,
+			Map<String, Location> locations) {
 		if (signals == null) {
 			return null;
 		}
 		locations.put("signals", signals.location("tree"));
-		Map<String, String> nodes = new LinkedHashMap<>();
+		Map<String, NodeType> nodes = new LinkedHashMap<>();
 		Path base = profileFile.toAbsolutePath().getParent();
 		String tree = signals.text("tree", false, "vss/vehicle.json");
+		List<Path> overlays = signals.texts("overlays", false, "[vss/market-overlay.vspec]").stream()
+				.map(base::resolve).toList();
 		if (tree != null) {
-			trees.read(base.resolve(tree), nodes);
+			VssLoadResult loaded = VssLoader.load(VssSources.standardLayout(base.resolve(tree), overlays));
+			for (VssProblem problem : loaded.problems()) {
+				problems.add(new Location(problem.file(), problem.line(), problem.column(), 0)
+						.error(ExportIssues.PROFILE_SIGNAL_FILE, problem.message()));
+			}
+			for (VssNode node : loaded.catalogue().nodes()) {
+				nodes.put(node.path(), node.type());
+			}
+			files.addAll(loaded.files());
+		} else if (!overlays.isEmpty()) {
+			problems.add(signals.location("overlays").error(ExportIssues.PROFILE_MISSING_FIELD, "overlays apply on"
+					+ " a VSS tree: name it with tree: FILE"));
 		}
-		for (String overlay : signals.texts("overlays", false, "[vss/market-overlay.vspec]")) {
-			trees.read(base.resolve(overlay), nodes);
-		}
-		for (String type : List.of(VehicleSignals.SENSOR, VehicleSignals.ACTUATOR, VehicleSignals.ATTRIBUTE)) {
-			for (String path : signals.texts(type + "s", false, "[Vehicle.Speed]")) {
+		for (NodeType type : List.of(NodeType.SENSOR, NodeType.ACTUATOR, NodeType.ATTRIBUTE)) {
+			for (String path : signals.texts(type.label() + "s", false, "[Vehicle.Speed]")) {
 				nodes.put(path, type);
 			}
 		}

@@ -1,39 +1,30 @@
 package dev.cabin.export.profile;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.cabin.vss.NodeType;
+
 /**
  * The VSS nodes a vehicle has, by path ({@code Vehicle.Cabin.Sunroof.Position}), each with its VSS node type:
- * {@code branch}, {@code sensor} (read only), {@code actuator} (has a target value that can be set) or
- * {@code attribute} (static).
+ * a branch, a sensor (read only), an actuator (has a target value that can be set) or an attribute (static).
  */
 public final class VehicleSignals {
 
-	public static final String BRANCH = "branch";
-	public static final String SENSOR = "sensor";
-	public static final String ACTUATOR = "actuator";
-	public static final String ATTRIBUTE = "attribute";
+	private final TreeMap<String, NodeType> nodes;
 
-	private final TreeMap<String, String> nodes;
-
-	VehicleSignals(Map<String, String> nodes) {
+	VehicleSignals(Map<String, NodeType> nodes) {
 		this.nodes = new TreeMap<>(nodes);
 	}
 
-	public Map<String, String> nodes() {
-		return Collections.unmodifiableMap(nodes);
-	}
-
-	/** Whether the vehicle has a signal at the path whose value can be read (any leaf). */
+	/** Whether the vehicle has a signal at the path whose value can be read. */
 	public boolean readable(String path) {
-		String type = nodes.get(path);
-		return type != null && !type.equals(BRANCH);
+		NodeType type = nodes.get(path);
+		return type != null && type.hasValue();
 	}
 
 	public boolean actuator(String path) {
-		return ACTUATOR.equals(nodes.get(path));
+		return nodes.get(path) == NodeType.ACTUATOR;
 	}
 
 	/** Whether the vehicle has the branch (or a leaf) at the path, or anything below it. */
@@ -45,9 +36,10 @@ public final class VehicleSignals {
 		return below != null && below.startsWith(path + ".");
 	}
 
-	/** The node type at the path, or {@code null}. */
+	/** The node type at the path ({@code sensor}, as VSS names it), or {@code null}. */
 	public String typeOf(String path) {
-		return nodes.get(path);
+		NodeType type = nodes.get(path);
+		return type == null ? null : type.label();
 	}
 
 	public int size() {

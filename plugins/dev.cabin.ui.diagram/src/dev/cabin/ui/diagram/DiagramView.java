@@ -1,13 +1,8 @@
 package dev.cabin.ui.diagram;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -28,10 +23,8 @@ import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPart;
@@ -43,22 +36,15 @@ import dev.cabin.diagram.edit.EditException;
 import dev.cabin.diagram.edit.EditPlan;
 import dev.cabin.diagram.edit.SourceEdits;
 import dev.cabin.diagram.edit.TextEdit;
-import dev.cabin.diagram.graph.CabinDiagramBuilder;
-import dev.cabin.diagram.graph.DiagramFilterException;
 import dev.cabin.diagram.graph.DiagramNode;
 import dev.cabin.diagram.graph.DiagramOptions;
 import dev.cabin.diagram.graph.NodeKind;
 import dev.cabin.diagram.graph.SourceRange;
-import dev.cabin.diagram.layout.DiagramLayouter;
 import dev.cabin.diagram.layout.LaidOutDiagram;
 import dev.cabin.diagram.overlay.Highlight;
 import dev.cabin.diagram.overlay.SimulationOverlay;
-import dev.cabin.diagram.render.PngRenderer;
-import dev.cabin.diagram.render.SvgRenderer;
-import dev.cabin.dsl.cabin.Agent;
-import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
-import dev.cabin.dsl.load.Problem;
+import dev.cabin.ui.diagram.DiagramDrawing.Drawn;
 import dev.cabin.ui.editor.CabinLanguage;
 
 /**
@@ -76,14 +62,12 @@ public class DiagramView extends ViewPart {
 		EditPlan plan(SourceEdits edits) throws EditException;
 	}
 
-	private static final String SYNTAX_ERROR = "org.eclipse.xtext.diagnostics.Diagnostic.Syntax";
 	private static final int REDRAW_DELAY_MILLIS = 250;
 
 	private Display display;
 	private DiagramCanvas canvas;
 	private Label message;
-	private Combo filter;
-	private final List<DiagramOptions> filterChoices = new ArrayList<>();
+	private DiagramFilter filter;
 
 	private ITextEditor editor;
 	private IDocument document;
@@ -152,8 +136,7 @@ public class DiagramView extends ViewPart {
 		barLayout.marginHeight = 2;
 		bar.setLayout(barLayout);
 		new Label(bar, SWT.NONE).setText("Show:");
-		filter = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
-		filter.addListener(SWT.Selection, event -> setOptions(withCollapsed(filterChoices.get(filter.getSelectionIndex()))));
+		filter = new DiagramFilter(bar, choice -> setOptions(withCollapsed(choice)));
 		message = new Label(bar, SWT.NONE);
 		message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
@@ -249,9 +232,6 @@ public class DiagramView extends ViewPart {
 
 	/* ---------------------------------------------------------------- drawing */
 
-	private record Drawn(int generation, LaidOutDiagram diagram, LoadResult model, String message) {
-	}
-
 	private void scheduleRedraw(int delay) {
 		generation++;
 		redraw.cancel();
@@ -274,34 +254,9 @@ public class DiagramView extends ViewPart {
 		if (request[0] == null || monitor.isCanceled()) {
 			return;
 		}
-		LoadResult model = CabinLanguage.sources().load(Path.of(request[1]), request[0]);
-		Drawn drawn;
-		Problem syntax = model.problems().stream().filter(problem -> SYNTAX_ERROR.equals(problem.code())).findFirst()
-				.orElse(null);
-		if (syntax != null || model.files().isEmpty()) {
-			drawn = new Drawn(requested[0], null, model, "Line " + (syntax == null ? 1 : syntax.line())
-					+ " does not parse; the diagram shows the text as it last parsed.");
-		} else {
-			drawn = layout(requested[0], model, requestedOptions[0], request[1]);
-		}
+		Drawn drawn = DiagramDrawing.draw(requested[0], request[1], request[0], requestedOptions[0]);
 		if (!monitor.isCanceled() && !display.isDisposed()) {
 			display.asyncExec(() -> show(drawn));
-		}
-	}
-
-	private static Drawn layout(int generation, LoadResult model, DiagramOptions options, String fileName) {
-		try {
-			LaidOutDiagram diagram = DiagramLayouter.layout(
-					CabinDiagramBuilder.build(model.files(), options, resource -> fileName));
-			long errors = model.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-			return new Drawn(generation, diagram, model, errors == 0 ? ""
-					: errors + (errors == 1 ? " error" : " errors") + " in the text: connections to what is wrong are left out.");
-		} catch (DiagramFilterException e) {
-			if (options.agent() != null || options.flow() != null) {
-				Drawn all = layout(generation, model, new DiagramOptions(null, null, options.collapsedFlows()), fileName);
-				return new Drawn(generation, all.diagram(), model, "Showing everything: " + e.getMessage() + ".");
-			}
-			return new Drawn(generation, null, model, "Nothing to draw: " + e.getMessage() + ".");
 		}
 	}
 
@@ -312,7 +267,7 @@ public class DiagramView extends ViewPart {
 		if (drawn.diagram() != null) {
 			canvas.setDiagram(drawn.diagram());
 			resolveOverlay();
-			updateFilterChoices(drawn.model());
+			filter.update(drawn.model(), options);
 		}
 		showMessage(drawn.message());
 	}
@@ -372,31 +327,6 @@ public class DiagramView extends ViewPart {
 
 	private DiagramOptions withCollapsed(DiagramOptions choice) {
 		return new DiagramOptions(choice.agent(), choice.flow(), options.collapsedFlows());
-	}
-
-	private void updateFilterChoices(LoadResult model) {
-		List<String> labels = new ArrayList<>(List.of("All agents and flows"));
-		filterChoices.clear();
-		filterChoices.add(DiagramOptions.ALL);
-		for (CabinFile file : model.files()) {
-			for (Agent agent : file.getAgents()) {
-				labels.add("agent " + agent.getName());
-				filterChoices.add(new DiagramOptions(agent.getName(), null, Set.of()));
-				agent.getFlows().forEach(flow -> {
-					labels.add("    flow " + flow.getName());
-					filterChoices.add(new DiagramOptions(agent.getName(), flow.getName(), Set.of()));
-				});
-			}
-		}
-		filter.setItems(labels.toArray(String[]::new));
-		for (int i = 0; i < filterChoices.size(); i++) {
-			DiagramOptions choice = filterChoices.get(i);
-			if (java.util.Objects.equals(choice.agent(), options.agent())
-					&& java.util.Objects.equals(choice.flow(), options.flow())) {
-				filter.select(i);
-			}
-		}
-		filter.getParent().layout();
 	}
 
 	/* ---------------------------------------------------------------- selection */
@@ -511,10 +441,9 @@ public class DiagramView extends ViewPart {
 	/** The document's model for an edit, or {@code null} (with a message) when the text does not parse. */
 	LoadResult parseDocument() {
 		LoadResult model = CabinLanguage.sources().load(Path.of(fileName()), document.get());
-		Problem syntax = model.problems().stream().filter(problem -> SYNTAX_ERROR.equals(problem.code())).findFirst()
-				.orElse(null);
-		if (syntax != null || model.files().isEmpty()) {
-			showMessage("Line " + (syntax == null ? 1 : syntax.line()) + " does not parse; fix it before editing from the diagram.");
+		Integer unparsed = DiagramDrawing.unparsedLine(model);
+		if (unparsed != null) {
+			showMessage("Line " + unparsed + " does not parse; fix it before editing from the diagram.");
 			return null;
 		}
 		return model;
@@ -524,38 +453,21 @@ public class DiagramView extends ViewPart {
 
 	/** Writes the diagram as shown (filter, collapsed flows, overlay) as SVG. */
 	public void exportSvg(Path file) throws IOException {
-		Files.writeString(file, SvgRenderer.render(canvas.diagram(), highlight, "Flows of " + fileName()),
-				StandardCharsets.UTF_8);
+		DiagramExport.svg(canvas.diagram(), highlight, fileName(), file);
 	}
 
 	/** Writes the diagram as shown as PNG, at twice its size. */
 	public void exportPng(Path file) throws IOException {
-		try (OutputStream out = Files.newOutputStream(file)) {
-			PngRenderer.render(canvas.diagram(), highlight, out);
-		}
+		DiagramExport.png(canvas.diagram(), highlight, file);
 	}
 
 	private void exportWithDialog(String extension) {
-		if (canvas.diagram() == null) {
-			return;
-		}
-		FileDialog dialog = new FileDialog(canvas.getShell(), SWT.SAVE);
-		dialog.setFilterExtensions(new String[] { "*." + extension });
-		dialog.setFileName(fileName().replaceFirst("\\.cabin$", "") + "." + extension);
-		dialog.setOverwrite(true);
-		String chosen = dialog.open();
-		if (chosen == null) {
-			return;
-		}
-		try {
-			if (extension.equals("svg")) {
-				exportSvg(Path.of(chosen));
-			} else {
-				exportPng(Path.of(chosen));
+		if (canvas.diagram() != null) {
+			String outcome = DiagramExport.withDialog(canvas.getShell(), extension, canvas.diagram(), highlight,
+					fileName());
+			if (outcome != null) {
+				showMessage(outcome);
 			}
-			showMessage("Exported " + chosen + ".");
-		} catch (IOException e) {
-			showMessage("Cannot write " + chosen + ": " + e.getMessage());
 		}
 	}
 }

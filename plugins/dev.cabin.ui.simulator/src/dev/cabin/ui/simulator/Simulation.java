@@ -22,6 +22,7 @@ import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.dsl.query.AgentSignals;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
@@ -33,8 +34,6 @@ import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.export.check.AgentRequirements;
-import dev.cabin.export.check.SourceLocations;
 import dev.cabin.ui.compile.StudioCompileService;
 import dev.cabin.ui.editor.CabinLanguage;
 
@@ -204,9 +203,8 @@ public final class Simulation {
 	/** The VSS signals the current agent reads (conditions, templates), in source order. */
 	public synchronized List<String> signalsRead() {
 		Set<String> paths = new LinkedHashSet<>();
-		for (AgentRequirements.Need need : AgentRequirements.of(model(agent.id()), new SourceLocations(List.of(file)))
-				.signalsRead()) {
-			paths.add(need.subject());
+		for (AgentSignals.Use read : AgentSignals.read(model(agent.id()))) {
+			paths.add(read.path());
 		}
 		return List.copyOf(paths);
 	}

@@ -37,6 +37,7 @@ public class CabinFoldingReconciler extends MonoReconciler {
 	private CabinFoldingReconciler(Strategy strategy) {
 		super(strategy, false);
 		this.strategy = strategy;
+		strategy.foldWhenOpen = this::forceReconciling;
 		setDelay(500);
 	}
 
@@ -48,9 +49,18 @@ public class CabinFoldingReconciler extends MonoReconciler {
 		}
 	}
 
+	@Override
+	public void uninstall() {
+		if (strategy.document != null) {
+			CabinDocument.forget(strategy.document, strategy.foldWhenOpen);
+		}
+		super.uninstall();
+	}
+
 	private static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
 		private ProjectionViewer viewer;
 		private IDocument document;
+		private Runnable foldWhenOpen;
 		private final List<ProjectionAnnotation> shown = new ArrayList<>();
 
 		@Override
@@ -66,15 +76,11 @@ public class CabinFoldingReconciler extends MonoReconciler {
 		@Override
 		public void initialReconcile() {
 			// the editor's document model reconciler opens the document in the server, in its own thread
-			for (int tries = 0; tries < 50 && CabinDocument.of(document) == null; tries++) {
-				try {
-					Thread.sleep(100);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			if (CabinDocument.of(document) != null) {
+				fold();
+			} else {
+				CabinDocument.whenOpen(document, foldWhenOpen);
 			}
-			fold();
 		}
 
 		@Override

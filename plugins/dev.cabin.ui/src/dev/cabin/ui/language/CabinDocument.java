@@ -1,12 +1,13 @@
 package dev.cabin.ui.language;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.HashMap;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
@@ -32,6 +33,7 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 public final class CabinDocument {
 
 	private static final Map<IDocument, CabinDocument> OPEN = new HashMap<>();
+	private static final Map<IDocument, List<Runnable>> AWAITING_OPEN = new HashMap<>();
 	private static final long BUILD_TIMEOUT_SECONDS = 5;
 
 	private final IDocument document;
@@ -54,22 +56,51 @@ public final class CabinDocument {
 	}
 
 	/**
+	 * Runs the action once an editor has opened the document in the server: at once when it has, otherwise in
+	 * the thread that opens it. {@link #forget} drops an action that has not run.
+	 */
+	public static void whenOpen(IDocument document, Runnable action) {
+		synchronized (CabinDocument.class) {
+			if (!OPEN.containsKey(document)) {
+				AWAITING_OPEN.computeIfAbsent(document, d -> new ArrayList<>()).add(action);
+				return;
+			}
+		}
+		action.run();
+	}
+
+	public static synchronized void forget(IDocument document, Runnable action) {
+		List<Runnable> awaiting = AWAITING_OPEN.get(document);
+		if (awaiting != null && awaiting.remove(action) && awaiting.isEmpty()) {
+			AWAITING_OPEN.remove(document);
+		}
+	}
+
+	/**
 	 * Opens an editor's document in the server (once; each call must be paired with {@link #release()}), or
 	 * returns {@code null} when the document is not a file of the local file system.
 	 */
-	public static synchronized CabinDocument open(IDocument document) {
-		CabinDocument open = OPEN.get(document);
-		if (open == null) {
-			ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
-			if (buffer == null || buffer.getFileStore() == null
-					|| !"file".equals(buffer.getFileStore().toURI().getScheme())) {
-				return null;
+	public static CabinDocument open(IDocument document) {
+		CabinDocument open;
+		List<Runnable> awaiting;
+		synchronized (CabinDocument.class) {
+			open = OPEN.get(document);
+			if (open == null) {
+				ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
+				if (buffer == null || buffer.getFileStore() == null
+						|| !"file".equals(buffer.getFileStore().toURI().getScheme())) {
+					return null;
+				}
+				open = new CabinDocument(document, DocumentUris.normalize(buffer.getFileStore().toURI().toString()));
+				OPEN.put(document, open);
+				open.open();
 			}
-			open = new CabinDocument(document, DocumentUris.normalize(buffer.getFileStore().toURI().toString()));
-			OPEN.put(document, open);
-			open.open();
+			open.users++;
+			awaiting = AWAITING_OPEN.remove(document);
 		}
-		open.users++;
+		if (awaiting != null) {
+			awaiting.forEach(Runnable::run);
+		}
 		return open;
 	}
 

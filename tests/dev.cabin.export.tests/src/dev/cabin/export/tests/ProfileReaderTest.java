@@ -161,7 +161,33 @@ class ProfileReaderTest {
 	}
 
 	@Test
-	void aVspecTreeWithIncludesOrInstancesIsReportedAtTheirLine() throws IOException {
+	void aVspecTreeWithIncludesAndInstancesIsExpanded() throws IOException {
+		Files.createDirectories(dir.resolve("Cabin"));
+		Files.writeString(dir.resolve("Cabin/Cabin.vspec"), """
+				Seat:
+				  type: branch
+				  instances: ["Row[1,2]"]
+				Seat.Heating:
+				  type: actuator
+				  datatype: int8
+				""");
+		Files.writeString(dir.resolve("tree.vspec"), """
+				Vehicle:
+				  type: branch
+				Vehicle.Cabin:
+				  type: branch
+				#include Cabin/Cabin.vspec Vehicle.Cabin
+				""");
+
+		VehicleProfile profile = read(VALID.replace("  sensors: [Vehicle.Speed]", "  tree: tree.vspec")).profile();
+
+		assertNotNull(profile);
+		assertTrue(profile.signals().actuator("Vehicle.Cabin.Seat.Row2.Heating"));
+		assertFalse(profile.signals().has("Vehicle.Cabin.Seat.Heating"), "only in its instances");
+	}
+
+	@Test
+	void problemsOfAVspecTreeAreReportedAtTheirLine() throws IOException {
 		Files.writeString(dir.resolve("tree.vspec"), """
 				Vehicle:
 				  type: branch
@@ -173,18 +199,21 @@ class ProfileReaderTest {
 
 		ProfileReader.Result result = read(VALID.replace("  sensors: [Vehicle.Speed]", "  tree: tree.vspec"));
 
-		assertEquals(List.of(3, 6), result.problems().stream().map(Problem::line).toList());
+		assertEquals(List.of(3, 4), result.problems().stream().map(Problem::line).toList(), result.problems()::toString);
+		assertTrue(result.problems().get(0).message().contains("cannot find the included file Cabin/Cabin.vspec"));
+		assertTrue(result.problems().get(1).message().contains("no branch Vehicle.Cabin"));
 		assertTrue(result.problems().stream().allMatch(p -> p.code().equals(ExportIssues.PROFILE_SIGNAL_FILE)));
 		assertEquals(dir.resolve("tree.vspec"), result.problems().get(0).file().toAbsolutePath());
 	}
 
 	@Test
 	void theProfilesHashCoversTheVssFilesItNames() throws IOException {
-		Path tree = Files.writeString(dir.resolve("tree.vspec"), "Vehicle.Speed:\n  type: sensor\n");
+		String speed = "Vehicle:\n  type: branch\nVehicle.Speed:\n  type: sensor\n  datatype: float\n";
+		Path tree = Files.writeString(dir.resolve("tree.vspec"), speed);
 		String profile = VALID.replace("  sensors: [Vehicle.Speed]", "  tree: tree.vspec");
 		String before = read(profile).profile().sha256();
 
-		Files.writeString(tree, "Vehicle.Speed:\n  type: sensor\nVehicle.TraveledDistance:\n  type: sensor\n");
+		Files.writeString(tree, speed + "Vehicle.TraveledDistance:\n  type: sensor\n  datatype: uint32\n");
 
 		assertNotEquals(before, read(profile).profile().sha256());
 		assertEquals(read(profile).profile().sha256(), read(profile).profile().sha256());

@@ -199,7 +199,7 @@ class CorpusReaderTest {
 
 		CorpusException error = assertThrows(CorpusException.class, () -> CorpusReader.read(file, Format.RASA));
 
-		assertTrue(error.getMessage().matches("\\Q" + file + "\\E:[45]: invalid YAML.*"), error.getMessage());
+		assertTrue(error.getMessage().matches("\\Q" + file + "\\E:[45]:\\d+: invalid YAML.*"), error.getMessage());
 	}
 
 	@Test

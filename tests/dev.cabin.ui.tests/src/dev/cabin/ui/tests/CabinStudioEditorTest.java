@@ -24,6 +24,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -430,7 +431,8 @@ class CabinStudioEditorTest {
 	private static void type(ITextEditor editor, int offset, String text) throws Exception {
 		document(editor).replace(offset, 0, text);
 		editor.selectAndReveal(offset + text.length(), 0);
-		Screen.settle(100);
+		Screen.waitFor(() -> ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset() == offset
+				+ text.length(), "the caret after the typed text");
 	}
 
 	/* Ctrl+Space: the proposals the popup lists. */
@@ -443,10 +445,14 @@ class CabinStudioEditorTest {
 
 	private static List<String> popupItems() throws Exception {
 		Table[] table = { null };
+		// an asynchronous popup shows "Computing proposals (0%) ..." until the language server has answered
 		Screen.waitFor(() -> (table[0] = popupTable()) != null && table[0].getItemCount() > 0
-				&& !table[0].getItem(0).getText().isEmpty(), "the proposal popup");
-		Screen.settle(300);
-		return Arrays.stream(popupTable().getItems()).map(TableItem::getText).toList();
+				&& !table[0].getItem(0).getText().isEmpty()
+				&& !table[0].getItem(0).getText().startsWith("Computing proposals"), "the proposal popup");
+		return Screen.waitForSteady(() -> {
+			Table shown = popupTable();
+			return shown == null ? List.<String>of() : Arrays.stream(shown.getItems()).map(TableItem::getText).toList();
+		}, "the proposals of the popup");
 	}
 
 	private static Table popupTable() {
@@ -469,7 +475,7 @@ class CabinStudioEditorTest {
 				.orElseThrow(() -> new AssertionError("no proposal " + proposal));
 		table.setSelection(item);
 		table.notifyListeners(SWT.DefaultSelection, selectionEvent(item));
-		Screen.settle(200);
+		Screen.waitFor(() -> popupTable() == null, "the popup to close after choosing " + proposal);
 	}
 
 	/* Esc in the editor closes the popup. */
@@ -586,7 +592,6 @@ class CabinStudioEditorTest {
 
 	/* Auto-build runs in the workspace's build job after a change; wait until it has run. */
 	private static void waitForBuilds() throws Exception {
-		Screen.settle(300);
 		Screen.waitFor(() -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
 				&& Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0, "the build", 120);
 	}

@@ -27,9 +27,9 @@ import dev.cabin.engine.nlu.Vectors;
  * embedding is less similar than {@code threshold} to the centroid of the chosen intent's examples; the
  * classifier's evidence for the intents (the log-sum-exp of their logits) is below {@code evidence}. The
  * similarity judges by the examples alone and holds up for agents with a handful of examples; the evidence
- * catches utterances of intents the agent does not have, which still resemble some intent (with a CLINC150
- * domain left out of training, it raises the share of that domain's utterances called out of scope from 55%
- * to 72% on average, at the same in-scope accuracy; README, "Recognition lab"). Candidates come by logit, best first; their score is the similarity.
+ * catches utterances of intents the agent does not have, which still resemble some intent (README,
+ * "Recognition lab", has what it gains on CLINC150 domains left out of training). Candidates come by logit,
+ * best first; their score is the similarity.
  *
  * <p>The compiler fits the parameters ({@code dev.cabin.compiler.training}) with the same {@link #features};
  * {@link #toParameters} and {@link #fromParameters} are their form in the IR.

@@ -25,6 +25,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -99,7 +101,7 @@ class FlowDiagramViewTest {
 		String confirm = CLIMATE + ".step.1";
 		DiagramNode node = view.diagram().graph().node(confirm);
 
-		click(center(view.diagram().box(confirm)));
+		click(confirm);
 
 		assertEquals(confirm, view.selection());
 		ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
@@ -172,7 +174,7 @@ class FlowDiagramViewTest {
 	void theContextMenuOffersWhatFitsTheBoxAndEditsTheText() throws Exception {
 		String greeting = "Cockpit.flow.Greeting.step.0";
 		String before = document.get();
-		click(center(view.diagram().box(greeting)), 3);
+		click(greeting, 3);
 
 		Menu menu = view.canvas().getMenu();
 		menu.notifyListeners(SWT.Show, new Event());
@@ -246,8 +248,9 @@ class FlowDiagramViewTest {
 	}
 
 	private void undo() throws InterruptedException {
+		String before = document.get();
 		editor.getAction(ITextEditorActionConstants.UNDO).run();
-		Screen.settle(50);
+		Screen.waitFor(() -> !document.get().equals(before), "the undone edit taken back in the text");
 	}
 
 	private static List<String> errors(String text) {
@@ -259,12 +262,13 @@ class FlowDiagramViewTest {
 		return new Point(box.x() + box.width() / 2, box.y() + box.height() / 2);
 	}
 
-	private void click(Point at) throws InterruptedException {
-		click(at, 1);
+	private void click(String nodeId) throws InterruptedException {
+		click(nodeId, 1);
 	}
 
-	private void click(Point at, int button) throws InterruptedException {
-		org.eclipse.swt.graphics.Point onCanvas = view.canvas().toCanvas(at);
+	/* Presses and releases the button on the middle of the box. */
+	private void click(String nodeId, int button) throws InterruptedException {
+		org.eclipse.swt.graphics.Point onCanvas = view.canvas().toCanvas(center(view.diagram().box(nodeId)));
 		for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
 			Event event = new Event();
 			event.button = button;
@@ -272,13 +276,12 @@ class FlowDiagramViewTest {
 			event.y = onCanvas.y;
 			view.canvas().notifyListeners(type, event);
 		}
-		Screen.settle(100);
+		Screen.waitFor(() -> nodeId.equals(view.selection()), "the clicked box " + nodeId + " selected");
 	}
 
 	/** Whether the top border of the box, drawn at 100 % in the middle of the canvas, has (nearly) the colour. */
 	private boolean borderHas(String nodeId, Rgb color) throws InterruptedException {
 		view.canvas().zoomTo(1, nodeId);
-		Screen.settle(100);
 		org.eclipse.swt.graphics.Rectangle size = view.canvas().getClientArea();
 		Image image = new Image(view.canvas().getDisplay(), size.width, size.height);
 		GC gc = new GC(image);
@@ -316,6 +319,15 @@ class FlowDiagramViewTest {
 		for (MUIElement sibling : stack.getParent().getChildren()) {
 			sibling.setContainerData(sibling == stack ? "55" : "45");
 		}
-		Screen.settle(300);
+		if (stack.getParent().getWidget() instanceof Composite sash) {
+			sash.layout(true, true);
+		}
+		Screen.waitFor(() -> stack.getParent().getChildren().stream()
+				.allMatch(sibling -> sibling == stack || height(sibling) < height(stack)),
+				"the diagram's stack laid out taller than the editor's");
+	}
+
+	private static int height(MUIElement element) {
+		return element.getWidget() instanceof Control control ? control.getSize().y : 0;
 	}
 }

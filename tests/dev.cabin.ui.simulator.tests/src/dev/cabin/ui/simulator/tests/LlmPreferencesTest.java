@@ -142,7 +142,7 @@ class LlmPreferencesTest {
 
 		server.then(LoopbackLlm.openAiText("This answer comes too late.").delayed(6_000));
 		Workbench.say(simulator, "help me relax");
-		Screen.settle(300);
+		Screen.waitFor(() -> server.received().size() == 2, "the second request at the LLM");
 		long stopped = System.nanoTime();
 		simulator.stop();
 		Screen.waitFor(() -> !simulator.busy(), "the stopped turn", 3);

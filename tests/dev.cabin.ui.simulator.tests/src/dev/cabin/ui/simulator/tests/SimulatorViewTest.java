@@ -94,6 +94,9 @@ class SimulatorViewTest {
 		assertTrue(Workbench.texts(Workbench.child(turn, "Time per stage (µs)")).stream()
 				.anyMatch(text -> text.startsWith("nlu")));
 
+		// the diagram is drawn in a job of its own, which may finish after the turns
+		Screen.waitFor(() -> diagram.highlight().fired().containsKey("CabinComfort.trigger.4"),
+				"the fused trigger highlighted on the diagram");
 		assertEquals(Set.of(Modality.GAZE, Modality.VOICE), diagram.highlight().fired().get("CabinComfort.trigger.4"));
 		assertTrue(diagram.highlight().visited("CabinComfort.flow.OpenRoof.step.0.otherwise.0"));
 		assertEquals("CabinComfort.flow.OpenRoof.step.0.otherwise.0", diagram.highlight().active(),

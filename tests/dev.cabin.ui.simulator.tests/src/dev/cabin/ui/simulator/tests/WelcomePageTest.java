@@ -35,11 +35,11 @@ class WelcomePageTest {
 		assertTrue(InstanceScope.INSTANCE.getNode("dev.cabin.studio").getBoolean("welcomed", false),
 				"the next start does not show it again");
 		WelcomeView welcome = (WelcomeView) page.showView(WelcomeView.ID);
-		Screen.settle(200);
+		Screen.waitFor(() -> firstStep(welcome) != null && firstStep(welcome).isVisible(),
+				"the welcome page's first step on screen");
 		Screen.screenshot("welcome");
 
-		Link first = (Link) Screen.find(welcome.getSite().getShell(),
-				control -> control instanceof Link link && link.getText().contains("Create an example project"));
+		Link first = firstStep(welcome);
 		assertNotNull(first, "the first step is a link");
 		first.notifyListeners(SWT.Selection, new Event());
 
@@ -56,5 +56,10 @@ class WelcomePageTest {
 			assertEquals("", welcome.message());
 		}
 		page.hideView(welcome);
+	}
+
+	private static Link firstStep(WelcomeView welcome) {
+		return (Link) Screen.find(welcome.getSite().getShell(),
+				control -> control instanceof Link link && link.getText().contains("Create an example project"));
 	}
 }

@@ -72,7 +72,8 @@ final class Workbench {
 				page.hideView(page.findView(view));
 			}
 		}
-		Screen.settle(200);
+		Screen.waitFor(() -> page.findView(SimulatorView.ID) == null && page.findView(DiagramView.ID) == null,
+				"the simulator and the diagram closed");
 		project.delete(true, null);
 	}
 
