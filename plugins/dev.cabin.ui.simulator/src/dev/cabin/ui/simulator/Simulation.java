@@ -178,13 +178,7 @@ public final class Simulation {
 		state.put("driver", current.driverState());
 		state.put("locale", current.locale());
 		state.put("agent", current.agentId());
-		Map<String, Object> trace;
-		try {
-			trace = JSON.readValue(result.trace().toJson(), new TypeReference<Map<String, Object>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("the engine wrote a trace that is not JSON", e);
-		}
+		Map<String, Object> trace = result.trace().toData();
 		synchronized (this) {
 			Turn turn = new Turn(turns.size() + 1, event, result, trace, state);
 			if (current == session) {
