@@ -11,10 +11,6 @@ import java.util.Set;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
 import dev.cabin.dsl.cabin.Agent;
@@ -60,8 +56,6 @@ public final class Simulation {
 			super(message);
 		}
 	}
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Path file;
 	private final CabinIr ir;
