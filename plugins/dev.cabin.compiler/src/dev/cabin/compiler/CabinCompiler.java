@@ -115,9 +115,9 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.nlu.UtteranceTemplate;
 import dev.cabin.engine.nlu.softmax.SoftmaxTraining;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Compiles validated Cabin models into the engine's IR: every construct of the language, with the example

@@ -5,7 +5,8 @@ import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.nlu.Recognition;
 import dev.cabin.engine.nlu.SlotValues;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.StepPath;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Takes what the occupant says or touches while a question waits: a slot's value, a yes or no (to a
@@ -71,7 +72,7 @@ final class Answers {
 		context.trace().transition("answer: " + (yes ? "yes" : "no"));
 		if (question instanceof Dialog.YesNoQuestion yesNo) {
 			dialog.push(new Frame(dialog.currentFlow(), yes ? yesNo.yes() : yesNo.no(), false, yes || yesNo.confirmed(),
-					yesNo.path() + (yes ? ".yes." : ".no.")));
+					StepPath.block(yesNo.path(), yes ? StepPath.YES : StepPath.NO)));
 		} else if (question instanceof Dialog.CallQuestion call) {
 			tools.answered(call, yes);
 		}

@@ -24,7 +24,7 @@ final class Dialog {
 		final List<StepIr> steps;
 		final boolean root;
 		final boolean confirmed;
-		/** Where the block's steps are in their flow: "" for the flow itself, "2.yes." inside a confirmation. */
+		/** Where the block's steps are in their flow ({@code StepPath}): "" for the flow itself, "2.yes" in a confirmation. */
 		final String pathPrefix;
 		int next;
 

@@ -8,6 +8,7 @@ import dev.cabin.engine.ir.FlowIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.ir.SlotIr;
 import dev.cabin.engine.ir.StepIr;
+import dev.cabin.language.StepPath;
 
 /**
  * Runs the flows' steps: says, asks for slots and confirmations (the answers are {@link Answers}'), branches,
@@ -47,7 +48,7 @@ final class FlowInterpreter {
 			return;
 		}
 		dialog.reset();
-		dialog.push(new Frame(flow.name(), flow.steps(), true, false, ""));
+		dialog.push(new Frame(flow.name(), flow.steps(), true, false, StepPath.FLOW));
 		context.flowStarted(flow.name());
 		context.trace().transition("start flow " + flow.name());
 	}
@@ -69,7 +70,7 @@ final class FlowInterpreter {
 				}
 				continue;
 			}
-			String path = frame.pathPrefix + frame.next;
+			String path = StepPath.step(frame.pathPrefix, frame.next);
 			context.trace().stepRun(context.agentId(), frame.flow, path);
 			execute(frame.steps.get(frame.next++), frame, path);
 		}
@@ -87,11 +88,11 @@ final class FlowInterpreter {
 			dialog.await(new Dialog.YesNoQuestion(confirm.yes(), confirm.no(), frame.confirmed, question, path));
 		} else if (step instanceof StepIr.Branch branch) {
 			List<StepIr> chosen = branch.otherwise();
-			String block = path + ".otherwise.";
+			String block = StepPath.block(path, StepPath.OTHERWISE);
 			for (int i = 0; i < branch.cases().size(); i++) {
 				if (context.evaluator().test(branch.cases().get(i).condition())) {
 					chosen = branch.cases().get(i).steps();
-					block = path + ".case" + i + ".";
+					block = StepPath.block(path, StepPath.whenCase(i));
 					break;
 				}
 			}
@@ -107,7 +108,7 @@ final class FlowInterpreter {
 			if (flow == null) {
 				context.trace().note("no flow " + run.flow() + " to run");
 			} else {
-				dialog.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed, ""));
+				dialog.push(new Frame(flow.name(), flow.steps(), true, frame.confirmed, StepPath.FLOW));
 				context.flowStarted(flow.name());
 				context.trace().transition("run flow " + flow.name() + " from " + frame.flow);
 			}

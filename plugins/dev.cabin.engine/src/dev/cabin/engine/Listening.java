@@ -3,7 +3,7 @@ package dev.cabin.engine;
 import java.util.List;
 
 import dev.cabin.engine.event.InputEvent;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Whether the agent listens and whether it still speaks: speech counts only after the wake word (said first,

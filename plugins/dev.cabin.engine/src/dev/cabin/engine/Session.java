@@ -9,7 +9,7 @@ import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.llm.LlmMessage;
 import dev.cabin.engine.nlu.Recognition;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 import dev.cabin.engine.vehicle.Vehicle;
 
 /**

@@ -7,7 +7,7 @@ import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.ToolIr;
 import dev.cabin.engine.ir.TypeIr;
 import dev.cabin.engine.nlu.SlotValues;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /** Checks tool arguments against the tool's declaration, whoever made the call: a flow or an LLM. */
 final class Tools {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import dev.cabin.engine.nlu.Language;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Writes the utterances of a corpus as a Cabin agent: an intent per corpus intent with its utterances as

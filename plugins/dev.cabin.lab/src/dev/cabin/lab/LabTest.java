@@ -25,7 +25,7 @@ import dev.cabin.engine.ir.SlotIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.Recognition;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Runs the utterances of a corpus through an agent, each as the first thing said in a new conversation, the

@@ -3,7 +3,7 @@ package dev.cabin.dsl.validation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Example utterances as the recognizer compares them, remembered across validations: an editor re-validates a

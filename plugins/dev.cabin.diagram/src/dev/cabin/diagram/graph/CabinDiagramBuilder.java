@@ -41,6 +41,7 @@ import dev.cabin.dsl.cabin.Step;
 import dev.cabin.dsl.cabin.Trigger;
 import dev.cabin.dsl.cabin.TriggerEvent;
 import dev.cabin.dsl.cabin.VoiceEvent;
+import dev.cabin.language.StepPath;
 
 /**
  * Turns parsed .cabin files into a {@link DiagramGraph}: agents containing their intents, triggers and
@@ -286,7 +287,8 @@ public final class CabinDiagramBuilder {
 			connectCollapsed(flow, flowId);
 			return;
 		}
-		List<Exit> open = sequence(agent, flow, flow.getSteps(), "", List.of(new Exit(flowId, entryPort(flowId), null)));
+		List<Exit> open = sequence(agent, flow, flow.getSteps(), StepPath.FLOW,
+				List.of(new Exit(flowId, entryPort(flowId), null)));
 		if (!open.isEmpty()) {
 			String exitId = ElementIds.flowExit(agent.getName(), flow.getName());
 			addNode(new DiagramNode(exitId, flowId, NodeKind.FLOW_EXIT, false, "end of flow", List.of(), List.of(),
@@ -326,7 +328,7 @@ public final class CabinDiagramBuilder {
 		List<Exit> open = incoming;
 		for (int i = 0; i < steps.size(); i++) {
 			Step step = steps.get(i);
-			String path = prefix.isEmpty() ? Integer.toString(i) : prefix + "." + i;
+			String path = StepPath.step(prefix, i);
 			String stepId = ElementIds.step(agent.getName(), flow.getName(), path);
 			addNode(stepNode(agent, step, stepId, ElementIds.flow(agent.getName(), flow.getName())));
 			open.forEach(exit -> connect(exit, stepId));
@@ -347,18 +349,18 @@ public final class CabinDiagramBuilder {
 			crossEdges.add(() -> connectRun(stepId, run));
 		}
 		if (step instanceof Confirm confirm) {
-			List<Exit> open = new ArrayList<>(outcome(agent, flow, confirm.getYes(), stepId, path, "yes", 0, "yes"));
-			open.addAll(outcome(agent, flow, confirm.getNo(), stepId, path, "no", 1, "no"));
+			List<Exit> open = new ArrayList<>(outcome(agent, flow, confirm.getYes(), stepId, path, StepPath.YES, 0, "yes"));
+			open.addAll(outcome(agent, flow, confirm.getNo(), stepId, path, StepPath.NO, 1, "no"));
 			return open;
 		}
 		if (step instanceof Branch branch) {
 			List<Exit> open = new ArrayList<>();
 			for (int i = 0; i < branch.getCases().size(); i++) {
 				Case branchCase = branch.getCases().get(i);
-				open.addAll(outcome(agent, flow, branchCase.getBody(), stepId, path, "case" + i, i,
+				open.addAll(outcome(agent, flow, branchCase.getBody(), stepId, path, StepPath.whenCase(i), i,
 						SourceLocator.text(branchCase.getCondition())));
 			}
-			open.addAll(outcome(agent, flow, branch.getOtherwise(), stepId, path, "otherwise",
+			open.addAll(outcome(agent, flow, branch.getOtherwise(), stepId, path, StepPath.OTHERWISE,
 					branch.getCases().size(), "otherwise"));
 			return open;
 		}
@@ -371,7 +373,7 @@ public final class CabinDiagramBuilder {
 		String portId = ElementIds.port(stepId, name);
 		ports.add(new DiagramPort(portId, stepId, DiagramPort.Side.EAST, index));
 		List<Exit> start = List.of(new Exit(stepId, portId, label));
-		return block == null ? start : sequence(agent, flow, block.getSteps(), path + "." + name, start);
+		return block == null ? start : sequence(agent, flow, block.getSteps(), StepPath.block(path, name), start);
 	}
 
 	private void connect(Exit exit, String target) {

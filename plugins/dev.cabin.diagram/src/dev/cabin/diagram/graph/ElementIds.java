@@ -1,8 +1,6 @@
 package dev.cabin.diagram.graph;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.Iterator;
 
 import org.eclipse.emf.ecore.EObject;
@@ -17,6 +15,7 @@ import dev.cabin.dsl.cabin.Flow;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.Step;
 import dev.cabin.dsl.cabin.Trigger;
+import dev.cabin.language.StepPath;
 
 /**
  * The ids of diagram elements, built from what an author can see in the text so that they stay the same
@@ -27,7 +26,7 @@ import dev.cabin.dsl.cabin.Trigger;
  * intent         CarGenius.intent.TirePressure
  * trigger        CarGenius.trigger.3                    the 4th "on ..." clause of the agent
  * flow           CarGenius.flow.CheckTires
- * step           CarGenius.flow.CheckTires.step.PATH    PATH as in {@link #stepPath(Step)}
+ * step           CarGenius.flow.CheckTires.step.PATH    PATH as in {@link StepPath}
  * end of flow    CarGenius.flow.CheckTires.exit
  * </pre>
  *
@@ -75,39 +74,36 @@ public final class ElementIds {
 		return nodeId + ".port." + name;
 	}
 
-	/**
-	 * The position of a step inside its flow: its index among its siblings, preceded, inside a confirmation
-	 * or a branch, by the position of that step and the block ({@code yes}, {@code no}, {@code case0},
-	 * {@code case1}, ..., {@code otherwise}). Examples: {@code 0}, {@code 2.yes.0}, {@code 3.case1.0}.
-	 */
+	/** The position of a step inside its flow ({@link StepPath}), or {@code null} if it is in none. */
 	public static String stepPath(Step step) {
-		Deque<String> segments = new ArrayDeque<>();
-		EObject current = step;
-		while (current instanceof Step currentStep) {
-			EObject container = currentStep.eContainer();
-			if (container instanceof Flow flow) {
-				segments.addFirst(Integer.toString(flow.getSteps().indexOf(currentStep)));
-				break;
-			}
-			if (!(container instanceof Block block)) {
-				return null;
-			}
-			segments.addFirst(Integer.toString(block.getSteps().indexOf(currentStep)));
-			EObject owner = block.eContainer();
-			if (owner instanceof Confirm confirm) {
-				segments.addFirst(block == confirm.getYes() ? "yes" : "no");
-				current = confirm;
-			} else if (owner instanceof Case branchCase && branchCase.eContainer() instanceof Branch branch) {
-				segments.addFirst("case" + branch.getCases().indexOf(branchCase));
-				current = branch;
-			} else if (owner instanceof Branch branch) {
-				segments.addFirst("otherwise");
-				current = branch;
-			} else {
-				return null;
-			}
+		EObject container = step.eContainer();
+		if (container instanceof Flow flow) {
+			return StepPath.step(StepPath.FLOW, flow.getSteps().indexOf(step));
 		}
-		return String.join(".", segments);
+		if (!(container instanceof Block block)) {
+			return null;
+		}
+		String blockPath = blockPath(block);
+		return blockPath == null ? null : StepPath.step(blockPath, block.getSteps().indexOf(step));
+	}
+
+	private static String blockPath(Block block) {
+		EObject owner = block.eContainer();
+		if (owner instanceof Confirm confirm) {
+			return blockOf(confirm, block == confirm.getYes() ? StepPath.YES : StepPath.NO);
+		}
+		if (owner instanceof Case branchCase && branchCase.eContainer() instanceof Branch branch) {
+			return blockOf(branch, StepPath.whenCase(branch.getCases().indexOf(branchCase)));
+		}
+		if (owner instanceof Branch branch) {
+			return blockOf(branch, StepPath.OTHERWISE);
+		}
+		return null;
+	}
+
+	private static String blockOf(Step step, String name) {
+		String path = stepPath(step);
+		return path == null ? null : StepPath.block(path, name);
 	}
 
 	/** The flow a step belongs to, however deeply nested, or {@code null}. */

@@ -16,7 +16,7 @@ import dev.cabin.diagram.graph.Modality;
  * <li>a step by its agent, its flow and its path in the flow: its index among its siblings, inside a
  * confirmation or a branch preceded by that step's path and the block: {@code 0}, {@code 2.yes.0},
  * {@code 2.no.1}, {@code 3.case0.0} (the first {@code when}), {@code 3.otherwise.0}
- * ({@link dev.cabin.diagram.graph.ElementIds#stepPath}).</li>
+ * ({@link dev.cabin.language.StepPath}).</li>
  * </ul>
  *
  * @param visits the triggers fired and steps run, in the order they happened (a step may repeat)

@@ -12,6 +12,7 @@ import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.ir.SlotIr;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * An agent's understanding of utterances, in stages: normalization; an exact match of an example; a template

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.TypeIr;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * Finds slot values in normalized utterances: entity values by their synonyms (longest first), numbers,

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.cabin.language.TextNormalizer;
+
 /**
  * An example utterance with slot markers, {@code "set the temperature to {temp}"} or, annotated with the value
  * the example carries, {@code "set it to {temp=22 degrees}"}.

@@ -34,7 +34,7 @@ import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.TextNormalizer;
+import dev.cabin.language.TextNormalizer;
 
 /** The engine with the real in-process ONNX models, as a car runs it. */
 class EngineTest {

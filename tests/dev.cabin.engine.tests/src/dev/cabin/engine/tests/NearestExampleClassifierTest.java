@@ -19,8 +19,8 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.NearestExampleClassifier;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.nlu.Vectors;
+import dev.cabin.language.TextNormalizer;
 
 /**
  * The classifier of an agent with many intents compares an utterance only with the intents whose centroids

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.TypeIr;
 import dev.cabin.engine.nlu.SlotValues;
-import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.nlu.UtteranceTemplate;
+import dev.cabin.language.TextNormalizer;
 
 /** Slot values as drivers say them, in English and Chinese. */
 class SlotValuesTest {

@@ -28,10 +28,10 @@ import dev.cabin.engine.nlu.IntentClassifier;
 import dev.cabin.engine.nlu.IntentClassifier.Classification;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.TextNormalizer;
 import dev.cabin.engine.nlu.Vectors;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
 import dev.cabin.engine.nlu.softmax.SoftmaxTraining;
+import dev.cabin.language.TextNormalizer;
 
 /** The softmax classifier trained on real embeddings of a small in-car agent, as the compiler trains it. */
 class SoftmaxClassifierTest {

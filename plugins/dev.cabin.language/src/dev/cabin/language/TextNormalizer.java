@@ -1,4 +1,4 @@
-package dev.cabin.engine.nlu;
+package dev.cabin.language;
 
 import java.text.Normalizer;
 import java.util.Locale;
