@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cabin.engine.conversation.ConversationRunner;
+import dev.cabin.conversation.ConversationRunner;
 
 /** Conversation test results as JUnit XML, which CI servers show: one test suite per agent. */
 final class JUnitReport {

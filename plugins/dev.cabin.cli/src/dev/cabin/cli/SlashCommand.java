@@ -1,10 +1,10 @@
 package dev.cabin.cli;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.cabin.engine.event.InputEvent;
+import dev.cabin.language.DurationUnit;
 
 /**
  * The chat's commands for what is not speech: {@code /gaze Cabin.Sunroof 1s}, {@code /signal Vehicle.Speed=80},
@@ -29,8 +29,6 @@ final class SlashCommand {
 			""";
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|sec|min|m|h)?");
-	private static final Map<String, Long> MILLIS = Map.of("ms", 1L, "s", 1_000L, "sec", 1_000L, "min", 60_000L,
-			"m", 60_000L, "h", 3_600_000L);
 
 	private SlashCommand() {
 	}
@@ -85,7 +83,7 @@ final class SlashCommand {
 			throw new UsageException("\"" + text + "\" is not a duration (e.g. 500ms, 2s, 1min)");
 		}
 		String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-		return Math.round(Double.parseDouble(matcher.group(1)) * MILLIS.get(unit));
+		return DurationUnit.ofName(unit).millis(Double.parseDouble(matcher.group(1)));
 	}
 
 	private static String required(String name, String argument, String what) throws UsageException {

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import dev.cabin.conversation.Cassette;
+import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.engine.Engine;
-import dev.cabin.engine.conversation.ConversationRunner;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.llm.Cassette;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.llm.LlmSettings;
 

@@ -24,6 +24,7 @@ import dev.cabin.engine.llm.ResilientModel;
 import dev.cabin.engine.nlu.IntentCandidate;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Recognition;
+import dev.cabin.language.Words;
 
 /**
  * What a session asks an LLM: replies for generate steps (with the agent's declared tools, whose calls are

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.language.TextNormalizer;
+import dev.cabin.language.Words;
 
 /**
  * Whether the agent listens and whether it still speaks: speech counts only after the wake word (said first,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.cabin.engine.ir.PolicyIr;
 import dev.cabin.engine.ir.ToolIr;
+import dev.cabin.language.Words;
 
 /**
  * The agent's policies in force (those whose condition holds now): which tools they deny, whether actuators

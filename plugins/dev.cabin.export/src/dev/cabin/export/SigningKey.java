@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,10 +31,16 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
 			PosixFilePermission.OWNER_WRITE);
+	private static final String PRIVATE_LABEL = "PRIVATE KEY";
 	private static final byte[] PAIR_CHECK = "cabin signing key pair check".getBytes(StandardCharsets.US_ASCII);
 
 	public static SigningKey generate() {
-		KeyPair pair = Ed25519Keys.generate();
+		KeyPair pair;
+		try {
+			pair = KeyPairGenerator.getInstance(Ed25519Keys.ALGORITHM).generateKeyPair();
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("this Java runtime has no Ed25519 (Java 15 or newer has)", e);
+		}
 		return new SigningKey(pair.getPrivate(), pair.getPublic());
 	}
 
@@ -45,7 +55,7 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
 
 	/** The key file's content: the private key, then the public key. */
 	public String pem() {
-		return Ed25519Keys.pem(privateKey) + Ed25519Keys.pem(publicKey);
+		return Ed25519Keys.pem(PRIVATE_LABEL, privateKey.getEncoded()) + Ed25519Keys.pem(publicKey);
 	}
 
 	/**
@@ -83,13 +93,21 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
 
 	/** A key from the text of a key file (e.g. kept in Eclipse secure storage); {@code origin} names it in messages. */
 	public static SigningKey fromPem(String text, Path origin) throws KeyFileException {
-		PrivateKey privateKey = Ed25519Keys.privateKey(Ed25519Keys.block(text, Ed25519Keys.PRIVATE_LABEL, origin), origin);
+		PrivateKey privateKey = privateKey(Ed25519Keys.block(text, PRIVATE_LABEL, origin), origin);
 		PublicKey publicKey = Ed25519Keys.publicKey(Ed25519Keys.block(text, Ed25519Keys.PUBLIC_LABEL, origin), origin);
 		SigningKey key = new SigningKey(privateKey, publicKey);
 		if (!key.halvesMatch()) {
 			throw new KeyFileException(origin + ": the private and the public key in it do not belong together");
 		}
 		return key;
+	}
+
+	private static PrivateKey privateKey(byte[] der, Path file) throws KeyFileException {
+		try {
+			return KeyFactory.getInstance(Ed25519Keys.ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
+		} catch (GeneralSecurityException e) {
+			throw new KeyFileException(file + ": not an Ed25519 private key");
+		}
 	}
 
 	private boolean halvesMatch() {

@@ -3,7 +3,6 @@ package dev.cabin.dsl.validation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -30,6 +29,7 @@ import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.Tool;
 import dev.cabin.dsl.project.ProjectCatalogue;
 import dev.cabin.dsl.scoping.CabinGlobalScopeProvider;
+import dev.cabin.language.DurationUnit;
 import dev.cabin.vss.VssProblem;
 
 /**
@@ -40,9 +40,6 @@ import dev.cabin.vss.VssProblem;
 public class CabinValidator extends CabinCheckBase {
 
 	private static final CabinPackage CABIN = CabinPackage.eINSTANCE;
-
-	/** The units a duration may have. */
-	public static final Set<String> DURATION_UNITS = Set.of("ms", "s", "min", "h");
 
 	@Check
 	public void checkProject(CabinFile file) {
@@ -128,8 +125,8 @@ public class CabinValidator extends CabinCheckBase {
 
 	@Check
 	public void checkDuration(Duration duration) {
-		if (duration.getUnit() != null && !DURATION_UNITS.contains(duration.getUnit())) {
-			error("unknown duration unit \"" + duration.getUnit() + "\" (ms, s, min, h)", duration,
+		if (duration.getUnit() != null && DurationUnit.ofSymbol(duration.getUnit()) == null) {
+			error("unknown duration unit \"" + duration.getUnit() + "\" (" + DurationUnit.symbols() + ")", duration,
 					CABIN.getDuration_Unit(), CabinIssueCodes.INVALID_DURATION);
 			return;
 		}

@@ -26,6 +26,7 @@ import dev.cabin.dsl.cabin.Say;
 import dev.cabin.dsl.cabin.Trigger;
 import dev.cabin.dsl.validation.Conditions.Dnf;
 import dev.cabin.dsl.validation.FlowAnalysis.Context;
+import dev.cabin.language.Words;
 
 /**
  * Checks an agent's flows as a whole: intents and flows nothing reaches, steps that never run, dead ends,
@@ -83,7 +84,7 @@ public class FlowValidator extends CabinCheckBase {
 			}
 			if (maxWords != null) {
 				for (LocalizedText reply : replies(step)) {
-					int words = WordCount.of(reply.getText());
+					int words = Words.count(reply.getText());
 					if (words > maxWords) {
 						warning("this reply has " + words + " words; " + when + " replies have at most " + maxWords
 								+ ", so it is cut: shorten it or branch on the condition", reply,

@@ -1,5 +1,7 @@
 package dev.cabin.engine.ir;
 
+import dev.cabin.language.DurationUnit;
+
 /**
  * A literal value: a number (with its unit, or {@code null}), a string or a boolean.
  */
@@ -13,13 +15,11 @@ public record ValueIr(Object value, String unit) {
 		}
 	}
 
-	private static final java.util.Map<String, Double> SECONDS = java.util.Map.of("ms", 0.001, "s", 1.0, "sec", 1.0,
-			"min", 60.0, "h", 3600.0);
-
 	/** The value the engine computes with: a duration in seconds (as duration slots hold them), else as is. */
 	public Object engineValue() {
-		if (value instanceof Double number && unit != null && SECONDS.containsKey(unit)) {
-			return number * SECONDS.get(unit);
+		DurationUnit duration = unit == null ? null : DurationUnit.ofLiteral(unit);
+		if (value instanceof Double number && duration != null) {
+			return duration.seconds(number);
 		}
 		return value;
 	}

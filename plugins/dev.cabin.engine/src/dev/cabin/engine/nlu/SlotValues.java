@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.TypeIr;
+import dev.cabin.language.DurationUnit;
 import dev.cabin.language.TextNormalizer;
 
 /**
@@ -20,15 +21,7 @@ import dev.cabin.language.TextNormalizer;
  */
 public final class SlotValues {
 
-	private static final Pattern DURATION_UNIT = Pattern.compile(
-			"\\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|秒钟?|分钟|分|小时|个小时|钟头)\\b?");
-	private static final Map<String, Double> SECONDS_PER_UNIT = Map.ofEntries(Map.entry("s", 1.0),
-			Map.entry("sec", 1.0), Map.entry("secs", 1.0), Map.entry("second", 1.0), Map.entry("seconds", 1.0),
-			Map.entry("秒", 1.0), Map.entry("秒钟", 1.0), Map.entry("m", 60.0), Map.entry("min", 60.0),
-			Map.entry("mins", 60.0), Map.entry("minute", 60.0), Map.entry("minutes", 60.0), Map.entry("分钟", 60.0),
-			Map.entry("分", 60.0), Map.entry("h", 3600.0), Map.entry("hr", 3600.0), Map.entry("hrs", 3600.0),
-			Map.entry("hour", 3600.0), Map.entry("hours", 3600.0), Map.entry("小时", 3600.0),
-			Map.entry("个小时", 3600.0), Map.entry("钟头", 3600.0));
+	private static final Pattern DURATION_UNIT = Pattern.compile("\\s*(" + DurationUnit.namesRegex() + ")\\b?");
 	private static final Pattern PLACE = Pattern.compile(
 			"(?:\\b(?:to|towards|in|at|near|for)\\s+(?:the\\s+)?|去|到|前往|导航到|在)(.+)$");
 	private static final Pattern YES = Pattern.compile("^(?:(?:yes|yeah|yep|yup|sure|ok|okay|please do|do it|go ahead"
@@ -140,7 +133,7 @@ public final class SlotValues {
 		Matcher unit = DURATION_UNIT.matcher(utterance);
 		unit.region(found.end(), utterance.length());
 		if (unit.lookingAt()) {
-			return found.value() * SECONDS_PER_UNIT.get(unit.group(1));
+			return DurationUnit.ofName(unit.group(1)).seconds(found.value());
 		}
 		return null;
 	}

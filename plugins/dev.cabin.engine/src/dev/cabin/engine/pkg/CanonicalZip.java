@@ -1,6 +1,5 @@
 package dev.cabin.engine.pkg;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -14,115 +13,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
  * The zip form of a package: a plain zip that any unzip tool lists, written in one canonical way (fixed
- * timestamps, the given entry order, no extra fields, no comments, no data descriptors) and read back only in
- * that way. Reading parses the central directory and every local header itself instead of trusting
+ * timestamps, the given entry order, no extra fields, no comments, no data descriptors; the toolchain's
+ * {@code CanonicalZipWriter} writes it with the constants below) and read back only in that way. Reading parses the central directory and every local header itself instead of trusting
  * {@code java.util.zip}, so that duplicate names, overlapping or hidden entries, prepended or appended bytes,
  * encrypted or ZIP64 entries, escaping paths and sizes that lie are all refused before a byte is inflated past
  * its declared size.
  */
 public final class CanonicalZip {
 
-	private static final int LOCAL_HEADER = 0x04034b50;
-	private static final int CENTRAL_HEADER = 0x02014b50;
-	private static final int END_RECORD = 0x06054b50;
-	private static final int LOCAL_HEADER_SIZE = 30;
-	private static final int CENTRAL_HEADER_SIZE = 46;
-	private static final int END_RECORD_SIZE = 22;
-	private static final int VERSION_NEEDED = 20;
-	private static final int UTF8_NAMES = 0x0800;
-	private static final int STORED = 0;
-	private static final int DEFLATED = 8;
+	public static final int LOCAL_HEADER = 0x04034b50;
+	public static final int CENTRAL_HEADER = 0x02014b50;
+	public static final int END_RECORD = 0x06054b50;
+	public static final int LOCAL_HEADER_SIZE = 30;
+	public static final int CENTRAL_HEADER_SIZE = 46;
+	public static final int END_RECORD_SIZE = 22;
+	public static final int VERSION_NEEDED = 20;
+	public static final int UTF8_NAMES = 0x0800;
+	public static final int STORED = 0;
+	public static final int DEFLATED = 8;
 	/** 1980-01-01 00:00, the earliest time a zip can hold: no build time leaks into the bytes. */
-	private static final int DOS_TIME = 0;
-	private static final int DOS_DATE = (1 << 5) | 1;
+	public static final int DOS_TIME = 0;
+	public static final int DOS_DATE = (1 << 5) | 1;
 
 	private CanonicalZip() {
 	}
 
 	/** An entry as read: its content, and its bytes as they are in the zip (the same when not compressed). */
 	public record Entry(byte[] content, byte[] stored, boolean compressed) {
-	}
-
-	/**
-	 * The zip of the entries in the given order, each deflated unless it is named in {@code uncompressed} or
-	 * deflating does not make it smaller.
-	 */
-	public static byte[] write(Map<String, byte[]> entries, Set<String> uncompressed) {
-		ByteArrayOutputStream zip = new ByteArrayOutputStream();
-		ByteArrayOutputStream directory = new ByteArrayOutputStream();
-		for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-			byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
-			byte[] content = entry.getValue();
-			byte[] data = uncompressed.contains(entry.getKey()) ? content : stored(content);
-			boolean stored = data == content;
-			CRC32 crc = new CRC32();
-			crc.update(content);
-			int offset = zip.size();
-			Header header = new Header(stored ? STORED : DEFLATED, (int) crc.getValue(), data.length, content.length,
-					name);
-			zip.writeBytes(header.local());
-			zip.writeBytes(data);
-			directory.writeBytes(header.central(offset));
-		}
-		int directoryOffset = zip.size();
-		zip.writeBytes(directory.toByteArray());
-		ByteBuffer end = little(END_RECORD_SIZE).putInt(END_RECORD).putShort((short) 0).putShort((short) 0)
-				.putShort((short) entries.size()).putShort((short) entries.size()).putInt(directory.size())
-				.putInt(directoryOffset).putShort((short) 0);
-		zip.writeBytes(end.array());
-		return zip.toByteArray();
-	}
-
-	/** The bytes {@link #write} stores for content it may compress: deflated, or the content when that is not smaller. */
-	public static byte[] stored(byte[] content) {
-		byte[] deflated = deflate(content);
-		return deflated.length >= content.length ? content : deflated;
-	}
-
-	private static byte[] deflate(byte[] content) {
-		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-		try {
-			deflater.setInput(content);
-			deflater.finish();
-			ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 2 + 64);
-			byte[] buffer = new byte[64 * 1024];
-			while (!deflater.finished()) {
-				out.write(buffer, 0, deflater.deflate(buffer));
-			}
-			return out.toByteArray();
-		} finally {
-			deflater.end();
-		}
-	}
-
-	private record Header(int method, int crc, long compressedSize, long size, byte[] name) {
-
-		byte[] local() {
-			ByteBuffer header = little(LOCAL_HEADER_SIZE + name.length).putInt(LOCAL_HEADER)
-					.putShort((short) VERSION_NEEDED).putShort((short) UTF8_NAMES).putShort((short) method)
-					.putShort((short) DOS_TIME).putShort((short) DOS_DATE).putInt(crc).putInt((int) compressedSize)
-					.putInt((int) size).putShort((short) name.length).putShort((short) 0);
-			return header.put(name).array();
-		}
-
-		byte[] central(int localOffset) {
-			ByteBuffer header = little(CENTRAL_HEADER_SIZE + name.length).putInt(CENTRAL_HEADER)
-					.putShort((short) VERSION_NEEDED).putShort((short) VERSION_NEEDED).putShort((short) UTF8_NAMES)
-					.putShort((short) method).putShort((short) DOS_TIME).putShort((short) DOS_DATE).putInt(crc)
-					.putInt((int) compressedSize).putInt((int) size).putShort((short) name.length)
-					.putShort((short) 0).putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0)
-					.putInt(localOffset);
-			return header.put(name).array();
-		}
-	}
-
-	private static ByteBuffer little(int size) {
-		return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
 	}
 
 	/**

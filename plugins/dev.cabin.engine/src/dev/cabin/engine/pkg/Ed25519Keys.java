@@ -7,12 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -20,25 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * Ed25519 keys in the PEM forms that OpenSSL also reads: {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo) and
- * {@code PRIVATE KEY} (PKCS#8). Only the JDK's own provider is used.
+ * {@code PRIVATE KEY} (PKCS#8). Only the JDK's own provider is used. A car reads and keeps public keys; making
+ * keys and reading private ones is the toolchain's ({@code dev.cabin.export.SigningKey}).
  */
 public final class Ed25519Keys {
 
 	public static final String ALGORITHM = "Ed25519";
 	public static final String PUBLIC_LABEL = "PUBLIC KEY";
-	public static final String PRIVATE_LABEL = "PRIVATE KEY";
 	private static final Pattern PEM = Pattern.compile(
 			"-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
 
 	private Ed25519Keys() {
-	}
-
-	public static KeyPair generate() {
-		try {
-			return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("this Java runtime has no Ed25519 (Java 15 or newer has)", e);
-		}
 	}
 
 	/** A short, stable name of a public key: the start of the SHA-256 of its encoding. */
@@ -50,11 +37,8 @@ public final class Ed25519Keys {
 		return pem(PUBLIC_LABEL, key.getEncoded());
 	}
 
-	public static String pem(PrivateKey key) {
-		return pem(PRIVATE_LABEL, key.getEncoded());
-	}
-
-	private static String pem(String label, byte[] der) {
+	/** A PEM block of the label around the key's encoding. */
+	public static String pem(String label, byte[] der) {
 		return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
 				+ "\n-----END " + label + "-----\n";
 	}
@@ -86,14 +70,6 @@ public final class Ed25519Keys {
 			return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
 		} catch (GeneralSecurityException e) {
 			throw new KeyFileException(file + ": not an Ed25519 public key");
-		}
-	}
-
-	public static PrivateKey privateKey(byte[] der, Path file) throws KeyFileException {
-		try {
-			return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
-		} catch (GeneralSecurityException e) {
-			throw new KeyFileException(file + ": not an Ed25519 private key");
 		}
 	}
 

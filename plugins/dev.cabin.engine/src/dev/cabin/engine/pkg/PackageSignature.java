@@ -7,5 +7,5 @@ package dev.cabin.engine.pkg;
  * @param key the {@link Ed25519Keys#keyId key id} of the signer, to name the key in messages (never trusted)
  * @param signature the base64 Ed25519 signature of the manifest's bytes
  */
-record PackageSignature(String algorithm, String key, String signature) {
+public record PackageSignature(String algorithm, String key, String signature) {
 }

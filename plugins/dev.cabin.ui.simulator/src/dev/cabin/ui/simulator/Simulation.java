@@ -13,6 +13,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
+import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.load.LoadResult;
@@ -20,7 +21,6 @@ import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
-import dev.cabin.engine.conversation.ConversationRunner;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;

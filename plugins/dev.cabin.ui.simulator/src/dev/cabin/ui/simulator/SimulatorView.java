@@ -52,9 +52,9 @@ import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 
+import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.ToolCall;
-import dev.cabin.engine.conversation.ConversationRunner;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.llm.LlmConfigurationException;

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.engine.Engine;
-import dev.cabin.engine.conversation.ConversationRunner;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;

@@ -19,6 +19,7 @@ import dev.cabin.engine.pkg.PackageFormat;
 import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.export.SigningKey;
+import dev.cabin.export.pkg.CanonicalZipWriter;
 import dev.cabin.testing.Repository;
 
 /** The spoiled packages the issue names, each made from a good one as an attacker or a broken tool would. */
@@ -76,13 +77,13 @@ final class BadPackages {
 	static byte[] withEntries(byte[] good, Consumer<Map<String, byte[]>> change) {
 		Map<String, byte[]> entries = entries(good);
 		change.accept(entries);
-		return CanonicalZip.write(entries, STORED);
+		return CanonicalZipWriter.write(entries, STORED);
 	}
 
 	static byte[] renamed(byte[] good, String from, String to) {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		entries(good).forEach((name, content) -> entries.put(name.equals(from) ? to : name, content));
-		return CanonicalZip.write(entries, STORED);
+		return CanonicalZipWriter.write(entries, STORED);
 	}
 
 	/** What a build tool that lies would do: sign a manifest whose entry field does not describe the entry. */
@@ -102,10 +103,10 @@ final class BadPackages {
 		} catch (java.io.IOException | GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
-		return CanonicalZip.write(entries, STORED);
+		return CanonicalZipWriter.write(entries, STORED);
 	}
 
 	static byte[] stored(Map<String, byte[]> entries) {
-		return CanonicalZip.write(entries, STORED);
+		return CanonicalZipWriter.write(entries, STORED);
 	}
 }

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cabin.compiler.CabinCompiler;
+import dev.cabin.conversation.Cassette;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.engine.Engine;
@@ -38,7 +39,6 @@ import dev.cabin.engine.ToolCall;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.llm.Cassette;
 import dev.cabin.engine.llm.FaultPolicy;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.engine.nlu.SentenceEncoders;

@@ -2,27 +2,21 @@ package dev.cabin.engine.nlu.softmax;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * TF-IDF features of the words of a normalized utterance: one block of words and word pairs, one block of
  * character n-grams (2 to 5 characters, inside words padded with a space on each side, so that they also see
  * where a word starts and ends). The characters catch what embeddings blur: spelling variants, names, unit
  * words; in Chinese, whose words are not separated, they are the words. Each block has unit length, then its
- * weight. Term frequencies are sublinear (1 + ln count); idf = ln((n + 1) / (df + 1)) + 1 over the training
- * utterances.
+ * weight. Term frequencies are sublinear (1 + ln count), times the idf of the n-gram that the compiler
+ * computed over the training utterances.
  */
-final class NgramFeatures {
+public final class NgramFeatures {
 
 	static final int MIN_CHARS = 2;
 	static final int MAX_CHARS = 5;
-
-	/** N-grams in fewer training utterances than this are left out: they do not generalize, and they weigh. */
-	static final int MIN_DOCUMENTS = 2;
 
 	private final Map<String, Integer> index = new HashMap<>();
 	private final List<String> vocabulary;
@@ -30,7 +24,7 @@ final class NgramFeatures {
 	private final double wordWeight;
 	private final double charWeight;
 
-	NgramFeatures(List<String> vocabulary, float[] idf, double wordWeight, double charWeight) {
+	public NgramFeatures(List<String> vocabulary, float[] idf, double wordWeight, double charWeight) {
 		if (vocabulary.size() != idf.length) {
 			throw new IllegalArgumentException(vocabulary.size() + " n-grams but " + idf.length + " idf values");
 		}
@@ -43,30 +37,7 @@ final class NgramFeatures {
 		}
 	}
 
-	/** The n-grams of at least {@link #MIN_DOCUMENTS} of the utterances, with their idf, in a stable order. */
-	static NgramFeatures fit(List<String> utterances, double wordWeight, double charWeight) {
-		Map<String, Integer> documents = new TreeMap<>();
-		for (String utterance : utterances) {
-			Set<String> seen = new HashSet<>(wordGrams(utterance));
-			seen.addAll(charGrams(utterance));
-			seen.forEach(gram -> documents.merge(gram, 1, Integer::sum));
-		}
-		List<String> vocabulary = new ArrayList<>();
-		List<Float> idf = new ArrayList<>();
-		documents.forEach((gram, count) -> {
-			if (count >= MIN_DOCUMENTS) {
-				vocabulary.add(gram);
-				idf.add((float) (Math.log((utterances.size() + 1.0) / (count + 1.0)) + 1.0));
-			}
-		});
-		float[] values = new float[idf.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = idf.get(i);
-		}
-		return new NgramFeatures(vocabulary, values, wordWeight, charWeight);
-	}
-
-	int size() {
+	public int size() {
 		return vocabulary.size();
 	}
 
@@ -87,7 +58,7 @@ final class NgramFeatures {
 	}
 
 	/** The features of an utterance, numbered from {@code offset} on. */
-	SparseVector vector(String normalized, int offset) {
+	public SparseVector vector(String normalized, int offset) {
 		Map<Integer, Float> values = new HashMap<>();
 		addBlock(wordGrams(normalized), wordWeight, offset, values);
 		addBlock(charGrams(normalized), charWeight, offset, values);
@@ -123,7 +94,7 @@ final class NgramFeatures {
 	}
 
 	/** Words ({@code w:}) and pairs of neighbouring words ({@code b:}). */
-	static List<String> wordGrams(String normalized) {
+	public static List<String> wordGrams(String normalized) {
 		List<String> grams = new ArrayList<>();
 		String[] words = words(normalized);
 		for (int i = 0; i < words.length; i++) {
@@ -136,7 +107,7 @@ final class NgramFeatures {
 	}
 
 	/** Character n-grams ({@code c:}) of each word padded with spaces. */
-	static List<String> charGrams(String normalized) {
+	public static List<String> charGrams(String normalized) {
 		List<String> grams = new ArrayList<>();
 		for (String word : words(normalized)) {
 			String padded = " " + word + " ";

@@ -11,7 +11,7 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
- * The intent classifier that the compiler trains for every agent ({@link SoftmaxTraining}): per language, a
+ * The intent classifier that the compiler trains for every agent ({@code dev.cabin.compiler.training}): per language, a
  * softmax over the intents and an out-of-scope class on the utterance's embedding and n-grams, with
  * out-of-scope boundaries calibrated by cross-validation (see {@link SoftmaxModel}). Candidates come best
  * first; their score is the similarity to the intent's examples (a cosine), which the threshold applies to.

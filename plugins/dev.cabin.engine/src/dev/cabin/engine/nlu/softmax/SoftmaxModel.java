@@ -30,8 +30,11 @@ import dev.cabin.engine.nlu.Vectors;
  * catches utterances of intents the agent does not have, which still resemble some intent (with a CLINC150
  * domain left out of training, it raises the share of that domain's utterances called out of scope from 55%
  * to 72% on average, at the same in-scope accuracy; README, "Recognition lab"). Candidates come by logit, best first; their score is the similarity.
+ *
+ * <p>The compiler fits the parameters ({@code dev.cabin.compiler.training}) with the same {@link #features};
+ * {@link #toParameters} and {@link #fromParameters} are their form in the IR.
  */
-final class SoftmaxModel {
+public final class SoftmaxModel {
 
 	/** Candidates reported per classification. */
 	static final int CANDIDATES = 5;
@@ -46,10 +49,9 @@ final class SoftmaxModel {
 	private final float[] bias;
 	private final double threshold;
 	private final double evidence;
-	private final List<String> outOfScope;
 
-	SoftmaxModel(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
-			float[] weights, float[] bias, double threshold, double evidence, List<String> outOfScope) {
+	public SoftmaxModel(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
+			float[] weights, float[] bias, double threshold, double evidence) {
 		this.intents = List.copyOf(intents);
 		this.mean = mean;
 		this.scale = scale;
@@ -59,13 +61,6 @@ final class SoftmaxModel {
 		this.bias = bias;
 		this.threshold = threshold;
 		this.evidence = evidence;
-		this.outOfScope = List.copyOf(outOfScope);
-	}
-
-	/** The model with its out-of-scope boundaries. */
-	SoftmaxModel calibrated(double newThreshold, double newEvidence) {
-		return new SoftmaxModel(intents, mean, scale, centroids, ngrams, weights, bias, newThreshold, newEvidence,
-				outOfScope);
 	}
 
 	int dimension() {
@@ -80,10 +75,10 @@ final class SoftmaxModel {
 	 * What the model makes of an utterance before the boundaries: its best intent, whether the out-of-scope
 	 * class beats it, the similarity to the intent's examples and the evidence for the intents.
 	 */
-	record Guess(int intent, boolean outOfScopeClassWins, double similarity, double evidence) {
+	public record Guess(int intent, boolean outOfScopeClassWins, double similarity, double evidence) {
 	}
 
-	Guess guess(String normalized, float[] embedding) {
+	public Guess guess(String normalized, float[] embedding) {
 		return guess(logits(normalized, embedding), embedding);
 	}
 
@@ -125,11 +120,12 @@ final class SoftmaxModel {
 		return logits;
 	}
 
-	SparseVector features(String normalized, float[] embedding) {
+	private SparseVector features(String normalized, float[] embedding) {
 		return features(normalized, embedding, mean, scale, ngrams);
 	}
 
-	static SparseVector features(String normalized, float[] embedding, float[] mean, double scale,
+	/** The features of an utterance: its embedding centred and scaled, then its n-grams. */
+	public static SparseVector features(String normalized, float[] embedding, float[] mean, double scale,
 			NgramFeatures ngrams) {
 		SparseVector words = ngrams.vector(normalized, mean.length);
 		int[] indices = new int[mean.length + words.indices().length];
@@ -144,7 +140,7 @@ final class SoftmaxModel {
 	}
 
 	/** {@code logits = x · weights + bias}, weights stored row by row, one row per feature. */
-	static void logits(SparseVector x, float[] weights, float[] bias, double[] logits) {
+	private static void logits(SparseVector x, float[] weights, float[] bias, double[] logits) {
 		int classes = logits.length;
 		for (int c = 0; c < classes; c++) {
 			logits[c] = bias[c];
@@ -158,26 +154,9 @@ final class SoftmaxModel {
 		}
 	}
 
-	/** The softmax of the logits, in place. */
-	static double[] softmax(double[] logits) {
-		double max = Double.NEGATIVE_INFINITY;
-		for (double logit : logits) {
-			max = Math.max(max, logit);
-		}
-		double sum = 0;
-		for (int c = 0; c < logits.length; c++) {
-			logits[c] = Math.exp(logits[c] - max);
-			sum += logits[c];
-		}
-		for (int c = 0; c < logits.length; c++) {
-			logits[c] /= sum;
-		}
-		return logits;
-	}
-
 	/* ------------------------------------------------------------------ the IR's parameters */
 
-	Map<String, Object> toParameters() {
+	public Map<String, Object> toParameters() {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("intents", intents);
 		parameters.put("threshold", threshold);
@@ -195,7 +174,6 @@ final class SoftmaxModel {
 		parameters.put("idf", base64(ngrams.idf()));
 		parameters.put("weights", base64(weights));
 		parameters.put("bias", base64(bias));
-		parameters.put("outOfScope", outOfScope);
 		return parameters;
 	}
 
@@ -218,8 +196,7 @@ final class SoftmaxModel {
 		return new SoftmaxModel(intents, mean, number(language, parameters, "scale"), centroids, ngrams,
 				floats(language, parameters, "weights", (dimension + vocabulary.size()) * classes),
 				floats(language, parameters, "bias", classes), number(language, parameters, "threshold"),
-				number(language, parameters, "evidence"),
-				parameters.containsKey("outOfScope") ? strings(language, parameters, "outOfScope") : List.of());
+				number(language, parameters, "evidence"));
 	}
 
 	/*

@@ -1,5 +1,5 @@
 package dev.cabin.engine.nlu.softmax;
 
 /** A feature vector that names only its non-zero features (each at most once). */
-record SparseVector(int[] indices, float[] values) {
+public record SparseVector(int[] indices, float[] values) {
 }

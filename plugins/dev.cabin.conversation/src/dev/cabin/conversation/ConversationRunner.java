@@ -1,4 +1,4 @@
-package dev.cabin.engine.conversation;
+package dev.cabin.conversation;
 
 import java.util.ArrayList;
 import java.util.List;

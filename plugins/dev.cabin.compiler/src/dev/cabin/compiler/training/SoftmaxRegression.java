@@ -1,7 +1,9 @@
-package dev.cabin.engine.nlu.softmax;
+package dev.cabin.compiler.training;
 
 import java.util.List;
 import java.util.Random;
+
+import dev.cabin.engine.nlu.softmax.SparseVector;
 
 /**
  * Fits multinomial logistic regression by per-sample stochastic gradient descent: a seeded shuffle each
@@ -56,7 +58,7 @@ final class SoftmaxRegression {
 				double rate = LEARNING_RATE * (1.0 - (double) step / steps) + 1e-4 * LEARNING_RATE;
 				SparseVector x = samples.get(sample);
 				scaledLogits(x, weights, bias, decay, gradient);
-				SoftmaxModel.softmax(gradient);
+				softmax(gradient);
 				gradient[labels[sample]] -= 1.0;
 				for (int c = 0; c < classes; c++) {
 					gradient[c] *= sampleWeights[sample];
@@ -101,6 +103,23 @@ final class SoftmaxRegression {
 		for (int c = 0; c < classes; c++) {
 			logits[c] = decay * sums[c] + bias[c];
 		}
+	}
+
+	/** The softmax of the logits, in place. */
+	static double[] softmax(double[] logits) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double logit : logits) {
+			max = Math.max(max, logit);
+		}
+		double sum = 0;
+		for (int c = 0; c < logits.length; c++) {
+			logits[c] = Math.exp(logits[c] - max);
+			sum += logits[c];
+		}
+		for (int c = 0; c < logits.length; c++) {
+			logits[c] /= sum;
+		}
+		return logits;
 	}
 
 	private static void applyDecay(float[] weights, double decay) {

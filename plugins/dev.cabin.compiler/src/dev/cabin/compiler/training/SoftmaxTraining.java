@@ -1,4 +1,4 @@
-package dev.cabin.engine.nlu.softmax;
+package dev.cabin.compiler.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +13,10 @@ import dev.cabin.engine.ir.ClassifierIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.Vectors;
+import dev.cabin.engine.nlu.softmax.NgramFeatures;
+import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
+import dev.cabin.engine.nlu.softmax.SoftmaxModel;
+import dev.cabin.engine.nlu.softmax.SparseVector;
 
 /**
  * Trains an agent's {@link SoftmaxClassifier} at compile time, one model per language, from the example
@@ -33,7 +37,6 @@ public final class SoftmaxTraining {
 
 	/** The in-scope accuracy (a share) that the threshold may cost on the out-of-fold guesses. */
 	static final double ACCURACY_TRADED = 0.01;
-
 
 	/**
 	 * One training utterance.
@@ -72,13 +75,13 @@ public final class SoftmaxTraining {
 		AtomicInteger done = new AtomicInteger();
 		String task = "training the intent classifier";
 		progress.report(task, 0, tasks.size());
-		Map<Language, SoftmaxModel> models = new EnumMap<>(Language.class);
+		Map<Language, Fitted> models = new EnumMap<>(Language.class);
 		Map<Language, SoftmaxModel.Guess[]> guesses = new EnumMap<>(Language.class);
 		languages.forEach((language, data) -> guesses.put(language, new SoftmaxModel.Guess[data.size()]));
 		tasks.parallelStream().forEach(t -> {
 			LanguageData data = languages.get(t.language());
 			if (t.fold() == FOLDS) {
-				SoftmaxModel model = data.fit(data.all(), true);
+				Fitted model = data.fit(data.all());
 				synchronized (models) {
 					models.put(t.language(), model);
 				}
@@ -90,13 +93,13 @@ public final class SoftmaxTraining {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Map<Language, Double> thresholds = new EnumMap<>(Language.class);
 		languages.forEach((language, data) -> {
-			SoftmaxModel model = models.get(language);
+			Fitted model = models.get(language);
 			Boundary boundary = boundary(data.labels(), guesses.get(language));
 			if (boundary == null) {
-				boundary = leastTypical(model, data);
+				boundary = leastTypical(model.unbounded(), data);
 			}
 			double similarity = threshold != null ? threshold : boundary.similarity();
-			parameters.put(language.code(), model.calibrated(similarity, boundary.evidence()).toParameters());
+			parameters.put(language.code(), model.bounded(similarity, boundary.evidence()).toParameters());
 			thresholds.put(language, similarity);
 		});
 		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
@@ -165,6 +168,21 @@ public final class SoftmaxTraining {
 		return new Boundary(similarity, evidence);
 	}
 
+	/** A fitted model before its out-of-scope boundaries are known. */
+	private record Fitted(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
+			SoftmaxRegression.Fit fit) {
+
+		SoftmaxModel bounded(double threshold, double evidence) {
+			return new SoftmaxModel(intents, mean, scale, centroids, ngrams, fit.weights(), fit.bias(), threshold,
+					evidence);
+		}
+
+		/** The model that calls nothing out of scope but by its out-of-scope class. */
+		SoftmaxModel unbounded() {
+			return bounded(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+		}
+	}
+
 	/** The examples of one language, in the order given. */
 	private static final class LanguageData {
 		private final List<String> intents = new ArrayList<>();
@@ -219,7 +237,7 @@ public final class SoftmaxTraining {
 			if (Arrays.stream(fitted).noneMatch(i -> labels.get(i) >= 0)) {
 				return;
 			}
-			SoftmaxModel model = fit(fitted, false);
+			SoftmaxModel model = fit(fitted).unbounded();
 			for (int i = 0; i < size(); i++) {
 				if (folds[i] == fold) {
 					guesses[i] = model.guess(examples.get(i).normalized(), examples.get(i).embedding());
@@ -227,8 +245,8 @@ public final class SoftmaxTraining {
 			}
 		}
 
-		/** A model of the given examples, with no threshold yet. */
-		SoftmaxModel fit(int[] indices, boolean keepOutOfScopeTexts) {
+		/** A model of the given examples, with no boundaries yet. */
+		Fitted fit(int[] indices) {
 			int dimension = examples.get(indices[0]).embedding().length;
 			float[] mean = new float[dimension];
 			float[][] centroids = new float[intents.size()][dimension];
@@ -264,7 +282,7 @@ public final class SoftmaxTraining {
 			for (int i : indices) {
 				texts.add(examples.get(i).normalized());
 			}
-			NgramFeatures ngrams = NgramFeatures.fit(texts, WORD_WEIGHT, CHAR_WEIGHT);
+			NgramFeatures ngrams = NgramVocabulary.fit(texts, WORD_WEIGHT, CHAR_WEIGHT);
 			int outOfScope = indices.length - inScope;
 			double outOfScopeWeight = outOfScope == 0 ? 1 : (double) inScope / intents.size() / outOfScope;
 			List<SparseVector> samples = new ArrayList<>(indices.length);
@@ -279,16 +297,7 @@ public final class SoftmaxTraining {
 			}
 			SoftmaxRegression.Fit fit = SoftmaxRegression.fit(samples, classes, weights, intents.size() + 1,
 					dimension + ngrams.size());
-			List<String> outOfScopeTexts = new ArrayList<>();
-			if (keepOutOfScopeTexts) {
-				for (int i : indices) {
-					if (labels.get(i) < 0) {
-						outOfScopeTexts.add(examples.get(i).normalized());
-					}
-				}
-			}
-			return new SoftmaxModel(intents, mean, scale, centroids, ngrams, fit.weights(), fit.bias(),
-					Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, outOfScopeTexts);
+			return new Fitted(intents, mean, scale, centroids, ngrams, fit);
 		}
 	}
 }

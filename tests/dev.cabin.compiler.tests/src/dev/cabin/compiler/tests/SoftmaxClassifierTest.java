@@ -1,4 +1,4 @@
-package dev.cabin.engine.tests;
+package dev.cabin.compiler.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.compiler.training.SoftmaxTraining;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
@@ -30,7 +31,6 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.Vectors;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
-import dev.cabin.engine.nlu.softmax.SoftmaxTraining;
 import dev.cabin.language.TextNormalizer;
 
 /** The softmax classifier trained on real embeddings of a small in-car agent, as the compiler trains it. */

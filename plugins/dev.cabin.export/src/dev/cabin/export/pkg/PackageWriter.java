@@ -1,4 +1,4 @@
-package dev.cabin.engine.pkg;
+package dev.cabin.export.pkg;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -12,8 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.cabin.engine.pkg.Ed25519Keys;
+import dev.cabin.engine.pkg.PackageFormat;
+import dev.cabin.engine.pkg.PackageManifest;
+import dev.cabin.engine.pkg.PackageSignature;
+
 /**
- * Writes a signed package. Deterministic: the same manifest, content and key give the same bytes (Ed25519
+ * Writes a signed package, which {@code PackageVerifier} checks. Deterministic: the same manifest, content and key give the same bytes (Ed25519
  * signatures are deterministic, the zip has fixed timestamps and a fixed entry order). The manifest and the
  * signature are stored uncompressed, so that their bytes in the zip are exactly the signed ones.
  */
@@ -37,7 +42,7 @@ public final class PackageWriter {
 		Map<String, byte[]> sorted = new TreeMap<>(content);
 		List<PackageManifest.Entry> entries = new ArrayList<>();
 		sorted.forEach((name, bytes) -> entries.add(new PackageManifest.Entry(name, bytes.length,
-				PackageFormat.sha256(bytes), PackageFormat.sha256(CanonicalZip.stored(bytes)))));
+				PackageFormat.sha256(bytes), PackageFormat.sha256(CanonicalZipWriter.stored(bytes)))));
 		byte[] manifestBytes = PackageFormat.json(withEntries(manifest, entries));
 		PackageSignature signature = new PackageSignature(Ed25519Keys.ALGORITHM, Ed25519Keys.keyId(publicKey),
 				Base64.getEncoder().encodeToString(sign(manifestBytes, key)));
@@ -45,10 +50,10 @@ public final class PackageWriter {
 		zip.put(PackageFormat.MANIFEST, manifestBytes);
 		zip.put(PackageFormat.SIGNATURE, PackageFormat.json(signature));
 		zip.putAll(sorted);
-		return CanonicalZip.write(zip, Set.of(PackageFormat.MANIFEST, PackageFormat.SIGNATURE));
+		return CanonicalZipWriter.write(zip, Set.of(PackageFormat.MANIFEST, PackageFormat.SIGNATURE));
 	}
 
-	static PackageManifest withEntries(PackageManifest m, List<PackageManifest.Entry> entries) {
+	private static PackageManifest withEntries(PackageManifest m, List<PackageManifest.Entry> entries) {
 		return new PackageManifest(m.format(), m.version(), m.agents(), m.target(), m.engine(), m.requires(),
 				m.signals(), m.llm(), m.models(), m.build(), entries);
 	}

@@ -1,4 +1,4 @@
-package dev.cabin.engine.llm;
+package dev.cabin.conversation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,11 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.cabin.engine.llm.LanguageModel;
+import dev.cabin.engine.llm.LlmException;
+import dev.cabin.engine.llm.LlmRequest;
+import dev.cabin.engine.llm.LlmResponse;
 
 /**
  * Recorded model answers, so that conversation tests with LLM steps are deterministic: recorded once against
