@@ -43,35 +43,38 @@ final class Generation {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
-	private final Session session;
+	private final TurnContext context;
+	private final ToolInvoker tools;
+	private final Replies replies;
 
-	Generation(Session session) {
-		this.session = session;
+	Generation(TurnContext context, ToolInvoker tools, Replies replies) {
+		this.context = context;
+		this.tools = tools;
+		this.replies = replies;
 	}
 
 	void generate(StepIr.Generate step, String flow) {
-		Session.Turn turn = session.turn();
-		AgentIr agent = session.agentIr();
-		String fallback = !step.fallback().isEmpty() ? session.render(step.fallback())
-				: !agent.defaults().fallback().isEmpty() ? session.render(agent.defaults().fallback())
-				: Phrases.in(Phrases.CANNOT_ANSWER, session.locale());
-		ResilientModel model = session.engine().model();
+		AgentIr agent = context.ir();
+		String fallback = !step.fallback().isEmpty() ? replies.render(step.fallback())
+				: !agent.defaults().fallback().isEmpty() ? replies.render(agent.defaults().fallback())
+				: replies.phrase(Phrases.CANNOT_ANSWER);
+		ResilientModel model = context.model();
 		if (model == null) {
-			turn.trace.transition("generate: no LLM configured; the authored fallback is said");
-			turn.replies.add(session.policed("say", fallback, null, flow));
+			context.trace().transition("generate: no LLM configured; the authored fallback is said");
+			replies.policed("say", fallback, null, flow);
 			return;
 		}
 		Integer limit = min(step.maxWords(), agent.defaults().maxWords());
 		List<LlmMessage> messages = new ArrayList<>();
-		messages.add(LlmMessage.system(systemPrompt(session.render(step.instructions()), limit)));
-		messages.addAll(session.history());
+		messages.add(LlmMessage.system(systemPrompt(replies.render(step.instructions()), limit)));
+		messages.addAll(context.history());
 		List<LlmTool> tools = agent.tools().stream().map(tool -> offered(tool, agent)).toList();
 		String text = null;
 		for (int round = 0; round <= MAX_TOOL_ROUNDS && text == null; round++) {
 			ResilientModel.Outcome outcome = exchange(model, "generate", new LlmRequest(messages, tools));
 			if (!outcome.succeeded()) {
-				turn.trace.transition("generate: the LLM failed (" + outcome.failure().kind() + "); the authored fallback is said");
-				turn.replies.add(session.policed("say", fallback, null, flow));
+				context.trace().transition("generate: the LLM failed (" + outcome.failure().kind() + "); the authored fallback is said");
+				replies.policed("say", fallback, null, flow);
 				return;
 			}
 			LlmResponse response = outcome.response();
@@ -90,34 +93,34 @@ final class Generation {
 			}
 		}
 		if (text == null || text.isBlank()) {
-			turn.trace.transition("generate: the LLM gave no text; the authored fallback is said");
-			turn.replies.add(session.policed("say", fallback, null, flow));
+			context.trace().transition("generate: the LLM gave no text; the authored fallback is said");
+			replies.policed("say", fallback, null, flow);
 			return;
 		}
 		if (limit != null && Words.count(text) > limit) {
-			turn.trace.transition("generate: reply shortened to the step's " + limit + " words");
+			context.trace().transition("generate: reply shortened to the step's " + limit + " words");
 			text = Words.shorten(text, limit);
 		}
-		turn.replies.add(session.policed("generate", text.strip(), null, flow));
+		replies.policed("generate", text.strip(), null, flow);
 	}
 
 	/** Runs a tool call the model asked for, if it is declared and its arguments are valid. */
 	private ToolCall callFor(LlmToolCall call) {
-		ToolIr tool = session.agentIr().tool(call.name());
+		ToolIr tool = context.ir().tool(call.name());
 		Map<String, Object> args;
 		try {
 			args = call.argumentsJson() == null || call.argumentsJson().isBlank() ? new LinkedHashMap<>()
 					: new LinkedHashMap<>(JSON.readValue(call.argumentsJson(), OBJECT));
 		} catch (JsonProcessingException e) {
-			return session.record(new ToolCall(call.name(), Map.of(), "llm", "invalid", null,
+			return context.record(new ToolCall(call.name(), Map.of(), "llm", "invalid", null,
 					"the arguments are not a JSON object: " + e.getOriginalMessage()));
 		}
-		return session.invoke(tool, call.name(), args, "llm", false, null);
+		return tools.invoke(tool, call.name(), args, "llm", false, null);
 	}
 
 	/** Asks the model which of the candidates the utterance means; keeps the recognition if it cannot tell. */
 	Recognition resolve(Recognition recognition, String utterance) {
-		ResilientModel model = session.engine().model();
+		ResilientModel model = context.model();
 		List<String> names = new ArrayList<>(recognition.candidates().stream().map(IntentCandidate::intent).toList());
 		names.add("none");
 		LlmTool choose = new LlmTool(CHOOSE_INTENT, "Choose the intent the driver's utterance means.",
@@ -125,44 +128,43 @@ final class Generation {
 		StringBuilder prompt = new StringBuilder("You route what a driver says to one intent of an in-car assistant. "
 				+ "Call " + CHOOSE_INTENT + " with the intent the utterance means, or \"none\" if it means none of these:\n");
 		for (IntentCandidate candidate : recognition.candidates()) {
-			IntentIr intent = session.agentIr().intent(candidate.intent());
+			IntentIr intent = context.ir().intent(candidate.intent());
 			List<String> examples = intent == null ? List.of()
 					: intent.examples().stream().map(ExampleIr::text).limit(3).toList();
 			prompt.append("- ").append(candidate.intent()).append(": e.g. ").append(String.join("; ", examples)).append('\n');
 		}
 		ResilientModel.Outcome outcome = exchange(model, "resolve",
 				new LlmRequest(List.of(LlmMessage.system(prompt.toString()), LlmMessage.user(utterance)), List.of(choose)));
-		Session.Turn turn = session.turn();
+		TurnTrace trace = context.trace();
 		if (!outcome.succeeded()) {
-			turn.trace.transition("ambiguity: the LLM failed (" + outcome.failure().kind() + "); the classifier decides");
+			trace.transition("ambiguity: the LLM failed (" + outcome.failure().kind() + "); the classifier decides");
 			return recognition;
 		}
 		for (LlmToolCall call : outcome.response().toolCalls()) {
 			if (!call.name().equals(CHOOSE_INTENT)) {
-				turn.trace.transition("ambiguity: the LLM called the undeclared tool " + call.name() + "; ignored");
+				trace.transition("ambiguity: the LLM called the undeclared tool " + call.name() + "; ignored");
 				continue;
 			}
 			Object chosen = parse(call.argumentsJson()).get("intent");
 			if ("none".equals(chosen)) {
-				turn.trace.transition("ambiguity: the LLM says none of the intents");
+				trace.transition("ambiguity: the LLM says none of the intents");
 				return new Recognition(recognition.normalized(), recognition.language(), null, recognition.score(),
 						recognition.candidates(), "llm", Map.of(), false);
 			}
 			if (chosen instanceof String intent && names.contains(intent)) {
-				turn.trace.transition("ambiguity: the LLM chose " + intent);
-				return recognition.resolvedTo(intent, session.nluSlots(intent, recognition.normalized()));
+				trace.transition("ambiguity: the LLM chose " + intent);
+				return recognition.resolvedTo(intent, context.agent().nlu().slots(intent, recognition.normalized()));
 			}
-			turn.trace.transition("ambiguity: the LLM chose " + chosen + ", which is no candidate; ignored");
+			trace.transition("ambiguity: the LLM chose " + chosen + ", which is no candidate; ignored");
 		}
 		return recognition;
 	}
 
 	private ResilientModel.Outcome exchange(ResilientModel model, String purpose, LlmRequest request) {
-		Session.Turn turn = session.turn();
 		int[] chunks = new int[1];
 		long start = System.nanoTime();
 		ResilientModel.Outcome outcome = model.chat(request, partial -> chunks[0]++);
-		turn.trace.stage("llm", System.nanoTime() - start);
+		context.trace().stage("llm", System.nanoTime() - start);
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("purpose", purpose);
 		entry.put("model", model.name());
@@ -171,26 +173,26 @@ final class Generation {
 		entry.put("streamedChunks", chunks[0]);
 		entry.put("attempts", outcome.attempts());
 		entry.put("failure", outcome.failure() == null ? null : outcome.failure().getMessage());
-		turn.trace.llm(entry);
+		context.trace().llm(entry);
 		return outcome;
 	}
 
 	private String systemPrompt(String instructions, Integer limit) {
-		AgentIr agent = session.agentIr();
+		AgentIr agent = context.ir();
 		StringBuilder prompt = new StringBuilder();
-		String persona = session.localized(agent.persona());
+		String persona = replies.localized(agent.persona());
 		if (!persona.isBlank()) {
 			prompt.append(persona).append("\n");
 		}
 		prompt.append(instructions).append("\n");
-		prompt.append("Answer in ").append(Language.ofLocale(session.locale()) == Language.ZH ? "Simplified Chinese" : "English")
+		prompt.append("Answer in ").append(Language.ofLocale(context.locale()) == Language.ZH ? "Simplified Chinese" : "English")
 				.append(" as plain speech for a driver: no lists, no markdown");
 		if (limit != null) {
 			prompt.append(", at most ").append(limit).append(" words");
 		}
 		prompt.append(". Call only the tools offered.\n");
-		Map<String, Object> facts = new java.util.TreeMap<>(session.vehicle().snapshot());
-		facts.putAll(session.memory());
+		Map<String, Object> facts = new java.util.TreeMap<>(context.vehicle().snapshot());
+		facts.putAll(context.memory());
 		prompt.append("Facts: ").append(json(facts));
 		return prompt.toString();
 	}

@@ -9,12 +9,14 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What happened in one turn, for people and tools: the event, the NLU candidates and scores, the chosen intent
  * and slots, state transitions, tool calls, LLM requests and responses, policies applied and the time per
- * stage. Written as one JSON object; secrets (API keys, bearer tokens) never appear in it.
+ * stage. Written as one JSON object, or given as plain data; secrets (API keys, bearer tokens) never appear in
+ * either.
  */
 public final class TurnTrace {
 
@@ -106,8 +108,12 @@ public final class TurnTrace {
 		return List.copyOf(notes);
 	}
 
-	/** The trace as one line of JSON, secrets masked. */
-	public String toJson() {
+	/**
+	 * The trace as plain data, secrets masked: maps (in the order of the JSON), lists, strings, numbers (whole
+	 * numbers as {@code Integer} or {@code Long}, others as {@code Double}), booleans and {@code null}; the same
+	 * content as {@link #toJson()}. A fresh copy on every call.
+	 */
+	public Map<String, Object> toData() {
 		Map<String, Object> out = new LinkedHashMap<>(root);
 		out.put("stagesMicros", stages);
 		out.put("transitions", transitions);
@@ -115,11 +121,49 @@ public final class TurnTrace {
 		out.put("llm", llm);
 		out.put("visits", visits);
 		out.put("notes", notes);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> data = (Map<String, Object>) plain(JSON.valueToTree(out));
+		return data;
+	}
+
+	/** The trace as one line of JSON, secrets masked. */
+	public String toJson() {
 		try {
-			return redact(JSON.writeValueAsString(out));
+			return JSON.writeValueAsString(toData());
 		} catch (JsonProcessingException e) {
 			throw new IllegalStateException("a trace could not be written as JSON", e);
 		}
+	}
+
+	/** A JSON tree as plain Java values, every text (names included) masked. */
+	private static Object plain(JsonNode node) {
+		if (node.isObject()) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				map.put(redact(field.getKey()), plain(field.getValue()));
+			}
+			return map;
+		}
+		if (node.isArray()) {
+			List<Object> list = new ArrayList<>();
+			node.forEach(element -> list.add(plain(element)));
+			return list;
+		}
+		if (node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isIntegralNumber()) {
+			return node.canConvertToInt() ? (Object) node.intValue()
+					: node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+		}
+		if (node.isNumber()) {
+			// as the number reads in JSON, so that a float's digits are not widened
+			return Double.valueOf(node.asText());
+		}
+		return redact(node.asText());
 	}
 
 	static String redact(String text) {

@@ -11,10 +11,6 @@ import java.util.Set;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.service.Cancellation;
 import dev.cabin.compiler.service.Compilation;
@@ -60,8 +56,6 @@ public final class Simulation {
 			super(message);
 		}
 	}
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Path file;
 	private final Compilation compilation;
@@ -180,13 +174,7 @@ public final class Simulation {
 		state.put("driver", current.driverState());
 		state.put("locale", current.locale());
 		state.put("agent", current.agentId());
-		Map<String, Object> trace;
-		try {
-			trace = JSON.readValue(result.trace().toJson(), new TypeReference<Map<String, Object>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException("the engine wrote a trace that is not JSON", e);
-		}
+		Map<String, Object> trace = result.trace().toData();
 		synchronized (this) {
 			Turn turn = new Turn(turns.size() + 1, event, result, trace, state);
 			if (current == session) {

@@ -1,6 +1,7 @@
 package dev.cabin.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
+import dev.cabin.engine.TurnTrace;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
@@ -105,6 +107,20 @@ class EngineTest {
 		assertEquals(1, session.handle(new InputEvent.Voice(huge)).replies().size());
 		assertEquals("TirePressure", session.handle(new InputEvent.Voice("are my tires ok")).recognition().intent(),
 				"the session still works afterwards");
+	}
+
+	@Test
+	void aRegisteredSecretIsMaskedInTheTraceDataAsInItsJson() throws Exception {
+		String secret = "zq81cabinsecret";
+		TurnTrace.registerSecret(secret);
+
+		TurnTrace trace = session().handle(new InputEvent.Voice("my key is " + secret)).trace();
+
+		Map<String, Object> data = trace.toData();
+		assertEquals("my key is ***", ((Map<?, ?>) data.get("event")).get("text"));
+		assertEquals("my key is ***", ((Map<?, ?>) data.get("nlu")).get("normalized"));
+		assertFalse(data.toString().contains(secret), data.toString());
+		assertFalse(trace.toJson().contains(secret), trace.toJson());
 	}
 
 	@Test
