@@ -161,7 +161,7 @@ public final class CarExport {
 	/* The package must pass the checks a car makes; a failure here is a toolchain bug, not bad input. */
 	private PackageManifest selfCheck(byte[] bytes, SigningKey key) {
 		try {
-			return new PackageVerifier(key.publicKey(), models).verify(bytes).manifest();
+			return new PackageVerifier(key.publicKey(), compiler.modelFiles()).verify(bytes).manifest();
 		} catch (PackageRejectedException e) {
 			throw new IllegalStateException("the toolchain made a package that a car would refuse: " + e.getMessage(), e);
 		}
