@@ -20,8 +20,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * A sentence encoder backed by one of LangChain4j's in-process ONNX models, read from the model's own Maven
  * package, in an ONNX session sized for a head unit. It has no memory arena: the utterances are short, and an
  * arena would keep its largest block for the life of the process. It keeps ONNX Runtime's intra-op thread pool:
- * one thread per utterance made a spoken turn a fifth slower at the median and twice as slow at p99
- * (LargeAgentTurn), for no saving in resident memory.
+ * one thread per utterance made spoken turns slower (README, "Measured") and saved no resident memory.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
