@@ -53,19 +53,16 @@ public final class Engine {
 
 	/**
 	 * An offline engine for an IR file, started as a car starts it: the sentence models of the IR's languages
-	 * load (and run once) on other threads while the IR is read.
+	 * load on another thread while the IR is read.
 	 */
 	public static Engine load(Path irFile, SentenceEncoders encoders) throws IrFormatException, IOException {
 		byte[] json = Files.readAllBytes(irFile);
 		IrCodec codec = new IrCodec();
-		List<CompletableFuture<?>> warming = new ArrayList<>();
-		for (String code : codec.header(json).encoders().keySet()) {
-			Language language = Builder.languageOf(code);
-			warming.add(CompletableFuture.runAsync(() -> encoders.forLanguage(language).encode("warm up")));
-		}
+		List<Language> languages = Builder.languagesOf(codec.header(json).encoders());
+		CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> encoders.load(languages));
 		CabinIr ir = codec.read(json);
 		try {
-			CompletableFuture.allOf(warming.toArray(CompletableFuture[]::new)).join();
+			loading.join();
 		} catch (CompletionException e) {
 			// the builder reports a model that cannot be loaded
 		}
@@ -124,12 +121,8 @@ public final class Engine {
 			if (ir.agents().isEmpty()) {
 				throw new IrFormatException("the IR has no agent");
 			}
-			List<Language> languages = new ArrayList<>();
-			for (String code : ir.encoders().keySet()) {
-				languages.add(languageOf(code));
-			}
 			try {
-				encoders.load(languages);
+				encoders.load(languagesOf(ir.encoders()));
 			} catch (IllegalStateException e) {
 				throw new IrFormatException(e.getMessage(), e);
 			}
@@ -159,6 +152,15 @@ public final class Engine {
 			} catch (IllegalStateException e) {
 				throw new IrFormatException(e.getMessage(), e);
 			}
+		}
+
+		/** The languages of an IR's encoders, by their codes. */
+		private static List<Language> languagesOf(Map<String, ?> encodersByCode) throws IrFormatException {
+			List<Language> languages = new ArrayList<>();
+			for (String code : encodersByCode.keySet()) {
+				languages.add(languageOf(code));
+			}
+			return languages;
 		}
 
 		private static Language languageOf(String code) throws IrFormatException {
