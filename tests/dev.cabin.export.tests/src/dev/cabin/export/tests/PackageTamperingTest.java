@@ -146,8 +146,15 @@ class PackageTamperingTest {
 	}
 
 	@Test
-	void anEntryThatInflatesBeyondItsDeclaredSizeIsRefused() {
+	void anUnsignedBombIsRefusedWithoutInflatingIt() {
 		String refused = refusal(BadPackages.bomb(good));
+
+		assertTrue(refused.contains("\"zeros.bin\" is not in the signed manifest"), refused);
+	}
+
+	@Test
+	void aSignedEntryThatInflatesBeyondItsDeclaredSizeIsRefused() {
+		String refused = refusal(BadPackages.signedBomb(good));
 
 		assertTrue(refused.contains("\"zeros.bin\" inflates to more than the 1000 bytes it declares"), refused);
 	}
