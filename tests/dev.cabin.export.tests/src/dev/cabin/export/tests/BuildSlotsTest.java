@@ -109,6 +109,23 @@ class BuildSlotsTest {
 	}
 
 	@Test
+	void slotsAnEarlierVersionInstalledAreReadAndTheirKeyFilesIgnored() throws Exception {
+		// two slots, a pointer of one line, the key each build was verified with beside it
+		Files.writeString(dir.resolve("slots/active"), "b\n");
+		SigningKey stranger = SigningKey.generate();
+		for (String slot : List.of("a", "b")) {
+			Files.writeString(dir.resolve("slots/" + slot + "/trusted.pub"), Ed25519Keys.pem(stranger.publicKey()));
+		}
+
+		assertActiveBuildRuns("1.1.0");
+		assertEquals("1.0.0", slots.rollback(verifier).version());
+		assertEquals("1.1.0", slots.rollback(verifier).version());
+		assertEquals(new BuildSlots.Switch("c", "1.2.0", "b", "1.1.0"),
+				slots.install(file("v3.cabinpkg", Builds.carGenius("1.2.0")), verifier, false));
+		assertEquals(List.of(".lock", "active", "b", "c"), listing(dir.resolve("slots")));
+	}
+
+	@Test
 	void anInterruptedInstallLeavesTheOldBuildActive() throws Exception {
 		// the process died after writing part of the new slot and of the pointer, before the rename
 		Files.createDirectories(dir.resolve("slots/c"));

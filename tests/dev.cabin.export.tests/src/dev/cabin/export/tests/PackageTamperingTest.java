@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageFormat;
-import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.export.SigningKey;
