@@ -41,7 +41,10 @@ public final class BuildSlots {
 	public record Switch(String slot, String version, String previousSlot, String previousVersion) {
 	}
 
-	/** The steps of an install, each complete on disk when {@link BuildSlots#BuildSlots(Path, Consumer)} is told. */
+	/**
+	 * The steps of an install (a rollback takes POINTER_WRITTEN and SWITCHED), each complete on disk when
+	 * {@link BuildSlots#BuildSlots(Path, Consumer)} is told.
+	 */
 	public enum Step {
 		/** the slot for the new build emptied */
 		SLOT_CLEARED,
@@ -51,7 +54,7 @@ public final class BuildSlots {
 		PACKAGE_IN_PLACE,
 		/** the new {@code active} file written and synced beside it */
 		POINTER_WRITTEN,
-		/** {@code active} replaced: the new build runs, the one it replaced is the previous build */
+		/** {@code active} replaced: the build it names runs, the one it replaced is the previous build */
 		SWITCHED,
 		/** the build that is no longer kept deleted */
 		OLDEST_DROPPED
@@ -70,8 +73,8 @@ public final class BuildSlots {
 	}
 
 	/**
-	 * @param afterStep told after each step of an install, once it is on disk; a test throws from it to see what
-	 *        a crash at that point leaves
+	 * @param afterStep told after each step of an install or a rollback, once it is on disk; a test throws from
+	 *        it to see what a crash at that point leaves
 	 */
 	public BuildSlots(Path directory, Consumer<Step> afterStep) {
 		this.directory = directory;

@@ -163,6 +163,22 @@ class BuildSlotsTest {
 		assertEquals(switched ? "1.2.0" : "1.1.0", slots.rollback(verifier).version());
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = BuildSlots.Step.class, names = { "POINTER_WRITTEN", "SWITCHED" })
+	void aCrashDuringARollbackLeavesOneBuildActiveAndTheOtherToReturnTo(BuildSlots.Step crashAfter) throws Exception {
+		BuildSlots crashing = new BuildSlots(dir.resolve("slots"), step -> {
+			if (step == crashAfter) {
+				throw new Crash();
+			}
+		});
+
+		assertThrows(Crash.class, () -> crashing.rollback(verifier));
+
+		boolean switched = crashAfter == BuildSlots.Step.SWITCHED;
+		assertActiveBuildRuns(switched ? "1.0.0" : "1.1.0");
+		assertEquals(switched ? "1.1.0" : "1.0.0", slots.rollback(verifier).version());
+	}
+
 	/* What the process sees of a crash: nothing after it runs. */
 	private static final class Crash extends RuntimeException {
 		private static final long serialVersionUID = 1L;
