@@ -1,7 +1,8 @@
 package dev.cabin.car;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.Ed25519Keys;
@@ -14,23 +15,40 @@ final class CarBuilds {
 	private CarBuilds() {
 	}
 
-	/** The key of {@code --trust}, or {@code null} when the option is absent and not required. */
-	static PublicKey trustedKey(Arguments arguments, boolean required) throws UsageException, KeyFileException {
+	/**
+	 * A verifier for the key of {@code --trust}, which is required, limited to the vehicle of {@code --vehicle}
+	 * if given.
+	 *
+	 * @param slots the build slots the command works on, or {@code null}: the key must not be inside them
+	 */
+	static PackageVerifier verifier(Arguments arguments, Path slots) throws UsageException, KeyFileException {
 		String trust = arguments.option("--trust");
+		String vehicle = arguments.option("--vehicle");
 		if (trust == null) {
-			if (required) {
-				throw new UsageException("name the public key to trust with --trust PUBKEY (KEYFILE.pub of cabin keygen)");
-			}
-			return null;
+			throw new UsageException("name the car's public key with --trust PUBKEY (KEYFILE.pub of cabin keygen);"
+					+ " a car trusts no key it finds in a package or in its build slots");
 		}
-		return Ed25519Keys.readPublicKey(Path.of(trust));
+		Path key = Path.of(trust);
+		if (slots != null && inside(key, slots)) {
+			throw new UsageException("the key of --trust (" + trust + ") is inside the build slots " + slots
+					+ "; keep the car's key outside them, where an installed build cannot replace it");
+		}
+		PackageVerifier verifier = new PackageVerifier(Ed25519Keys.readPublicKey(key), OnnxModels.files());
+		return vehicle == null ? verifier : verifier.forVehicle(vehicle);
 	}
 
-	/** A verifier for the key of {@code --trust}, limited to the vehicle of {@code --vehicle} if given. */
-	static PackageVerifier verifier(Arguments arguments) throws UsageException, KeyFileException {
-		String vehicle = arguments.option("--vehicle");
-		PackageVerifier verifier = new PackageVerifier(trustedKey(arguments, true), OnnxModels.files());
-		return vehicle == null ? verifier : verifier.forVehicle(vehicle);
+	/* Links resolved where they exist, so that a link into the slots counts as inside them. */
+	private static boolean inside(Path file, Path directory) {
+		return resolved(file).startsWith(resolved(directory));
+	}
+
+	private static Path resolved(Path path) {
+		Path absolute = path.toAbsolutePath().normalize();
+		try {
+			return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+		} catch (IOException e) {
+			return absolute;
+		}
 	}
 
 	static Path single(Arguments arguments, String what) throws UsageException {

@@ -23,10 +23,11 @@ final class InstallCommand implements Command {
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		Path file = CarBuilds.single(arguments, "package to install");
-		BuildSlots slots = SlotsOption.required(arguments);
+		Path directory = SlotsOption.required(arguments);
+		BuildSlots slots = new BuildSlots(directory);
 		PackageVerifier verifier;
 		try {
-			verifier = CarBuilds.verifier(arguments);
+			verifier = CarBuilds.verifier(arguments, directory);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin install: " + e.getMessage());
 			return FAILED;
@@ -41,11 +42,11 @@ final class InstallCommand implements Command {
 			return OK;
 		} catch (PackageRejectedException e) {
 			terminal.err().println("cabin install: " + file + " refused: " + e.getMessage());
-			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
+			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots, verifier));
 			return FAILED;
 		} catch (IOException e) {
 			terminal.err().println("cabin install: cannot write the slots: " + e.getMessage());
-			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots));
+			terminal.err().println("cabin install: " + SlotsOption.describeActive(slots, verifier));
 			return FAILED;
 		}
 	}

@@ -15,8 +15,9 @@ public final class Main {
 			                               every check a car makes before loading a package (exit 1 if invalid)
 			  install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]
 			                               install into A/B build slots, keeping the previous build
-			  rollback --slots DIR         make the previous build active again
-			  run (--slots DIR [--trust PUBKEY] | PKG --trust PUBKEY) [--agent ID] [--script EVENTS.jsonl]
+			  rollback --slots DIR --trust PUBKEY
+			                               make the previous build active again
+			  run (--slots DIR | PKG) --trust PUBKEY [--vehicle ID] [--agent ID] [--script EVENTS.jsonl]
 			                               run a verified build as a car does, like chat
 			""";
 

@@ -2,7 +2,6 @@ package dev.cabin.car;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.PublicKey;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.BuildSlots;
@@ -12,9 +11,9 @@ import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.engine.pkg.VerifiedPackage;
 
 /**
- * {@code cabin run --slots DIR [--trust PUBKEY]} or {@code cabin run PKG --trust PUBKEY}, with {@code --agent ID}
- * and {@code --script EVENTS.jsonl} as {@code cabin chat} has them: runs the engine as a car does, on a verified
- * package only.
+ * {@code cabin run (--slots DIR | PKG) --trust PUBKEY}, with {@code --agent ID} and {@code --script EVENTS.jsonl}
+ * as {@code cabin chat} has them: runs the engine as a car does, on a package verified with the car's key only
+ * (never with a key found in the slots).
  */
 final class RunCommand implements Command {
 
@@ -23,14 +22,10 @@ final class RunCommand implements Command {
 		String agentId = arguments.option("--agent");
 		Path script = Conversation.script(arguments);
 		String slotsOption = arguments.option("--slots");
-		PublicKey trusted = null;
-		PackageVerifier verifier = null;
+		Path slotsDirectory = slotsOption == null ? null : Path.of(slotsOption);
+		PackageVerifier verifier;
 		try {
-			if (slotsOption != null) {
-				trusted = CarBuilds.trustedKey(arguments, false);
-			} else {
-				verifier = CarBuilds.verifier(arguments);
-			}
+			verifier = CarBuilds.verifier(arguments, slotsDirectory);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin run: " + e.getMessage());
 			return FAILED;
@@ -39,12 +34,12 @@ final class RunCommand implements Command {
 		VerifiedPackage build;
 		String from;
 		try {
-			if (slotsOption != null) {
+			if (slotsDirectory != null) {
 				if (!arguments.positional().isEmpty()) {
 					throw new UsageException("give either a package or --slots DIR, not both");
 				}
-				BuildSlots slots = SlotsOption.at(slotsOption);
-				build = slots.active(trusted);
+				BuildSlots slots = new BuildSlots(slotsDirectory);
+				build = slots.active(verifier);
 				from = "slot " + slots.activeSlot() + " of " + slotsOption;
 			} else {
 				Path file = CarBuilds.single(arguments, "package to run (or --slots DIR)");

@@ -25,7 +25,7 @@ final class VerifyCommand implements Command {
 		Path file = CarBuilds.single(arguments, "package to verify");
 		PackageVerifier verifier;
 		try {
-			verifier = CarBuilds.verifier(arguments);
+			verifier = CarBuilds.verifier(arguments, null);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin verify: " + e.getMessage());
 			return FAILED;

@@ -1,7 +1,7 @@
 package dev.cabin.engine.pkg;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,43 +12,79 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.PublicKey;
-
-import dev.cabin.engine.nlu.SentenceModelFiles;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * A car's A/B build slots in a directory: two slots, {@code a/} and {@code b/}, each holding a verified package
- * and the public key it was verified with, and an {@code active} file naming the slot the engine runs.
+ * A car's build slots in a directory: slot directories {@code a/}, {@code b/} and {@code c/}, each holding at most
+ * one package, and an {@code active} file naming the slot the engine runs and, on its second line, the slot of
+ * the previous build, kept for {@link #rollback} ({@code none} before the second install).
  * <p>
- * An install verifies the package, writes it into the slot that is not active, syncs it to disk, verifies what
- * was written, and only then replaces {@code active} by an atomic rename: whenever the process or the power
- * fails, {@code active} names either the old build or the new one, complete. The other slot keeps the
- * previous build for {@link #rollback()}. A lock file keeps two installs from running at once.
+ * An install writes the new build into the slot that is neither active nor previous, syncs it to disk, verifies
+ * what was written, and only then replaces {@code active} (both names at once) by an atomic rename; the build
+ * that was previous before is deleted after that. Whenever the process or the power fails, {@code active} names
+ * a complete build and its previous build is still there. A lock file keeps two installs from running at once.
+ * <p>
+ * The slots hold no key: every build is verified with the key the caller trusts (the car's pinned key), never
+ * with anything found in the slot directory, which whoever can write there could replace.
  */
 public final class BuildSlots {
 
 	static final String ACTIVE = "active";
 	static final String PACKAGE = "build" + PackageFormat.FILE_EXTENSION;
-	static final String TRUSTED_KEY = "trusted.pub";
+	private static final List<String> SLOTS = List.of("a", "b", "c");
 	private static final String LOCK = ".lock";
 	private static final String PARTIAL = ".part";
+	private static final String NONE = "none";
 
 	/** What an install or a rollback did. */
 	public record Switch(String slot, String version, String previousSlot, String previousVersion) {
 	}
 
-	private final Path directory;
-	private final SentenceModelFiles models;
+	/**
+	 * The steps of an install (a rollback takes POINTER_WRITTEN and SWITCHED), each complete on disk when
+	 * {@link BuildSlots#BuildSlots(Path, Consumer)} is told.
+	 */
+	public enum Step {
+		/** the slot for the new build emptied */
+		SLOT_CLEARED,
+		/** the new build written and synced beside its final name */
+		PACKAGE_WRITTEN,
+		/** the new build renamed to its final name */
+		PACKAGE_IN_PLACE,
+		/** the new {@code active} file written and synced beside it */
+		POINTER_WRITTEN,
+		/** {@code active} replaced: the build it names runs, the one it replaced is the previous build */
+		SWITCHED,
+		/** the build that is no longer kept deleted */
+		OLDEST_DROPPED
+	}
 
-	/** @param models the files of the sentence models this runtime embeds queries with, to verify the slots' builds */
-	public BuildSlots(Path directory, SentenceModelFiles models) {
-		this.directory = directory;
-		this.models = models;
+	/* The active slot, and the previous one (null when there is none). */
+	private record Pointer(String active, String previous) {
+	}
+
+	private final Path directory;
+	private final Consumer<Step> afterStep;
+
+	public BuildSlots(Path directory) {
+		this(directory, step -> {
+		});
 	}
 
 	/**
-	 * Installs a package into the inactive slot and makes it active.
+	 * @param afterStep told after each step of an install or a rollback, once it is on disk; a test throws from
+	 *        it to see what a crash at that point leaves
+	 */
+	public BuildSlots(Path directory, Consumer<Step> afterStep) {
+		this.directory = directory;
+		this.afterStep = afterStep;
+	}
+
+	/**
+	 * Installs a package into a free slot and makes it active; the build that was active becomes the previous one.
 	 *
+	 * @param verifier the verifier with the car's pinned key
 	 * @param allowDowngrade whether a version older than the active build's may replace it
 	 */
 	public Switch install(Path packageFile, PackageVerifier verifier, boolean allowDowngrade)
@@ -57,51 +93,70 @@ public final class BuildSlots {
 		Files.createDirectories(directory);
 		try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = exclusive(lockFile)) {
-			String active = activeSlot();
-			VerifiedPackage current = active == null ? null : loadOrNull(active);
+			Pointer pointer = pointer();
+			VerifiedPackage current = pointer == null ? null : verifiedOrNull(pointer.active(), verifier);
 			if (current != null && !allowDowngrade && candidate.version().compareTo(current.version()) < 0) {
 				throw new PackageRejectedException("version " + candidate.version() + " is older than the active build "
 						+ current.version() + " (a downgrade); install it with --allow-downgrade if that is intended");
 			}
-			String target = other(active);
+			String target = SLOTS.stream().filter(s -> pointer == null || !s.equals(pointer.active())
+					&& !s.equals(pointer.previous())).findFirst().orElseThrow();
 			Path slot = directory.resolve(target);
-			clear(slot);
+			delete(slot);
 			Files.createDirectories(slot);
-			writeDurably(slot.resolve(TRUSTED_KEY), Ed25519Keys.pem(verifier.trusted()).getBytes(StandardCharsets.US_ASCII));
-			writeDurably(slot.resolve(PACKAGE), candidate.bytes());
+			afterStep.accept(Step.SLOT_CLEARED);
+			Path partial = slot.resolve(PACKAGE + PARTIAL);
+			try (InputStream in = Files.newInputStream(packageFile)) {
+				Files.copy(in, partial);
+			}
+			sync(partial);
+			afterStep.accept(Step.PACKAGE_WRITTEN);
+			moveAtomically(partial, slot.resolve(PACKAGE));
 			syncDirectory(slot);
-			VerifiedPackage written = verifier.verify(slot.resolve(PACKAGE));
-			point(target);
-			return new Switch(target, written.manifest().version(), active,
+			afterStep.accept(Step.PACKAGE_IN_PLACE);
+			VerifiedPackage written;
+			try {
+				written = verifier.verify(slot.resolve(PACKAGE));
+			} catch (PackageRejectedException e) {
+				delete(slot);
+				throw new PackageRejectedException("the build did not verify once written to slot " + target + ": "
+						+ e.getMessage(), e);
+			}
+			point(new Pointer(target, pointer == null ? null : pointer.active()));
+			if (pointer != null && pointer.previous() != null) {
+				delete(directory.resolve(pointer.previous()));
+				afterStep.accept(Step.OLDEST_DROPPED);
+			}
+			return new Switch(target, written.manifest().version(), pointer == null ? null : pointer.active(),
 					current == null ? null : current.manifest().version());
 		}
 	}
 
-	/** Makes the previous build active again, if it still verifies. */
-	public Switch rollback() throws PackageRejectedException, IOException {
+	/** Makes the previous build active again, if it still verifies with the verifier's key. */
+	public Switch rollback(PackageVerifier verifier) throws PackageRejectedException, IOException {
 		if (!Files.isDirectory(directory)) {
 			throw new PackageRejectedException("no build slots at " + directory);
 		}
 		try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE); FileLock lock = exclusive(lockFile)) {
-			String active = activeSlot();
-			if (active == null) {
+			Pointer pointer = pointer();
+			if (pointer == null) {
 				throw new PackageRejectedException("nothing is installed in " + directory);
 			}
-			String previous = other(active);
-			if (!Files.isRegularFile(directory.resolve(previous).resolve(PACKAGE))) {
+			String previous = pointer.previous();
+			if (previous == null || !Files.isRegularFile(directory.resolve(previous).resolve(PACKAGE))) {
 				throw new PackageRejectedException("there is no previous build to roll back to in " + directory);
 			}
 			VerifiedPackage back;
 			try {
-				back = loadSlot(previous, null);
+				back = verifier.verify(directory.resolve(previous).resolve(PACKAGE));
 			} catch (PackageRejectedException e) {
 				throw new PackageRejectedException("the previous build (slot " + previous + ") does not verify: "
 						+ e.getMessage());
 			}
-			VerifiedPackage leaving = loadOrNull(active);
-			point(previous);
-			return new Switch(previous, back.manifest().version(), active,
+			VerifiedPackage leaving = verifiedOrNull(pointer.active(), verifier);
+			point(new Pointer(previous, pointer.active()));
+			return new Switch(previous, back.manifest().version(), pointer.active(),
 					leaving == null ? null : leaving.manifest().version());
 		}
 	}
@@ -109,16 +164,16 @@ public final class BuildSlots {
 	/**
 	 * The verified package of the active slot.
 	 *
-	 * @param trusted the key to verify with; {@code null} uses the key the slot was installed with
+	 * @param verifier the verifier with the car's pinned key
 	 */
-	public VerifiedPackage active(PublicKey trusted) throws PackageRejectedException, IOException {
+	public VerifiedPackage active(PackageVerifier verifier) throws PackageRejectedException, IOException {
 		String active = activeSlot();
 		if (active == null) {
 			throw new PackageRejectedException("nothing is installed in " + directory
 					+ " (install a package with cabin install first)");
 		}
 		try {
-			return loadSlot(active, trusted);
+			return verifier.verify(directory.resolve(active).resolve(PACKAGE));
 		} catch (PackageRejectedException e) {
 			throw new PackageRejectedException("the active build (slot " + active + ") does not verify: "
 					+ e.getMessage() + "; cabin rollback returns to the previous build", e);
@@ -127,43 +182,51 @@ public final class BuildSlots {
 
 	/** The active slot's name, or {@code null} when nothing was installed. */
 	public String activeSlot() throws PackageRejectedException, IOException {
-		Path pointer = directory.resolve(ACTIVE);
-		String slot;
+		Pointer pointer = pointer();
+		return pointer == null ? null : pointer.active();
+	}
+
+	/** The previous build's slot, or {@code null} when there is none to roll back to. */
+	public String previousSlot() throws PackageRejectedException, IOException {
+		Pointer pointer = pointer();
+		return pointer == null ? null : pointer.previous();
+	}
+
+	/*
+	 * Two lines: the active slot, then the previous one or "none". Slots installed before there was a third slot
+	 * have one line, and the previous build is the other of a and b, if it is there.
+	 */
+	private Pointer pointer() throws PackageRejectedException, IOException {
+		Path file = directory.resolve(ACTIVE);
+		List<String> lines;
 		try {
-			slot = Files.readString(pointer, StandardCharsets.US_ASCII).strip();
+			lines = Files.readString(file, StandardCharsets.US_ASCII).lines().map(String::strip).toList();
 		} catch (NoSuchFileException e) {
 			return null;
 		}
-		if (!slot.equals("a") && !slot.equals("b")) {
-			throw new PackageRejectedException(pointer + " names no slot (\"a\" or \"b\"); it was altered");
+		String active = lines.isEmpty() ? "" : lines.get(0);
+		String previous = lines.size() == 2 ? lines.get(1) : legacyPrevious(active);
+		boolean valid = (lines.size() == 1 || lines.size() == 2) && SLOTS.contains(active)
+				&& (previous.equals(NONE) || SLOTS.contains(previous) && !previous.equals(active));
+		if (!valid) {
+			throw new PackageRejectedException(file + " names no slot (\"a\", \"b\" or \"c\", then the previous"
+					+ " one or " + NONE + "); it was altered");
 		}
-		return slot;
+		return new Pointer(active, previous.equals(NONE) ? null : previous);
 	}
 
-	private VerifiedPackage loadSlot(String slot, PublicKey trusted) throws PackageRejectedException, IOException {
-		Path dir = directory.resolve(slot);
-		PublicKey key = trusted;
-		if (key == null) {
-			try {
-				key = Ed25519Keys.readPublicKey(dir.resolve(TRUSTED_KEY));
-			} catch (KeyFileException e) {
-				throw new PackageRejectedException(e.getMessage(), e);
-			}
-		}
-		return new PackageVerifier(key, models).verify(dir.resolve(PACKAGE));
+	private String legacyPrevious(String active) {
+		String other = "a".equals(active) ? "b" : "a";
+		return Files.isRegularFile(directory.resolve(other).resolve(PACKAGE)) ? other : NONE;
 	}
 
 	/* A slot that no longer verifies (damaged on disk) holds no version worth protecting or naming. */
-	private VerifiedPackage loadOrNull(String slot) throws IOException {
+	private VerifiedPackage verifiedOrNull(String slot, PackageVerifier verifier) {
 		try {
-			return loadSlot(slot, null);
+			return verifier.verify(directory.resolve(slot).resolve(PACKAGE));
 		} catch (PackageRejectedException e) {
 			return null;
 		}
-	}
-
-	private static String other(String slot) {
-		return "a".equals(slot) ? "b" : "a";
 	}
 
 	private static FileLock exclusive(FileChannel channel) throws PackageRejectedException, IOException {
@@ -178,28 +241,20 @@ public final class BuildSlots {
 		throw new PackageRejectedException("another install or rollback is running on these slots");
 	}
 
-	/** Points {@code active} at the slot with one atomic rename, synced to disk. */
-	private void point(String slot) throws IOException {
-		Path pointer = directory.resolve(ACTIVE);
+	/** Replaces {@code active} with one atomic rename, synced to disk. */
+	private void point(Pointer pointer) throws IOException {
 		Path partial = directory.resolve(ACTIVE + PARTIAL);
-		writeSynced(partial, (slot + "\n").getBytes(StandardCharsets.US_ASCII));
-		moveAtomically(partial, pointer);
+		Files.writeString(partial, pointer.active() + "\n" + (pointer.previous() == null ? NONE : pointer.previous())
+				+ "\n", StandardCharsets.US_ASCII);
+		sync(partial);
+		afterStep.accept(Step.POINTER_WRITTEN);
+		moveAtomically(partial, directory.resolve(ACTIVE));
 		syncDirectory(directory);
+		afterStep.accept(Step.SWITCHED);
 	}
 
-	private static void writeDurably(Path file, byte[] content) throws IOException {
-		Path partial = file.resolveSibling(file.getFileName() + PARTIAL);
-		writeSynced(partial, content);
-		moveAtomically(partial, file);
-	}
-
-	private static void writeSynced(Path file, byte[] content) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING)) {
-			ByteBuffer buffer = ByteBuffer.wrap(content);
-			while (buffer.hasRemaining()) {
-				channel.write(buffer);
-			}
+	private static void sync(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
 			channel.force(true);
 		}
 	}
@@ -222,7 +277,8 @@ public final class BuildSlots {
 		}
 	}
 
-	private static void clear(Path slot) throws IOException {
+	/* A slot holds files only (a package, perhaps a partial one, or the key file older installs kept). */
+	private static void delete(Path slot) throws IOException {
 		if (!Files.isDirectory(slot)) {
 			return;
 		}
@@ -231,5 +287,6 @@ public final class BuildSlots {
 				Files.delete(file);
 			}
 		}
+		Files.delete(slot);
 	}
 }

@@ -1,27 +1,26 @@
 package dev.cabin.engine.pkg;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * The zip form of a package: a plain zip that any unzip tool lists, written in one canonical way (fixed
  * timestamps, the given entry order, no extra fields, no comments, no data descriptors; the toolchain's
- * {@code CanonicalZipWriter} writes it with the constants below) and read back only in that way. Reading parses the central directory and every local header itself instead of trusting
- * {@code java.util.zip}, so that duplicate names, overlapping or hidden entries, prepended or appended bytes,
- * encrypted or ZIP64 entries, escaping paths and sizes that lie are all refused before a byte is inflated past
- * its declared size.
+ * {@code CanonicalZipWriter} writes it with the constants below) and read back only in that way. Reading parses
+ * the central directory and every local header itself instead of trusting {@code java.util.zip}, so that
+ * duplicate names, overlapping or hidden entries, prepended or appended bytes, encrypted or ZIP64 entries,
+ * escaping paths and sizes beyond the limits are all refused before a byte is inflated; {@link EntryReader}
+ * reads the entries' data.
  */
 public final class CanonicalZip {
 
@@ -35,6 +34,8 @@ public final class CanonicalZip {
 	public static final int UTF8_NAMES = 0x0800;
 	public static final int STORED = 0;
 	public static final int DEFLATED = 8;
+	/* The longest name a zip header can hold: bounds the directory read into memory. */
+	private static final int MAX_NAME_BYTES = 0xFFFF;
 	/** 1980-01-01 00:00, the earliest time a zip can hold: no build time leaks into the bytes. */
 	public static final int DOS_TIME = 0;
 	public static final int DOS_DATE = (1 << 5) | 1;
@@ -42,31 +43,38 @@ public final class CanonicalZip {
 	private CanonicalZip() {
 	}
 
-	/** An entry as read: its content, and its bytes as they are in the zip (the same when not compressed). */
-	public record Entry(byte[] content, byte[] stored, boolean compressed) {
+	/**
+	 * An entry as its headers describe it, checked: where its data lies in the package and what it declares.
+	 *
+	 * @param dataOffset where the entry's stored bytes begin in the package
+	 */
+	record Entry(String name, int method, int crc, long compressedSize, long size, long dataOffset) {
+
+		boolean compressed() {
+			return method == DEFLATED;
+		}
 	}
 
 	/**
-	 * The entries of a package in file order, inflated and CRC-checked, or a rejection that names the first
-	 * thing wrong.
+	 * The entries of a package in file order, every header checked and the declared sizes added up against the
+	 * limits, or a rejection that names the first thing wrong. Reads headers only: nothing is inflated.
 	 */
-	public static Map<String, Entry> read(byte[] zip, PackageLimits limits) throws PackageRejectedException {
-		if (zip.length > limits.maxPackageBytes()) {
-			throw new PackageRejectedException("the package is " + zip.length + " bytes, more than the "
+	static List<Entry> directory(PackageBytes zip, PackageLimits limits) throws PackageRejectedException, IOException {
+		if (zip.size() > limits.maxPackageBytes()) {
+			throw new PackageRejectedException("the package is " + zip.size() + " bytes, more than the "
 					+ limits.maxPackageBytes() + " a Cabin package may have");
 		}
-		ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-		int endOffset = zip.length - END_RECORD_SIZE;
-		if (endOffset < 0 || bytes.getInt(endOffset) != END_RECORD) {
+		long endOffset = zip.size() - END_RECORD_SIZE;
+		ByteBuffer end = endOffset < 0 ? null : little(zip.read(endOffset, END_RECORD_SIZE));
+		if (end == null || end.getInt(0) != END_RECORD) {
 			throw new PackageRejectedException("not a complete Cabin package: the zip end record is not at the end"
 					+ " of the file (the file is truncated, has bytes appended, or is not a package)");
 		}
-		int entryCount = Short.toUnsignedInt(bytes.getShort(endOffset + 10));
-		long directorySize = Integer.toUnsignedLong(bytes.getInt(endOffset + 12));
-		long directoryOffset = Integer.toUnsignedLong(bytes.getInt(endOffset + 16));
-		if (bytes.getShort(endOffset + 4) != 0 || bytes.getShort(endOffset + 6) != 0
-				|| Short.toUnsignedInt(bytes.getShort(endOffset + 8)) != entryCount
-				|| bytes.getShort(endOffset + 20) != 0) {
+		int entryCount = Short.toUnsignedInt(end.getShort(10));
+		long directorySize = Integer.toUnsignedLong(end.getInt(12));
+		long directoryOffset = Integer.toUnsignedLong(end.getInt(16));
+		if (end.getShort(4) != 0 || end.getShort(6) != 0 || Short.toUnsignedInt(end.getShort(8)) != entryCount
+				|| end.getShort(20) != 0) {
 			throw new PackageRejectedException("the zip end record uses multi-part archives or a comment, which a"
 					+ " Cabin package never has");
 		}
@@ -74,17 +82,19 @@ public final class CanonicalZip {
 			throw new PackageRejectedException("the package has " + entryCount + " entries; a Cabin package has at most "
 					+ limits.maxEntries());
 		}
-		if (directoryOffset + directorySize != endOffset) {
+		if (directoryOffset + directorySize != endOffset
+				|| directorySize > (long) entryCount * (CENTRAL_HEADER_SIZE + MAX_NAME_BYTES)) {
 			throw new PackageRejectedException("the zip directory is not where the end record says it is (the file"
 					+ " was truncated or altered)");
 		}
-		Map<String, Located> located = new LinkedHashMap<>();
+		ByteBuffer directory = little(zip.read(directoryOffset, (int) directorySize));
+		List<Entry> entries = new ArrayList<>();
 		Set<String> folded = new HashSet<>();
 		long expectedLocalOffset = 0;
 		long totalSize = 0;
-		int position = (int) directoryOffset;
+		int position = 0;
 		for (int i = 0; i < entryCount; i++) {
-			CentralEntry entry = centralEntry(bytes, position, endOffset);
+			CentralEntry entry = centralEntry(directory, position);
 			position += CENTRAL_HEADER_SIZE + entry.name.length;
 			String name = checkedName(entry.name);
 			if (!folded.add(name.toLowerCase(Locale.ROOT))) {
@@ -99,38 +109,29 @@ public final class CanonicalZip {
 				throw new PackageRejectedException("the entries declare more than " + limits.maxTotalBytes()
 						+ " bytes uncompressed in total");
 			}
+			if (entry.method == STORED && entry.compressedSize != entry.size) {
+				throw new PackageRejectedException("entry \"" + name + "\" is stored with two different sizes");
+			}
 			if (entry.localOffset != expectedLocalOffset) {
 				throw new PackageRejectedException("entry \"" + name + "\" does not start where the previous one ends"
 						+ " (hidden, overlapping or prepended data)");
 			}
-			int dataOffset = checkLocalHeader(bytes, entry, name, directoryOffset);
+			long dataOffset = checkLocalHeader(zip, entry, name, directoryOffset);
 			expectedLocalOffset = dataOffset + entry.compressedSize;
-			located.put(name, new Located(entry, dataOffset));
+			entries.add(new Entry(name, entry.method, entry.crc, entry.compressedSize, entry.size, dataOffset));
 		}
-		if (position != endOffset || expectedLocalOffset != directoryOffset) {
+		if (position != directorySize || expectedLocalOffset != directoryOffset) {
 			throw new PackageRejectedException("the package has bytes that belong to no entry (hidden data)");
 		}
-		Map<String, Entry> entries = new LinkedHashMap<>();
-		for (Map.Entry<String, Located> entry : located.entrySet()) {
-			CentralEntry header = entry.getValue().header();
-			int dataOffset = entry.getValue().dataOffset();
-			entries.put(entry.getKey(), new Entry(inflate(zip, dataOffset, header, entry.getKey()),
-					Arrays.copyOfRange(zip, dataOffset, dataOffset + (int) header.compressedSize),
-					header.method == DEFLATED));
-		}
 		return entries;
-	}
-
-	/* Nothing is inflated before every header has been checked and the declared sizes added up. */
-	private record Located(CentralEntry header, int dataOffset) {
 	}
 
 	private record CentralEntry(int flags, int method, int crc, long compressedSize, long size, long localOffset,
 			byte[] name) {
 	}
 
-	private static CentralEntry centralEntry(ByteBuffer bytes, int position, int endOffset)
-			throws PackageRejectedException {
+	private static CentralEntry centralEntry(ByteBuffer bytes, int position) throws PackageRejectedException {
+		int endOffset = bytes.capacity();
 		if (position + CENTRAL_HEADER_SIZE > endOffset || bytes.getInt(position) != CENTRAL_HEADER) {
 			throw new PackageRejectedException("the zip directory is damaged (an entry header is missing)");
 		}
@@ -176,26 +177,30 @@ public final class CanonicalZip {
 	}
 
 	/** Checks that the local header repeats the directory's facts; returns where the entry's data begins. */
-	private static int checkLocalHeader(ByteBuffer bytes, CentralEntry entry, String name, long directoryOffset)
-			throws PackageRejectedException {
-		int at = (int) entry.localOffset;
-		if (at + LOCAL_HEADER_SIZE > directoryOffset || bytes.getInt(at) != LOCAL_HEADER) {
+	private static long checkLocalHeader(PackageBytes zip, CentralEntry entry, String name, long directoryOffset)
+			throws PackageRejectedException, IOException {
+		long at = entry.localOffset;
+		if (at + LOCAL_HEADER_SIZE + entry.name.length > directoryOffset) {
 			throw new PackageRejectedException("entry \"" + name + "\" has no local header where the directory says");
 		}
-		int nameLength = Short.toUnsignedInt(bytes.getShort(at + 26));
-		byte[] localName = new byte[Math.min(nameLength, Math.max(0, (int) directoryOffset - at - LOCAL_HEADER_SIZE))];
-		bytes.get(at + LOCAL_HEADER_SIZE, localName);
-		boolean same = bytes.getShort(at + 4) == VERSION_NEEDED && bytes.getShort(at + 10) == DOS_TIME
-				&& bytes.getShort(at + 12) == DOS_DATE && Short.toUnsignedInt(bytes.getShort(at + 6)) == entry.flags
-				&& Short.toUnsignedInt(bytes.getShort(at + 8)) == entry.method && bytes.getInt(at + 14) == entry.crc
-				&& Integer.toUnsignedLong(bytes.getInt(at + 18)) == entry.compressedSize
-				&& Integer.toUnsignedLong(bytes.getInt(at + 22)) == entry.size && bytes.getShort(at + 28) == 0
-				&& Arrays.equals(localName, entry.name);
+		ByteBuffer bytes = little(zip.read(at, LOCAL_HEADER_SIZE + entry.name.length));
+		if (bytes.getInt(0) != LOCAL_HEADER) {
+			throw new PackageRejectedException("entry \"" + name + "\" has no local header where the directory says");
+		}
+		int nameLength = Short.toUnsignedInt(bytes.getShort(26));
+		byte[] localName = new byte[entry.name.length];
+		bytes.get(LOCAL_HEADER_SIZE, localName);
+		boolean same = bytes.getShort(4) == VERSION_NEEDED && bytes.getShort(10) == DOS_TIME
+				&& bytes.getShort(12) == DOS_DATE && Short.toUnsignedInt(bytes.getShort(6)) == entry.flags
+				&& Short.toUnsignedInt(bytes.getShort(8)) == entry.method && bytes.getInt(14) == entry.crc
+				&& Integer.toUnsignedLong(bytes.getInt(18)) == entry.compressedSize
+				&& Integer.toUnsignedLong(bytes.getInt(22)) == entry.size && bytes.getShort(28) == 0
+				&& nameLength == entry.name.length && Arrays.equals(localName, entry.name);
 		if (!same) {
 			throw new PackageRejectedException("entry \"" + name + "\": its local header disagrees with the zip"
 					+ " directory (name, sizes, checksum or timestamp were altered)");
 		}
-		long dataEnd = (long) at + LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
+		long dataEnd = at + LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
 		if (dataEnd > directoryOffset) {
 			throw new PackageRejectedException("entry \"" + name + "\" runs past the end of the data (truncated)");
 		}
@@ -229,53 +234,7 @@ public final class CanonicalZip {
 		return name;
 	}
 
-	private static byte[] inflate(byte[] zip, int dataOffset, CentralEntry entry, String name)
-			throws PackageRejectedException {
-		byte[] content;
-		if (entry.method == STORED) {
-			if (entry.compressedSize != entry.size) {
-				throw new PackageRejectedException("entry \"" + name + "\" is stored with two different sizes");
-			}
-			content = Arrays.copyOfRange(zip, dataOffset, dataOffset + (int) entry.size);
-		} else {
-			content = inflateBounded(zip, dataOffset, entry, name);
-		}
-		CRC32 crc = new CRC32();
-		crc.update(content);
-		if ((int) crc.getValue() != entry.crc) {
-			throw new PackageRejectedException("entry \"" + name + "\" is damaged (its zip CRC does not match)");
-		}
-		return content;
-	}
-
-	/** Inflates no more than the declared size, so that a lying size cannot make a bomb go off. */
-	private static byte[] inflateBounded(byte[] zip, int dataOffset, CentralEntry entry, String name)
-			throws PackageRejectedException {
-		Inflater inflater = new Inflater(true);
-		try {
-			inflater.setInput(zip, dataOffset, (int) entry.compressedSize);
-			byte[] content = new byte[(int) entry.size];
-			int filled = 0;
-			while (filled < content.length && !inflater.finished()) {
-				int n = inflater.inflate(content, filled, content.length - filled);
-				if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-					break;
-				}
-				filled += n;
-			}
-			if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
-				throw new PackageRejectedException("entry \"" + name + "\" inflates to more than the " + entry.size
-						+ " bytes it declares (a zip bomb, or a damaged entry)");
-			}
-			if (filled != content.length || !inflater.finished() || inflater.getRemaining() != 0) {
-				throw new PackageRejectedException("entry \"" + name + "\" does not inflate to the " + entry.size
-						+ " bytes it declares (damaged or truncated)");
-			}
-			return content;
-		} catch (DataFormatException e) {
-			throw new PackageRejectedException("entry \"" + name + "\" is damaged (invalid deflate data)");
-		} finally {
-			inflater.end();
-		}
+	private static ByteBuffer little(byte[] bytes) {
+		return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
 	}
 }

@@ -6,7 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,12 +37,22 @@ public final class PackageFormat {
 	public static final String IR = "ir.json";
 	public static final String FILE_EXTENSION = ".cabinpkg";
 
-	private static final ObjectMapper MAPPER = JsonMapper.builder()
+	/* The manifest and the signature are a few levels deep; anything deeper is not the toolchain's. */
+	private static final int MAX_DEPTH = 16;
+	/*
+	 * Reading is strict, because a car acts on what it reads: every property present and of its type, no null
+	 * anywhere (a list item included), nothing unknown, nothing after the document.
+	 */
+	private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
 			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL))
 			.build();
 	/* Line feeds whatever the platform, so that the same build gives the same bytes on every machine. */
 	private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
@@ -47,8 +62,12 @@ public final class PackageFormat {
 	}
 
 	public static String sha256(byte[] bytes) {
+		return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+	}
+
+	static MessageDigest sha256Digest() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256");
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("every Java runtime has SHA-256", e);
 		}
@@ -70,10 +89,16 @@ public final class PackageFormat {
 		try {
 			return MAPPER.readValue(json, type);
 		} catch (JsonProcessingException e) {
-			throw new PackageRejectedException(entry + " is not valid: " + e.getOriginalMessage());
+			throw new PackageRejectedException(entry + " is not valid: " + e.getOriginalMessage() + at(e.getLocation()));
 		} catch (IOException e) {
 			throw new PackageRejectedException(entry + " cannot be read: " + e.getMessage(), e);
 		}
+	}
+
+	/** Where in a document a JSON problem is, for messages: " (line L, column C)", or nothing if unknown. */
+	static String at(JsonLocation location) {
+		return location == null || location.getLineNr() < 0 ? ""
+				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	/** The manifest as it is stored: for showing it (wizard summary, {@code cabin verify}). */

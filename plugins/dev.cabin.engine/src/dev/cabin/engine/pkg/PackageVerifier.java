@@ -1,10 +1,7 @@
 package dev.cabin.engine.pkg;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -12,12 +9,10 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
@@ -27,10 +22,14 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
 
 /**
  * Checks a package before anything in it is used, in the order that trusts the least first: the zip structure
- * and its size limits, the signature against the trusted key, every entry against the signed manifest, then
+ * and its size limits (headers only), the signature of the manifest against the trusted key, the manifest's
+ * form, every entry against the signed manifest (streamed, nothing unsigned inflated), then
  * whether this engine can run it (package format, IR format, engine version, model files).
  */
 public final class PackageVerifier {
+
+	/* An Ed25519 signature, its algorithm and a key id in JSON: about 180 bytes. */
+	private static final int MAX_SIGNATURE_BYTES = 4096;
 
 	private final PublicKey trusted;
 	private final SentenceModelFiles models;
@@ -49,10 +48,6 @@ public final class PackageVerifier {
 		this.vehicle = vehicle;
 	}
 
-	PublicKey trusted() {
-		return trusted;
-	}
-
 	/** This verifier with other limits. */
 	public PackageVerifier withLimits(PackageLimits otherLimits) {
 		return new PackageVerifier(trusted, models, otherLimits, vehicle);
@@ -64,47 +59,53 @@ public final class PackageVerifier {
 	}
 
 	public VerifiedPackage verify(Path file) throws PackageRejectedException {
-		return verify(read(file, limits));
-	}
-
-	/** The bytes of a package file, refusing one larger than the limits before reading it. */
-	static byte[] read(Path file, PackageLimits limits) throws PackageRejectedException {
-		try {
-			long size = Files.size(file);
-			if (size > limits.maxPackageBytes()) {
-				throw new PackageRejectedException("the package is " + size + " bytes, more than the "
-						+ limits.maxPackageBytes() + " a Cabin package may have");
-			}
-			try (InputStream in = Files.newInputStream(file)) {
-				return in.readNBytes((int) limits.maxPackageBytes() + 1);
-			}
-		} catch (NoSuchFileException e) {
-			throw new PackageRejectedException("no such package file: " + file);
+		if (!Files.isRegularFile(file)) {
+			throw new PackageRejectedException(Files.exists(file) ? file + " is not a regular file"
+					: "no such package file: " + file);
+		}
+		try (PackageBytes bytes = PackageBytes.open(file)) {
+			return verify(bytes);
 		} catch (IOException e) {
 			throw new PackageRejectedException("cannot read " + file + ": " + e.getMessage(), e);
 		}
 	}
 
 	public VerifiedPackage verify(byte[] bytes) throws PackageRejectedException {
-		Map<String, CanonicalZip.Entry> entries = CanonicalZip.read(bytes, limits);
-		byte[] manifestBytes = uncompressed(entries, PackageFormat.MANIFEST,
-				"; it is not a Cabin package, or the manifest was renamed");
-		byte[] signatureBytes = uncompressed(entries, PackageFormat.SIGNATURE,
-				" (it is unsigned, or the signature was renamed)");
+		try {
+			return verify(PackageBytes.of(bytes));
+		} catch (IOException e) {
+			throw new PackageRejectedException("the package is truncated: " + e.getMessage(), e);
+		}
+	}
+
+	/*
+	 * Nothing unsigned is inflated: the headers are checked (no data read), then the manifest is read (stored,
+	 * bounded) and its signature checked, and each entry's stored bytes are hashed against the signed manifest
+	 * before they are inflated, through a bounded buffer, into the hash of their content.
+	 */
+	private VerifiedPackage verify(PackageBytes bytes) throws PackageRejectedException, IOException {
+		Map<String, CanonicalZip.Entry> entries = new LinkedHashMap<>();
+		for (CanonicalZip.Entry entry : CanonicalZip.directory(bytes, limits)) {
+			entries.put(entry.name(), entry);
+		}
+		EntryReader reader = new EntryReader(bytes);
+		byte[] manifestBytes = uncompressed(reader, entries.get(PackageFormat.MANIFEST), PackageFormat.MANIFEST,
+				limits.maxManifestBytes(), "; it is not a Cabin package, or the manifest was renamed");
+		byte[] signatureBytes = uncompressed(reader, entries.get(PackageFormat.SIGNATURE), PackageFormat.SIGNATURE,
+				MAX_SIGNATURE_BYTES, " (it is unsigned, or the signature was renamed)");
 		String signer = checkSignature(manifestBytes, signatureBytes);
 		PackageManifest manifest = parseManifest(manifestBytes);
-		checkEntries(manifest, entries);
+		byte[] irBytes = checkEntries(manifest, entries, reader);
 		checkVehicle(manifest);
 		checkRuntime(manifest);
-		CabinIr ir = decodeIr(entries.get(PackageFormat.IR).content());
+		CabinIr ir = decodeIr(irBytes);
 		checkModels(manifest, ir);
-		return new VerifiedPackage(bytes, manifest, signer, ir);
+		return new VerifiedPackage(bytes.size(), manifest, signer, ir);
 	}
 
 	/* The manifest and its signature are stored as is: their bytes in the zip are exactly what is signed and checked. */
-	private static byte[] uncompressed(Map<String, CanonicalZip.Entry> entries, String name, String whenMissing)
-			throws PackageRejectedException {
-		CanonicalZip.Entry entry = entries.get(name);
+	private static byte[] uncompressed(EntryReader reader, CanonicalZip.Entry entry, String name, int maxBytes,
+			String whenMissing) throws PackageRejectedException, IOException {
 		if (entry == null) {
 			throw new PackageRejectedException("the package has no " + name + whenMissing);
 		}
@@ -112,7 +113,11 @@ public final class PackageVerifier {
 			throw new PackageRejectedException(name + " is compressed; the toolchain stores it as is (the package"
 					+ " was altered)");
 		}
-		return entry.content();
+		if (entry.size() > maxBytes) {
+			throw new PackageRejectedException(name + " is " + entry.size() + " bytes; a Cabin package's " + name
+					+ " has at most " + maxBytes);
+		}
+		return reader.content(entry, true).bytes();
 	}
 
 	/** Verifies the signature of the manifest with the trusted key; returns the signer's key id. */
@@ -154,22 +159,12 @@ public final class PackageVerifier {
 	}
 
 	private static PackageManifest parseManifest(byte[] bytes) throws PackageRejectedException {
-		JsonNode format;
-		try {
-			format = new ObjectMapper().readTree(bytes).get("format");
-		} catch (IOException e) {
-			throw new PackageRejectedException(PackageFormat.MANIFEST + " is not valid JSON");
-		}
-		if (format == null || format.asInt(-1) != PackageFormat.FORMAT) {
+		JsonNode format = PackageFormat.parse(bytes, JsonNode.class, PackageFormat.MANIFEST).get("format");
+		if (format == null || !format.isInt() || format.intValue() != PackageFormat.FORMAT) {
 			throw new PackageRejectedException("the package is format " + format + "; this engine reads format "
 					+ PackageFormat.FORMAT + " (install a matching engine, or rebuild the package)");
 		}
 		PackageManifest manifest = PackageFormat.parse(bytes, PackageManifest.class, PackageFormat.MANIFEST);
-		if (manifest.version() == null || manifest.agents() == null || manifest.engine() == null
-				|| manifest.models() == null || manifest.entries() == null) {
-			throw new PackageRejectedException(PackageFormat.MANIFEST
-					+ " lacks version, agents, engine, models or entries");
-		}
 		try {
 			SemanticVersion.parse(manifest.version());
 		} catch (IllegalArgumentException e) {
@@ -178,49 +173,64 @@ public final class PackageVerifier {
 		return manifest;
 	}
 
-	/** Every content entry is listed with its size and hash, and every listed entry is there. */
-	private static void checkEntries(PackageManifest manifest, Map<String, CanonicalZip.Entry> entries)
-			throws PackageRejectedException {
+	/**
+	 * Every content entry is listed with its size and hashes, and every listed entry is there and matches them:
+	 * its declared size before anything is read, its stored bytes before they are inflated, its content as it is
+	 * inflated. Returns the IR's bytes, the one entry kept in memory.
+	 */
+	private byte[] checkEntries(PackageManifest manifest, Map<String, CanonicalZip.Entry> entries, EntryReader reader)
+			throws PackageRejectedException, IOException {
 		Map<String, PackageManifest.Entry> listed = new HashMap<>();
 		for (PackageManifest.Entry entry : manifest.entries()) {
 			if (listed.put(entry.name(), entry) != null) {
 				throw new PackageRejectedException(PackageFormat.MANIFEST + " lists \"" + entry.name() + "\" twice");
 			}
 		}
-		Set<String> present = new LinkedHashSet<>(entries.keySet());
-		present.remove(PackageFormat.MANIFEST);
-		present.remove(PackageFormat.SIGNATURE);
-		for (String name : present) {
-			if (!listed.containsKey(name)) {
-				String hash = PackageFormat.sha256(entries.get(name).content());
+		for (CanonicalZip.Entry entry : entries.values()) {
+			String name = entry.name();
+			if (!listed.containsKey(name) && !name.equals(PackageFormat.MANIFEST) && !name.equals(PackageFormat.SIGNATURE)) {
+				String stored = reader.storedSha256(entry);
 				String renamedFrom = listed.values().stream()
-						.filter(e -> !entries.containsKey(e.name()) && e.sha256().equals(hash))
+						.filter(e -> !entries.containsKey(e.name()) && e.storedSha256().equals(stored))
 						.map(PackageManifest.Entry::name).findFirst().orElse(null);
 				throw new PackageRejectedException(renamedFrom != null
 						? "entry \"" + renamedFrom + "\" was renamed to \"" + name + "\" after signing"
 						: "entry \"" + name + "\" is not in the signed manifest (it was added after signing)");
 			}
 		}
+		if (!listed.containsKey(PackageFormat.IR)) {
+			throw new PackageRejectedException("the package has no " + PackageFormat.IR);
+		}
+		byte[] ir = null;
 		for (PackageManifest.Entry entry : manifest.entries()) {
 			CanonicalZip.Entry found = entries.get(entry.name());
 			if (found == null) {
 				throw new PackageRejectedException("entry \"" + entry.name()
 						+ "\" of the signed manifest is missing from the package");
 			}
-			String actual = PackageFormat.sha256(found.content());
-			if (found.content().length != entry.size() || !actual.equals(entry.sha256())) {
+			if (found.size() != entry.size()) {
 				throw new PackageRejectedException("entry \"" + entry.name() + "\" does not match the signed manifest"
-						+ " (manifest: " + entry.size() + " bytes, SHA-256 " + entry.sha256() + "; package: "
-						+ found.content().length + " bytes, SHA-256 " + actual + ")");
+						+ " (manifest: " + entry.size() + " bytes; package: " + found.size() + " bytes)");
 			}
-			if (!PackageFormat.sha256(found.stored()).equals(entry.storedSha256())) {
+			boolean isIr = entry.name().equals(PackageFormat.IR);
+			if (isIr && found.size() > limits.maxIrBytes()) {
+				throw new PackageRejectedException(PackageFormat.IR + " is " + found.size() + " bytes; a car holds at most "
+						+ limits.maxIrBytes() + " bytes of IR in memory");
+			}
+			if (!reader.storedSha256(found).equals(entry.storedSha256())) {
 				throw new PackageRejectedException("entry \"" + entry.name() + "\": its stored bytes do not match the"
 						+ " signed manifest (the compressed data was altered)");
 			}
+			EntryReader.Content content = reader.content(found, isIr);
+			if (!content.sha256().equals(entry.sha256())) {
+				throw new PackageRejectedException("entry \"" + entry.name() + "\" does not match the signed manifest"
+						+ " (manifest: SHA-256 " + entry.sha256() + "; package: SHA-256 " + content.sha256() + ")");
+			}
+			if (isIr) {
+				ir = content.bytes();
+			}
 		}
-		if (!listed.containsKey(PackageFormat.IR)) {
-			throw new PackageRejectedException("the package has no " + PackageFormat.IR);
-		}
+		return ir;
 	}
 
 	private void checkVehicle(PackageManifest manifest) throws PackageRejectedException {
@@ -248,9 +258,10 @@ public final class PackageVerifier {
 		}
 	}
 
-	private static CabinIr decodeIr(byte[] bytes) throws PackageRejectedException {
+	private CabinIr decodeIr(byte[] bytes) throws PackageRejectedException {
+		JsonNesting.check(bytes, limits.maxIrDepth(), PackageFormat.IR);
 		try {
-			return new IrCodec().read(new ByteArrayInputStream(bytes));
+			return new IrCodec().read(bytes);
 		} catch (IrFormatException e) {
 			throw new PackageRejectedException(PackageFormat.IR + ": " + e.getMessage(), e);
 		}
@@ -259,6 +270,10 @@ public final class PackageVerifier {
 	/** The IR's embeddings were made with exactly the model files this engine embeds queries with. */
 	private void checkModels(PackageManifest manifest, CabinIr ir) throws PackageRejectedException {
 		for (Map.Entry<String, EncoderInfo> encoder : ir.encoders().entrySet()) {
+			if (encoder.getValue().modelId() == null) {
+				throw new PackageRejectedException(PackageFormat.IR + " names no model for its \"" + encoder.getKey()
+						+ "\" embeddings");
+			}
 			PackageManifest.Model model = manifest.models().stream()
 					.filter(m -> encoder.getKey().equals(m.language()) && encoder.getValue().modelId().equals(m.id()))
 					.findFirst().orElse(null);

@@ -11,13 +11,13 @@ import dev.cabin.engine.nlu.SentenceEncoders;
  */
 public final class VerifiedPackage {
 
-	private final byte[] bytes;
+	private final long size;
 	private final PackageManifest manifest;
 	private final String signer;
 	private final CabinIr ir;
 
-	VerifiedPackage(byte[] bytes, PackageManifest manifest, String signer, CabinIr ir) {
-		this.bytes = bytes;
+	VerifiedPackage(long size, PackageManifest manifest, String signer, CabinIr ir) {
+		this.size = size;
 		this.manifest = manifest;
 		this.signer = signer;
 		this.ir = ir;
@@ -36,12 +36,9 @@ public final class VerifiedPackage {
 		return signer;
 	}
 
-	public int size() {
-		return bytes.length;
-	}
-
-	byte[] bytes() {
-		return bytes;
+	/** The package's size in bytes. */
+	public long size() {
+		return size;
 	}
 
 	/** An engine for the package's agents. */

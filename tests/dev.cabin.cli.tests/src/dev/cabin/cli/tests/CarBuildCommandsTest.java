@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
@@ -82,7 +83,7 @@ class CarBuildCommandsTest {
 		assertEquals(0, install.exitCode, install.toString());
 		assertEquals("installed version 1.0.0 in slot a (active)\n", install.out);
 
-		CabinCommand run = CabinCommand.run("run", "--slots", slots.toString(), "--agent", "CarGenius", "--script", SCRIPT);
+		CabinCommand run = CabinCommand.run("run", "--slots", slots.toString(), "--trust", publicKey, "--agent", "CarGenius", "--script", SCRIPT);
 		assertEquals(0, run.exitCode, run.toString());
 		List<String> replies = run.out.lines().toList();
 		assertEquals(4, replies.size(), run.out);
@@ -105,16 +106,69 @@ class CarBuildCommandsTest {
 		assertTrue(refused.err.contains(tampered + " refused: "), refused.err);
 		assertTrue(refused.err.contains("slot b (version 1.1.0) is still active"), refused.err);
 		assertFalse(refused.printedAStackTrace(), refused.toString());
-		run = CabinCommand.run("run", "--slots", slots.toString(), "--agent", "CarGenius", "--script", SCRIPT);
+		run = CabinCommand.run("run", "--slots", slots.toString(), "--trust", publicKey, "--agent", "CarGenius", "--script", SCRIPT);
 		assertEquals(0, run.exitCode, run.toString());
 		assertTrue(run.err.contains("version 1.1.0"), run.err);
 
-		CabinCommand rollback = CabinCommand.run("rollback", "--slots", slots.toString());
+		CabinCommand rollback = CabinCommand.run("rollback", "--slots", slots.toString(), "--trust", publicKey);
 		assertEquals(0, rollback.exitCode, rollback.toString());
 		assertEquals("rolled back to version 1.0.0 (slot a); version 1.1.0 stays in slot b\n", rollback.out);
-		run = CabinCommand.run("run", "--slots", slots.toString(), "--agent", "CarGenius", "--script", SCRIPT);
+		run = CabinCommand.run("run", "--slots", slots.toString(), "--trust", publicKey, "--agent", "CarGenius", "--script", SCRIPT);
 		assertTrue(run.err.contains("running slot a of " + slots + ": version 1.0.0"), run.err);
 		assertEquals(4, run.out.lines().count(), run.out);
+	}
+
+	@Test
+	void runAndRollbackRefuseToStartWithoutTheCarsKey() {
+		Path slots = dir.resolve("car/slots");
+		assertEquals(0, CabinCommand.run("install", export("1.0.0"), "--trust", publicKey, "--slots", slots.toString())
+				.exitCode);
+
+		for (String command : List.of("run", "rollback")) {
+			CabinCommand refused = CabinCommand.run(command, "--slots", slots.toString(), "--script", SCRIPT);
+
+			assertEquals(2, refused.exitCode, refused.toString());
+			assertEquals("cabin " + command + ": name the car's public key with --trust PUBKEY (KEYFILE.pub of cabin"
+					+ " keygen); a car trusts no key it finds in a package or in its build slots\n", refused.err);
+			assertEquals("", refused.out);
+		}
+	}
+
+	@Test
+	void aKeyInsideTheSlotsIsNotTrusted() throws IOException {
+		Path slots = dir.resolve("car/slots");
+		assertEquals(0, CabinCommand.run("install", export("1.0.0"), "--trust", publicKey, "--slots", slots.toString())
+				.exitCode);
+		Path planted = Files.copy(Path.of(publicKey), slots.resolve("a/trusted.pub"));
+
+		CabinCommand refused = CabinCommand.run("run", "--slots", slots.toString(), "--trust", planted.toString(),
+				"--script", SCRIPT);
+
+		assertEquals(2, refused.exitCode, refused.toString());
+		assertTrue(refused.err.contains("the key of --trust (" + planted + ") is inside the build slots " + slots),
+				refused.err);
+	}
+
+	@Test
+	void aForeignBuildSwappedIntoTheSlotsWithItsKeyDoesNotRun() throws IOException {
+		Path slots = dir.resolve("car/slots");
+		assertEquals(0, CabinCommand.run("install", export("1.0.0"), "--trust", publicKey, "--slots", slots.toString())
+				.exitCode);
+		String foreignKey = dir.resolve("intruder/key").toString();
+		assertEquals(0, CabinCommand.run("keygen", "-o", foreignKey).exitCode);
+		Path foreign = dir.resolve("foreign.cabinpkg");
+		assertEquals(0, CabinCommand.run("export", AGENTS, "--profile", AURORA, "--key", foreignKey, "-o",
+				foreign.toString(), "--version", "6.6.6").exitCode);
+		Files.copy(foreign, slots.resolve("a/build.cabinpkg"), StandardCopyOption.REPLACE_EXISTING);
+		Files.copy(Path.of(foreignKey + ".pub"), slots.resolve("a/trusted.pub"));
+
+		CabinCommand run = CabinCommand.run("run", "--slots", slots.toString(), "--trust", publicKey, "--script",
+				SCRIPT);
+
+		assertEquals(1, run.exitCode, run.toString());
+		assertTrue(run.err.startsWith("cabin run: refused: the active build (slot a) does not verify: the package is"
+				+ " signed by key "), run.err);
+		assertEquals("", run.out);
 	}
 
 	@Test
@@ -229,6 +283,7 @@ class CarBuildCommandsTest {
 				"--version", "one").exitCode);
 		assertEquals(2, CabinCommand.run("install", "x.cabinpkg", "--trust", publicKey).exitCode);
 		assertEquals(2, CabinCommand.run("rollback").exitCode);
+		assertEquals(2, CabinCommand.run("run", "--slots", dir.toString()).exitCode);
 		assertEquals(2, CabinCommand.run("run").exitCode);
 		assertEquals(2, CabinCommand.run("keygen").exitCode);
 	}

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.cabin.engine.pkg.Ed25519Keys;
+import dev.cabin.engine.pkg.PackageFormat;
+import dev.cabin.export.SigningKey;
 
 import dev.cabin.testing.Repository;
 
@@ -52,8 +63,69 @@ class CarRuntimeDistributionTest {
 				replies.subList(0, 3).stream().map(reply -> reply.get("intent").asText()).toList(), car.out);
 		assertEquals("zh-CN", replies.get(2).get("locale").asText(), car.out);
 		assertTrue(replies.get(3).get("intent").isNull(), "the restaurant is out of the agent's scope: " + car.out);
-		CabinCommand toolchain = CabinCommand.run("run", "--slots", slots, "--script", SCRIPT);
+		CabinCommand toolchain = CabinCommand.run("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
 		assertEquals(toolchain.out, car.out);
+	}
+
+	/**
+	 * Two entries of 120 MiB of zeros, a few hundred kilobytes on disk, within the package limits, in the 64 MB heap
+	 * of {@code cabin-car}: listed by a manifest nobody signed, they are refused before a byte is inflated; signed
+	 * by the trusted key, they are streamed through their hashes and the package verifies.
+	 */
+	@Test
+	void theCarRuntimeChecksAZipBombWithinItsHeapAndTheSignatureFirst() throws Exception {
+		Path key = dir.resolve("keys/signing");
+		Path build = dir.resolve("car-genius.cabinpkg");
+		succeed(CabinCommand.run("keygen", "-o", key.toString()));
+		succeed(CabinCommand.run("export", Repository.file("examples/car-genius").toString(), "--profile",
+				Repository.file("examples/profiles/aurora-s-cn.yaml").toString(), "--key", key.toString(), "-o",
+				build.toString()));
+		Map<String, byte[]> exported = ZipBombs.entries(Files.readAllBytes(build));
+		List<ZipBombs.Entry> content = List.of(ZipBombs.stored(PackageFormat.IR, exported.get(PackageFormat.IR)),
+				ZipBombs.zeros("zeros-1.bin", 120L << 20), ZipBombs.zeros("zeros-2.bin", 120L << 20));
+		ObjectNode manifest = (ObjectNode) new ObjectMapper().readTree(exported.get(PackageFormat.MANIFEST));
+		ArrayNode listed = ((ArrayNode) manifest.get("entries")).removeAll();
+		for (ZipBombs.Entry entry : content) {
+			listed.addObject().put("name", entry.name()).put("sha256", entry.sha256()).put("size", entry.size())
+					.put("storedSha256", PackageFormat.sha256(entry.data()));
+		}
+		byte[] manifestBytes = PackageFormat.json(manifest);
+		Path unsigned = bomb("unsigned.cabinpkg", manifestBytes, exported.get(PackageFormat.SIGNATURE), content);
+		SigningKey signing = SigningKey.load(key);
+		ObjectNode signature = new ObjectMapper().createObjectNode().put("algorithm", Ed25519Keys.ALGORITHM)
+				.put("key", signing.id()).put("signature", Base64.getEncoder().encodeToString(sign(manifestBytes, signing)));
+		Path signed = bomb("signed.cabinpkg", manifestBytes, PackageFormat.json(signature), content);
+
+		CabinProcess refused = verifyInTheCarHeap(unsigned, key);
+		CabinProcess verified = verifyInTheCarHeap(signed, key);
+
+		assertTrue(Files.size(unsigned) < 1 << 20, Files.size(unsigned) + " bytes");
+		assertEquals(1, refused.exitCode, refused.toString());
+		assertTrue(refused.err.startsWith(unsigned + ": invalid: the signature does not match the manifest"),
+				refused.err);
+		assertEquals(0, verified.exitCode, verified.toString());
+		assertTrue(verified.out.startsWith(signed + ": valid: "), verified.out);
+	}
+
+	private Path bomb(String name, byte[] manifest, byte[] signature, List<ZipBombs.Entry> content)
+			throws IOException {
+		List<ZipBombs.Entry> entries = new ArrayList<>(List.of(ZipBombs.stored(PackageFormat.MANIFEST, manifest),
+				ZipBombs.stored(PackageFormat.SIGNATURE, signature)));
+		entries.addAll(content);
+		return Files.write(dir.resolve(name), ZipBombs.zip(entries));
+	}
+
+	private static byte[] sign(byte[] message, SigningKey key) throws GeneralSecurityException {
+		Signature signer = Signature.getInstance(Ed25519Keys.ALGORITHM);
+		signer.initSign(key.privateKey());
+		signer.update(message);
+		return signer.sign();
+	}
+
+	/* The heap of the cabin-car launcher. */
+	private CabinProcess verifyInTheCarHeap(Path file, Path key) throws IOException, InterruptedException {
+		return CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(), List.of("-Xmx64m"),
+				"verify", file.toString(), "--trust", key + ".pub");
 	}
 
 	private static void succeed(CabinCommand command) {

@@ -15,12 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.pkg.BuildSlots;
+import dev.cabin.engine.pkg.Ed25519Keys;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
+import dev.cabin.export.SigningKey;
+import dev.cabin.testing.Repository;
 
 /** A car's A/B slots: what is active after installs, refusals, interruptions and rollbacks. */
 class BuildSlotsTest {
@@ -33,7 +38,7 @@ class BuildSlotsTest {
 
 	@BeforeEach
 	void installTwoVersions() throws Exception {
-		slots = new BuildSlots(dir.resolve("slots"), OnnxModels.files());
+		slots = new BuildSlots(dir.resolve("slots"));
 		slots.install(file("v1.cabinpkg", Builds.carGenius("1.0.0")), verifier, false);
 		slots.install(file("v2.cabinpkg", Builds.carGenius("1.1.0")), verifier, false);
 	}
@@ -43,13 +48,13 @@ class BuildSlotsTest {
 	}
 
 	private String activeVersion() throws Exception {
-		return slots.active(null).manifest().version();
+		return slots.active(verifier).manifest().version();
 	}
 
 	/** The active build starts an engine that answers the driver. */
 	private void assertActiveBuildRuns(String version) throws Exception {
 		assertEquals(version, activeVersion());
-		String reply = slots.active(Builds.KEY.publicKey()).startEngine(OnnxModels.encoders()).openSession()
+		String reply = slots.active(verifier).startEngine(OnnxModels.encoders()).openSession()
 				.handle(new InputEvent.Voice("are my tires ok")).replies().get(0).text();
 		assertTrue(reply.startsWith("All four tires"), reply);
 	}
@@ -59,7 +64,7 @@ class BuildSlotsTest {
 		assertEquals("b", slots.activeSlot());
 		assertActiveBuildRuns("1.1.0");
 
-		BuildSlots.Switch back = slots.rollback();
+		BuildSlots.Switch back = slots.rollback(verifier);
 
 		assertEquals(new BuildSlots.Switch("a", "1.0.0", "b", "1.1.0"), back);
 		assertActiveBuildRuns("1.0.0");
@@ -88,21 +93,109 @@ class BuildSlotsTest {
 			Path file = file("bad-" + attempt++ + ".cabinpkg", spoiled.getValue());
 			assertThrows(PackageRejectedException.class, () -> slots.install(file, verifier, false), spoiled::getKey);
 			assertActiveBuildRuns("1.1.0");
-			assertEquals("1.0.0", slots.rollback().version(), spoiled.getKey());
-			assertEquals("1.1.0", slots.rollback().version(), spoiled.getKey());
+			assertEquals("1.0.0", slots.rollback(verifier).version(), spoiled.getKey());
+			assertEquals("1.1.0", slots.rollback(verifier).version(), spoiled.getKey());
 		}
+	}
+
+	@Test
+	void anInstallKeepsTheBuildItReplacedForRollbackAndDropsTheOneBefore() throws Exception {
+		assertEquals(new BuildSlots.Switch("c", "1.2.0", "b", "1.1.0"),
+				slots.install(file("v3.cabinpkg", Builds.carGenius("1.2.0")), verifier, false));
+
+		assertEquals(List.of(".lock", "active", "b", "c"), listing(dir.resolve("slots")));
+		assertEquals(List.of("build.cabinpkg"), listing(dir.resolve("slots/c")));
+		assertEquals("1.1.0", slots.rollback(verifier).version());
+	}
+
+	@Test
+	void slotsAnEarlierVersionInstalledAreReadAndTheirKeyFilesIgnored() throws Exception {
+		// two slots, a pointer of one line, the key each build was verified with beside it
+		Files.writeString(dir.resolve("slots/active"), "b\n");
+		SigningKey stranger = SigningKey.generate();
+		for (String slot : List.of("a", "b")) {
+			Files.writeString(dir.resolve("slots/" + slot + "/trusted.pub"), Ed25519Keys.pem(stranger.publicKey()));
+		}
+
+		assertActiveBuildRuns("1.1.0");
+		assertEquals("1.0.0", slots.rollback(verifier).version());
+		assertEquals("1.1.0", slots.rollback(verifier).version());
+		assertEquals(new BuildSlots.Switch("c", "1.2.0", "b", "1.1.0"),
+				slots.install(file("v3.cabinpkg", Builds.carGenius("1.2.0")), verifier, false));
+		assertEquals(List.of(".lock", "active", "b", "c"), listing(dir.resolve("slots")));
 	}
 
 	@Test
 	void anInterruptedInstallLeavesTheOldBuildActive() throws Exception {
 		// the process died after writing part of the new slot and of the pointer, before the rename
-		Files.write(dir.resolve("slots/a/build.cabinpkg.part"), new byte[] { 1, 2, 3 });
-		Files.writeString(dir.resolve("slots/active.part"), "a\n");
+		Files.createDirectories(dir.resolve("slots/c"));
+		Files.write(dir.resolve("slots/c/build.cabinpkg.part"), new byte[] { 1, 2, 3 });
+		Files.writeString(dir.resolve("slots/active.part"), "c\nb\n");
 
 		assertActiveBuildRuns("1.1.0");
-		assertEquals("a", slots.install(file("v3.cabinpkg", Builds.carGenius("1.2.0")), verifier, false).slot());
+		assertEquals("c", slots.install(file("v3.cabinpkg", Builds.carGenius("1.2.0")), verifier, false).slot());
 		assertActiveBuildRuns("1.2.0");
-		assertEquals(List.of("build.cabinpkg", "trusted.pub"), listing(dir.resolve("slots/a")));
+		assertEquals(List.of("build.cabinpkg"), listing(dir.resolve("slots/c")));
+	}
+
+	/**
+	 * A crash (the process killed, the power cut) after any step of an install leaves a build that runs and the
+	 * build before it to roll back to: the old pair before the switch, the new pair after it.
+	 */
+	@ParameterizedTest
+	@EnumSource(BuildSlots.Step.class)
+	void aCrashAtAnyStepOfAnInstallLeavesAnActiveBuildAndItsRollback(BuildSlots.Step crashAfter) throws Exception {
+		Path v3 = file("v3.cabinpkg", Builds.carGenius("1.2.0"));
+		BuildSlots crashing = new BuildSlots(dir.resolve("slots"), step -> {
+			if (step == crashAfter) {
+				throw new Crash();
+			}
+		});
+
+		assertThrows(Crash.class, () -> crashing.install(v3, verifier, false));
+
+		boolean switched = crashAfter.compareTo(BuildSlots.Step.SWITCHED) >= 0;
+		assertActiveBuildRuns(switched ? "1.2.0" : "1.1.0");
+		assertEquals(switched ? "1.1.0" : "1.0.0", slots.rollback(verifier).version());
+		assertActiveBuildRuns(switched ? "1.1.0" : "1.0.0");
+		assertEquals(switched ? "1.2.0" : "1.1.0", slots.rollback(verifier).version());
+		assertEquals("1.3.0", slots.install(file("v4.cabinpkg", Builds.carGenius("1.3.0")), verifier, false).version());
+		assertEquals(switched ? "1.2.0" : "1.1.0", slots.rollback(verifier).version());
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = BuildSlots.Step.class, names = { "POINTER_WRITTEN", "SWITCHED" })
+	void aCrashDuringARollbackLeavesOneBuildActiveAndTheOtherToReturnTo(BuildSlots.Step crashAfter) throws Exception {
+		BuildSlots crashing = new BuildSlots(dir.resolve("slots"), step -> {
+			if (step == crashAfter) {
+				throw new Crash();
+			}
+		});
+
+		assertThrows(Crash.class, () -> crashing.rollback(verifier));
+
+		boolean switched = crashAfter == BuildSlots.Step.SWITCHED;
+		assertActiveBuildRuns(switched ? "1.0.0" : "1.1.0");
+		assertEquals(switched ? "1.1.0" : "1.0.0", slots.rollback(verifier).version());
+	}
+
+	/* What the process sees of a crash: nothing after it runs. */
+	private static final class Crash extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+	}
+
+	@Test
+	void aBuildSwappedIntoTheSlotsWithItsOwnKeyDoesNotRun() throws Exception {
+		SigningKey intruder = SigningKey.generate();
+		byte[] foreign = Builds.export(List.of(Repository.carGenius()), Builds.AURORA, intruder, "6.6.6").bytes();
+		Files.write(dir.resolve("slots/b/build.cabinpkg"), foreign);
+		Files.writeString(dir.resolve("slots/b/trusted.pub"), Ed25519Keys.pem(intruder.publicKey()));
+
+		PackageRejectedException refused = assertThrows(PackageRejectedException.class, () -> slots.active(verifier));
+
+		assertTrue(refused.getMessage().contains("the active build (slot b) does not verify: the package is signed by"
+				+ " key " + intruder.id() + ", but this car trusts key " + Builds.KEY.id()), refused.getMessage());
+		assertEquals("1.0.0", slots.rollback(verifier).version());
 	}
 
 	private static List<String> listing(Path directory) throws IOException {
@@ -116,11 +209,11 @@ class BuildSlotsTest {
 		Path active = dir.resolve("slots/b/build.cabinpkg");
 		Files.write(active, Builds.flip(Files.readAllBytes(active), 200));
 
-		PackageRejectedException refused = assertThrows(PackageRejectedException.class, () -> slots.active(null));
+		PackageRejectedException refused = assertThrows(PackageRejectedException.class, () -> slots.active(verifier));
 
 		assertTrue(refused.getMessage().contains("the active build (slot b) does not verify"), refused.getMessage());
 		assertTrue(refused.getMessage().contains("cabin rollback"), refused.getMessage());
-		assertEquals("1.0.0", slots.rollback().version());
+		assertEquals("1.0.0", slots.rollback(verifier).version());
 	}
 
 	@Test
@@ -128,7 +221,7 @@ class BuildSlotsTest {
 		Path previous = dir.resolve("slots/a/build.cabinpkg");
 		Files.write(previous, Builds.flip(Files.readAllBytes(previous), 300));
 
-		PackageRejectedException refused = assertThrows(PackageRejectedException.class, slots::rollback);
+		PackageRejectedException refused = assertThrows(PackageRejectedException.class, () -> slots.rollback(verifier));
 
 		assertTrue(refused.getMessage().contains("the previous build (slot a) does not verify"), refused.getMessage());
 		assertActiveBuildRuns("1.1.0");
@@ -136,29 +229,30 @@ class BuildSlotsTest {
 
 	@Test
 	void aRollbackWithoutAPreviousBuildIsRefused() throws Exception {
-		BuildSlots fresh = new BuildSlots(dir.resolve("fresh"), OnnxModels.files());
-		assertTrue(assertThrows(PackageRejectedException.class, fresh::rollback).getMessage().contains("no build slots"));
+		BuildSlots fresh = new BuildSlots(dir.resolve("fresh"));
+		assertTrue(assertThrows(PackageRejectedException.class, () -> fresh.rollback(verifier)).getMessage()
+				.contains("no build slots"));
 		fresh.install(file("only.cabinpkg", Builds.carGenius("1.0.0")), verifier, false);
 
-		assertTrue(assertThrows(PackageRejectedException.class, fresh::rollback).getMessage()
+		assertTrue(assertThrows(PackageRejectedException.class, () -> fresh.rollback(verifier)).getMessage()
 				.contains("no previous build"));
-		assertEquals("1.0.0", fresh.active(null).manifest().version());
+		assertEquals("1.0.0", fresh.active(verifier).manifest().version());
 	}
 
 	@Test
 	void aPointerThatNamesNoSlotIsRefused() throws Exception {
 		Files.writeString(dir.resolve("slots/active"), "../../etc\n");
 
-		assertTrue(assertThrows(PackageRejectedException.class, () -> slots.active(null)).getMessage()
+		assertTrue(assertThrows(PackageRejectedException.class, () -> slots.active(verifier)).getMessage()
 				.contains("names no slot"));
 	}
 
 	@Test
 	void nothingInstalledIsSaid() throws Exception {
-		BuildSlots empty = new BuildSlots(dir.resolve("empty"), OnnxModels.files());
+		BuildSlots empty = new BuildSlots(dir.resolve("empty"));
 
 		assertNull(empty.activeSlot());
-		assertTrue(assertThrows(PackageRejectedException.class, () -> empty.active(null)).getMessage()
+		assertTrue(assertThrows(PackageRejectedException.class, () -> empty.active(verifier)).getMessage()
 				.contains("nothing is installed"));
 	}
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.PackageFormat;
-import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.engine.pkg.PackageVerifier;
 import dev.cabin.export.SigningKey;
@@ -146,8 +145,15 @@ class PackageTamperingTest {
 	}
 
 	@Test
-	void anEntryThatInflatesBeyondItsDeclaredSizeIsRefused() {
+	void anUnsignedBombIsRefusedWithoutInflatingIt() {
 		String refused = refusal(BadPackages.bomb(good));
+
+		assertTrue(refused.contains("\"zeros.bin\" is not in the signed manifest"), refused);
+	}
+
+	@Test
+	void aSignedEntryThatInflatesBeyondItsDeclaredSizeIsRefused() {
+		String refused = refusal(BadPackages.signedBomb(good));
 
 		assertTrue(refused.contains("\"zeros.bin\" inflates to more than the 1000 bytes it declares"), refused);
 	}
