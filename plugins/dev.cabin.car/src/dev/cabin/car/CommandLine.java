@@ -23,11 +23,11 @@ public final class CommandLine {
 		this.terminal = terminal;
 	}
 
-	/** The process's standard streams, in UTF-8. */
+	/** The process's standard streams, in UTF-8, without control sequences ({@link TerminalOutput}). */
 	public static Terminal standardTerminal() {
 		return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-				new PrintStream(System.out, true, StandardCharsets.UTF_8),
-				new PrintStream(System.err, true, StandardCharsets.UTF_8));
+				new PrintStream(new TerminalOutput(System.out), true, StandardCharsets.UTF_8),
+				new PrintStream(new TerminalOutput(System.err), true, StandardCharsets.UTF_8));
 	}
 
 	/*

@@ -223,6 +223,19 @@ class HostileInputTest {
 	}
 
 	@Test
+	void aPackageNameReachesTheTerminalWithoutEscapes() throws Exception {
+		HostileProject hostile = new HostileProject(dir);
+		String name = "car\u001b[2J\u001b]0;pwned\u0007.cabinpkg";
+		hostile.write(name, "not a package".getBytes(StandardCharsets.UTF_8));
+
+		HostileProject.Run verified = hostile.run("verify", name, "--trust", signingKey() + ".pub");
+
+		// the name with its escapes left out by the terminal's guard, or written visibly
+		verified.assertRefused("car(\\\\u001b)?\\[2J(\\\\u001b)?\\]0;pwned(\\\\u0007)?\\.cabinpkg");
+		assertFalse(verified.printed().chars().anyMatch(c -> c == 0x1b || c == 0x07), verified.printed());
+	}
+
+	@Test
 	void anEndpointThatEchoesTheKeyDoesNotGetItPrinted() throws Exception {
 		HostileProject hostile = new HostileProject(dir);
 		byte[] random = new byte[12];
