@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.cabin.language.TerminalText;
+
 /** A {@code cabin} command line: one sub-command per task, found by the first argument, or the usage text. */
 public final class CommandLine {
 
@@ -21,11 +23,11 @@ public final class CommandLine {
 		this.terminal = terminal;
 	}
 
-	/** The process's standard streams, in UTF-8. */
+	/** The process's standard streams, in UTF-8, without control sequences ({@link TerminalOutput}). */
 	public static Terminal standardTerminal() {
 		return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-				new PrintStream(System.out, true, StandardCharsets.UTF_8),
-				new PrintStream(System.err, true, StandardCharsets.UTF_8));
+				new PrintStream(new TerminalOutput(System.out), true, StandardCharsets.UTF_8),
+				new PrintStream(new TerminalOutput(System.err), true, StandardCharsets.UTF_8));
 	}
 
 	/*
@@ -47,14 +49,15 @@ public final class CommandLine {
 		}
 		Command command = commands.get(args[0]);
 		if (command == null) {
-			terminal.err().println("cabin: unknown command \"" + args[0] + "\"");
+			terminal.err().println("cabin: unknown command \"" + TerminalText.escaped(args[0]) + "\"");
 			terminal.err().print(usage);
 			return Command.USAGE;
 		}
 		try {
 			return command.run(Arguments.parse(Arrays.copyOfRange(args, 1, args.length), command.flags()), terminal);
 		} catch (UsageException e) {
-			terminal.err().println("cabin " + args[0] + ": " + e.getMessage());
+			// a usage message quotes the arguments, which may be anything
+			terminal.err().println("cabin " + args[0] + ": " + TerminalText.escaped(e.getMessage()));
 			return Command.USAGE;
 		}
 	}

@@ -1,9 +1,6 @@
 package dev.cabin.car;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,6 +17,7 @@ import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.EventFormatException;
 import dev.cabin.engine.event.EventJson;
 import dev.cabin.engine.event.InputEvent;
+import dev.cabin.language.TerminalText;
 
 /**
  * A conversation with an agent of an engine, as {@code cabin chat} and {@code cabin run} hold it: typed in the
@@ -62,33 +60,41 @@ public final class Conversation {
 		return scriptPath != null ? runScript(scriptPath, session, terminal) : converse(session, terminal);
 	}
 
+	/*
+	 * A bad line is reported at its own number and skipped; the conversation goes on. Replies are JSON, whose
+	 * strings escape every control character; what the script said is escaped before it is quoted.
+	 */
 	private int runScript(Path script, Session session, Terminal terminal) {
 		EventJson events = new EventJson();
-		int lineNumber = 0;
 		int badLines = 0;
-		try (BufferedReader lines = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				lineNumber++;
-				if (line.isBlank()) {
+		try (ScriptLines lines = new ScriptLines(Files.newInputStream(script))) {
+			for (ScriptLines.Line line = lines.next(); line != null; line = lines.next()) {
+				if (line.text() != null && line.text().isBlank()) {
 					continue;
 				}
 				try {
-					TurnResult turn = session.handle(events.parse(line));
+					TurnResult turn = session.handle(event(line, events));
 					printJson(turn, terminal);
 					printTrace(turn, terminal);
 				} catch (EventFormatException e) {
 					badLines++;
-					terminal.err().println(script + ":" + lineNumber + ": error: " + e.getMessage());
+					terminal.err().println(TerminalText.escaped(script) + ":" + line.number() + ": error: "
+							+ TerminalText.escaped(e.getMessage()));
 				}
 			}
-		} catch (MalformedInputException e) {
-			terminal.err().println(script + ":" + (lineNumber + 1) + ": error: the script is not valid UTF-8");
-			return Command.FAILED;
 		} catch (IOException e) {
-			terminal.err().println("cabin chat: cannot read " + script + ": " + e.getMessage());
+			terminal.err().println("cabin: cannot read " + TerminalText.escaped(script) + ": "
+					+ TerminalText.escaped(e.getMessage()));
 			return Command.FAILED;
 		}
 		return badLines == 0 ? Command.OK : Command.FAILED;
+	}
+
+	private static InputEvent event(ScriptLines.Line line, EventJson events) throws EventFormatException {
+		if (line.error() != null) {
+			throw new EventFormatException(line.error());
+		}
+		return events.parse(line.text());
 	}
 
 	private void printJson(TurnResult result, Terminal terminal) {
@@ -155,11 +161,11 @@ public final class Conversation {
 				}
 				event = SlashCommand.event(parts[0], argument);
 			} catch (UsageException | IllegalArgumentException e) {
-				terminal.out().println("(" + e.getMessage() + ")");
+				show(terminal, "(" + e.getMessage() + ")");
 				return;
 			}
 			if (event == null) {
-				terminal.out().println("(unknown command " + parts[0] + "; /help lists them)");
+				show(terminal, "(unknown command " + parts[0] + "; /help lists them)");
 				return;
 			}
 		} else {
@@ -167,15 +173,15 @@ public final class Conversation {
 		}
 		TurnResult turn = session.handle(event);
 		for (Reply reply : turn.replies()) {
-			terminal.out().println(reply.agent() + "> " + (reply.type().equals("stop") ? "(stops speaking)" : reply.text())
+			show(terminal, reply.agent() + "> " + (reply.type().equals("stop") ? "(stops speaking)" : reply.text())
 					+ (reply.screen() != null ? "   [screen: " + reply.screen() + "]" : ""));
 		}
 		for (ToolCall call : turn.toolCalls()) {
-			terminal.out().println("  (" + call.tool() + " " + call.args() + ": " + call.outcome()
+			show(terminal, "  (" + call.tool() + " " + call.args() + ": " + call.outcome()
 					+ (call.reason() != null ? ", " + call.reason() : "") + ")");
 		}
 		if (turn.handoff() != null) {
-			terminal.out().println("  (now talking to " + turn.handoff() + ")");
+			show(terminal, "  (now talking to " + turn.handoff() + ")");
 		}
 		printTrace(turn, terminal);
 	}
@@ -187,21 +193,29 @@ public final class Conversation {
 			terminal.out().print(SlashCommand.HELP);
 			return true;
 		case "/locale":
-			terminal.out().println(session.locale(argument.strip()) ? "(speaking " + argument.strip() + ")"
+			show(terminal, session.locale(argument.strip()) ? "(speaking " + argument.strip() + ")"
 					: "(" + session.agentId() + " does not speak " + argument.strip() + ")");
 			return true;
 		case "/trace":
 			trace = !argument.strip().equals("off");
-			terminal.out().println("(trace " + (trace ? "on" : "off") + ")");
+			show(terminal, "(trace " + (trace ? "on" : "off") + ")");
 			return true;
 		case "/state":
-			terminal.out().println("  vehicle: " + session.vehicle().snapshot());
-			terminal.out().println("  memory:  " + session.memory());
-			terminal.out().println("  driver:  " + session.driverState() + ", locale " + session.locale()
+			show(terminal, "  vehicle: " + session.vehicle().snapshot());
+			show(terminal, "  memory:  " + session.memory());
+			show(terminal, "  driver:  " + session.driverState() + ", locale " + session.locale()
 					+ ", agent " + session.agentId() + (session.awaiting() ? ", waiting for an answer" : ""));
 			return true;
 		default:
 			return false;
 		}
+	}
+
+	/*
+	 * Replies, slots and signal values come from a model, an agent's author or the user: none of them may reach
+	 * the terminal as a control sequence.
+	 */
+	private static void show(Terminal terminal, String line) {
+		terminal.out().println(TerminalText.printable(line));
 	}
 }

@@ -9,7 +9,8 @@ import dev.cabin.engine.nlu.Language;
 /**
  * What the agent says in the current turn: templates filled in the turn's locale, replies stamped with the
  * locale, agent, intent and flow, authored and generated replies as the policies in force allow them, the
- * engine's own phrases, and the fallback. Every reply but a barge-in's stop is remembered for the LLM.
+ * engine's own phrases, and the fallback; {@link Secrets} masked in all of them. Every reply but a barge-in's
+ * stop is remembered for the LLM.
  */
 final class Replies {
 
@@ -41,11 +42,13 @@ final class Replies {
 		context.add(new Reply(reply.type(), reply.text(), null, reply.locale(), reply.agent(), intent, null));
 	}
 
+	/* Masked here, where every reply passes: an LLM endpoint may echo the key it was sent as its answer. */
 	private Reply reply(String type, String text, String screen, String flow) {
+		String said = Secrets.masked(text);
 		if (!type.equals("stop")) {
-			context.remember(LlmMessage.assistant(text, List.of()));
+			context.remember(LlmMessage.assistant(said, List.of()));
 		}
-		return new Reply(type, text, screen, context.locale(), context.agentId(), context.intent(), flow);
+		return new Reply(type, said, Secrets.masked(screen), context.locale(), context.agentId(), context.intent(), flow);
 	}
 
 	/** The template in the turn's locale with its placeholders filled; a placeholder with no value is noted. */

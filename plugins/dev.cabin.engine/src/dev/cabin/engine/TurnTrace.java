@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * What happened in one turn, for people and tools: the event, the NLU candidates and scores, the chosen intent
  * and slots, state transitions, tool calls, LLM requests and responses, policies applied and the time per
- * stage. Written as one JSON object, or given as plain data; secrets (API keys, bearer tokens) never appear in
- * either.
+ * stage. Written as one JSON object, or given as plain data; {@link Secrets} never appear in either.
  */
 public final class TurnTrace {
 
-	/** Key-like strings that are masked wherever they appear, besides the secrets registered by the host. */
-	private static final Pattern KEY_LIKE = Pattern.compile(
-			"(sk-[A-Za-z0-9_\\-]{8,}|Bearer\\s+[A-Za-z0-9._\\-]{8,}|AIza[0-9A-Za-z_\\-]{20,})");
-	private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Map<String, Object> root = new LinkedHashMap<>();
@@ -40,13 +32,6 @@ public final class TurnTrace {
 		root.put("agent", agent);
 		root.put("atMs", at);
 		root.put("event", event);
-	}
-
-	/** A secret (an API key) that must never be written, wherever it turns up. */
-	public static void registerSecret(String secret) {
-		if (secret != null && secret.length() >= 4) {
-			SECRETS.add(secret);
-		}
 	}
 
 	void put(String key, Object value) {
@@ -140,7 +125,7 @@ public final class TurnTrace {
 		if (node.isObject()) {
 			Map<String, Object> map = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
-				map.put(redact(field.getKey()), plain(field.getValue()));
+				map.put(Secrets.masked(field.getKey()), plain(field.getValue()));
 			}
 			return map;
 		}
@@ -163,14 +148,6 @@ public final class TurnTrace {
 			// as the number reads in JSON, so that a float's digits are not widened
 			return Double.valueOf(node.asText());
 		}
-		return redact(node.asText());
-	}
-
-	static String redact(String text) {
-		String redacted = text;
-		for (String secret : SECRETS) {
-			redacted = redacted.replace(secret, "***");
-		}
-		return KEY_LIKE.matcher(redacted).replaceAll("***");
+		return Secrets.masked(node.asText());
 	}
 }

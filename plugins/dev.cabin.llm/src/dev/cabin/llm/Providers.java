@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.cabin.engine.TurnTrace;
+import dev.cabin.engine.Secrets;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
@@ -34,7 +34,7 @@ public final class Providers {
 			throw new LlmConfigurationException("the " + settings.provider() + " LLM needs an API key in the environment"
 					+ " variable " + settings.apiKeyEnv());
 		}
-		TurnTrace.registerSecret(key);
+		Secrets.register(key);
 		Duration timeout = Duration.ofMillis(settings.faultPolicy().timeoutMs());
 		String name = settings.provider() + "/" + settings.model();
 		ClassLoader previous = Thread.currentThread().getContextClassLoader();

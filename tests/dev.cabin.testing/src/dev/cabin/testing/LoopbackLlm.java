@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +46,7 @@ public final class LoopbackLlm implements AutoCloseable {
 
 	private final HttpServer server;
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
-	private final Deque<Answer> script = new ArrayDeque<>();
+	private final Deque<Function<Received, Answer>> script = new ArrayDeque<>();
 	private final List<Received> received = new ArrayList<>();
 
 	public LoopbackLlm() throws IOException {
@@ -59,7 +60,12 @@ public final class LoopbackLlm implements AutoCloseable {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
-	public synchronized LoopbackLlm then(Answer answer) {
+	public LoopbackLlm then(Answer answer) {
+		return then(received -> answer);
+	}
+
+	/** An answer made from the request it answers (one that echoes a header, say). */
+	public synchronized LoopbackLlm then(Function<Received, Answer> answer) {
 		script.addLast(answer);
 		return this;
 	}
@@ -73,9 +79,10 @@ public final class LoopbackLlm implements AutoCloseable {
 		try (InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			synchronized (this) {
-				received.add(new Received(exchange.getRequestURI().getPath(),
-						exchange.getRequestHeaders().getFirst("Authorization"), body));
-				answer = script.isEmpty() ? Answer.status(500) : script.removeFirst();
+				Received request = new Received(exchange.getRequestURI().getPath(),
+						exchange.getRequestHeaders().getFirst("Authorization"), body);
+				received.add(request);
+				answer = script.isEmpty() ? Answer.status(500) : script.removeFirst().apply(request);
 			}
 		}
 		try {

@@ -38,7 +38,7 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 		this.modelId = modelId;
 		ClassLoader loader = packageClass.getClassLoader();
 		try (InputStream tokenizer = resource(loader, tokenizerFile)) {
-			OrtEnvironment environment = OrtEnvironment.getEnvironment();
+			OrtEnvironment environment = OnnxRuntimeLibrary.environment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setCPUArenaAllocator(false);

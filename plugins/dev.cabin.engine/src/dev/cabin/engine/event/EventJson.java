@@ -1,15 +1,17 @@
 package dev.cabin.engine.event;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes input events in their JSON form, one object per line:
@@ -21,15 +23,15 @@ public final class EventJson {
 	public static final List<String> TYPES = Stream.of(InputEvent.class.getAnnotation(JsonSubTypes.class).value())
 			.map(JsonSubTypes.Type::name).toList();
 
-	private final ObjectMapper mapper = new ObjectMapper();
+	private final ObjectMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.build();
 
+	/**
+	 * The event of one line: exactly one JSON object with nothing after it, whose fields are those its type has,
+	 * each of the right kind ({@link EventFields}).
+	 */
 	public InputEvent parse(String json) throws EventFormatException {
-		JsonNode node;
-		try {
-			node = mapper.readTree(json);
-		} catch (JsonProcessingException e) {
-			throw new EventFormatException("invalid JSON: " + e.getOriginalMessage());
-		}
+		JsonNode node = singleValue(json);
 		if (node == null || !node.isObject()) {
 			throw new EventFormatException("an event must be a JSON object");
 		}
@@ -41,16 +43,37 @@ public final class EventJson {
 			throw new EventFormatException("unknown event type \"" + type.asText() + "\" (known: "
 					+ String.join(", ", TYPES) + ")");
 		}
+		EventFields.check(type.asText(), node);
 		try {
 			return mapper.treeToValue(node, InputEvent.class);
-		} catch (UnrecognizedPropertyException e) {
-			throw new EventFormatException("a " + type.asText() + " event has no field \"" + e.getPropertyName() + "\"");
-		} catch (InvalidTypeIdException e) {
-			throw new EventFormatException("unknown event type \"" + type.asText() + "\"");
-		} catch (JsonMappingException e) {
-			throw new EventFormatException(reason(e));
 		} catch (JsonProcessingException e) {
-			throw new EventFormatException("invalid event: " + e.getOriginalMessage());
+			throw new EventFormatException(reason(e));
+		}
+	}
+
+	private JsonNode singleValue(String json) throws EventFormatException {
+		try (JsonParser parser = mapper.createParser(json)) {
+			JsonNode node;
+			try {
+				node = mapper.readTree(parser);
+			} catch (JsonProcessingException e) {
+				throw new EventFormatException("invalid JSON: " + e.getOriginalMessage());
+			}
+			if (nextToken(parser) != null) {
+				throw new EventFormatException("text after the event's JSON object (one object per line, nothing after it)");
+			}
+			return node;
+		} catch (IOException e) {
+			throw new EventFormatException("invalid JSON: " + e.getMessage());
+		}
+	}
+
+	/* What follows the object, if anything; unreadable text after it counts as something. */
+	private static JsonToken nextToken(JsonParser parser) {
+		try {
+			return parser.nextToken();
+		} catch (IOException e) {
+			return JsonToken.NOT_AVAILABLE;
 		}
 	}
 
@@ -63,16 +86,12 @@ public final class EventJson {
 		}
 	}
 
-	/** The event's own complaint (a missing field) rather than Jackson's account of where it was. */
-	private static String reason(JsonMappingException e) {
+	/** The event's own complaint (a record's check) rather than Jackson's account of where it was. */
+	private static String reason(JsonProcessingException e) {
 		Throwable cause = e;
 		while (cause.getCause() != null) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof IllegalArgumentException) {
-			return cause.getMessage();
-		}
-		String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
-		return field != null ? "field \"" + field + "\" has the wrong type" : "invalid event: " + e.getOriginalMessage();
+		return cause instanceof IllegalArgumentException ? cause.getMessage() : "invalid event: " + e.getOriginalMessage();
 	}
 }

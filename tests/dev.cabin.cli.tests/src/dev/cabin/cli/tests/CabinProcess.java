@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +40,22 @@ final class CabinProcess {
 		return run(classPath(), Main.class.getName(), workingDirectory, environment, jvmOptions, args);
 	}
 
+	/** Runs the command line, killed and reported when it has not finished within the time given (a hang guard). */
+	static CabinProcess runWithin(Duration timeout, Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+		return run(classPath(), Main.class.getName(), workingDirectory, environment, jvmOptions, timeout, args);
+	}
+
 	/** Runs a main class on another class path, such as a distribution's. */
 	static CabinProcess run(String classPath, String mainClass, Path workingDirectory, Map<String, String> environment,
 			List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+		return run(classPath, mainClass, workingDirectory, environment, jvmOptions, Duration.ofMinutes(5), args);
+	}
+
+	/* Standard input is empty: a command that waits for typed lines ends instead of hanging the test. */
+	private static CabinProcess run(String classPath, String mainClass, Path workingDirectory,
+			Map<String, String> environment, List<String> jvmOptions, Duration timeout, String... args)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath));
 		command.addAll(jvmOptions);
@@ -53,17 +67,23 @@ final class CabinProcess {
 				.redirectOutput(out.toFile()).redirectError(err.toFile());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new IllegalStateException("cabin " + String.join(" ", args) + " did not finish in 5 minutes");
-		}
+		process.getOutputStream().close();
 		try {
-			return new CabinProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-					Files.readString(err, StandardCharsets.UTF_8));
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new AssertionError("cabin " + String.join(" ", args) + " did not finish in " + timeout.toSeconds()
+						+ " s:\n--- out\n" + text(out) + "--- err\n" + text(err));
+			}
+			return new CabinProcess(process.exitValue(), text(out), text(err));
 		} finally {
 			Files.delete(out);
 			Files.delete(err);
 		}
+	}
+
+	/* Leniently: what a process printed is examined, even when it is not valid UTF-8. */
+	private static String text(Path file) throws IOException {
+		return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
 	}
 
 	/** The jars (or class folders) of every bundle of the test runtime: a superset of what the CLI needs. */

@@ -68,6 +68,16 @@ class ChatCommandTest {
 	}
 
 	@Test
+	void whatTheUserTypedReachesTheTerminalWithoutControlCharacters() {
+		CabinCommand chat = CabinCommand.runWithInput("/\u001b[2J\u001b]0;pwned\u0007wipe\n/quit\n", "chat",
+				CAR_GENIUS.toString());
+
+		assertEquals(0, chat.exitCode, chat.toString());
+		assertTrue(chat.out.contains("(unknown command /[2J]0;pwnedwipe; /help lists them)"), chat.out);
+		assertFalse(chat.out.chars().anyMatch(c -> c == 0x1b || c == 0x07), chat.out);
+	}
+
+	@Test
 	void anAgentWithErrorsIsNotStarted() throws IOException {
 		Path broken = dir.resolve("broken.cabin");
 		Files.writeString(broken, "agent Broken {\n\ton voice Missing -> flow Nowhere\n}\n");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Reply;
+import dev.cabin.engine.Secrets;
 import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.TurnTrace;
@@ -112,7 +113,7 @@ class EngineTest {
 	@Test
 	void aRegisteredSecretIsMaskedInTheTraceDataAsInItsJson() throws Exception {
 		String secret = "zq81cabinsecret";
-		TurnTrace.registerSecret(secret);
+		Secrets.register(secret);
 
 		TurnTrace trace = session().handle(new InputEvent.Voice("my key is " + secret)).trace();
 

@@ -309,6 +309,16 @@ class LlmEngineTest {
 	}
 
 	@Test
+	void anEndpointThatEchoesTheKeyGetsItMaskedInTheReplyAsInTheTrace() throws Exception {
+		server.then(received -> openAiText("You sent me " + received.authorization().substring("Bearer ".length())));
+
+		TurnResult turn = session("openai", false, FAST).handle(new InputEvent.Voice("tell me a story"));
+
+		assertEquals("You sent me ***", turn.replies().get(0).text());
+		assertFalse(turn.trace().toJson().contains(KEY), turn.trace().toJson());
+	}
+
+	@Test
 	void aCassetteReplaysWhatWasRecordedWithoutTheModel() throws Exception {
 		Path tape = dir.resolve("story.cassette.json");
 		server.then(openAiText("A recorded story."));
