@@ -98,6 +98,17 @@ class ImportPolicyTest {
 	}
 
 	@Test
+	void aListedFolderThatDoesNotExistIsAProblemOfTheProjectFile() {
+		Path projectFile = Checked.write(project(), "cabin.yaml", "imports: [../missing]\n");
+
+		Checked checked = importing("../missing/helper.cabin");
+
+		assertTrue(checked.result.problems().stream().anyMatch(p -> p.file().equals(projectFile) && p.line() == 1
+				&& p.message().equals("imports: no such folder ../missing")), checked.toString());
+		at(checked, 1, "importOutsideProject");
+	}
+
+	@Test
 	void aFolderOfTheProjectAboveBothMakesANeighbourImportable() {
 		Checked.write(dir, "shared/helper.cabin", "agent Helper {\n\tlocales en-US\n}\n");
 		Checked.write(dir, "cabin.yaml", "# one project\n");
