@@ -19,8 +19,8 @@ import dev.cabin.dsl.validation.CabinIssueCodes;
 
 /**
  * What every reader of Cabin sources (the command line, the compile service, the language server, Cabin Studio)
- * agrees to read. A source is a regular file named {@code *.cabin} of at most {@link #maxBytes()} bytes; its kind
- * and size are looked at before it is opened, so that a directory, a device or a named pipe is never opened and
+ * agrees to read. A source is a regular file named {@code *.cabin} no larger than the size limit; its kind and
+ * size are looked at before it is opened, so that a directory, a device or a named pipe is never opened and
  * an oversized file never read. An import names such a file by its path, relative to the importing file or
  * absolute, inside the importing file's project: the folder of its {@code cabin.yaml} (or, outside any project,
  * the importing file's own folder) and the folders the project file lists under {@code imports}. URLs are never
@@ -75,7 +75,7 @@ public final class SourcePolicy {
 	}
 
 	/* A setting that is not a positive number refuses every file, saying so, rather than being ignored. */
-	static SourcePolicy fromSettings(String property, String variable) {
+	private static SourcePolicy fromSettings(String property, String variable) {
 		String value = property != null ? property : variable;
 		if (value == null) {
 			return withMaxBytes(DEFAULT_MAX_BYTES);
@@ -90,10 +90,6 @@ public final class SourcePolicy {
 			// said below
 		}
 		return new SourcePolicy(0, setting + " is not a number of bytes above 0");
-	}
-
-	public long maxBytes() {
-		return maxBytes;
 	}
 
 	/** Whether a name is that of a source. */
