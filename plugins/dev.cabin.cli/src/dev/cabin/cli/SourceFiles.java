@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.cabin.car.UsageException;
+import dev.cabin.dsl.load.SourcePolicy;
 
-/** The .cabin files that command-line arguments name: files as given, directories searched recursively. */
+/**
+ * The .cabin files that command-line arguments name: files as given, directories searched recursively (every
+ * entry named {@code *.cabin} that is not a directory: one that is not a regular file is reported by the load).
+ */
 final class SourceFiles {
 
 	private SourceFiles() {
@@ -25,7 +29,8 @@ final class SourceFiles {
 			Path path = Path.of(argument);
 			if (Files.isDirectory(path)) {
 				files.addAll(cabinFilesUnder(path));
-			} else if (Files.isRegularFile(path)) {
+			} else if (Files.exists(path) || Files.isSymbolicLink(path)) {
+				// what it is (a .txt, a pipe, a link to a device) the load says, at the file, without reading it
 				files.add(path);
 			} else {
 				throw new UsageException("no such file or directory: " + argument);
@@ -39,7 +44,8 @@ final class SourceFiles {
 
 	private static List<Path> cabinFilesUnder(Path directory) {
 		try (Stream<Path> paths = Files.walk(directory)) {
-			return paths.filter(p -> p.toString().endsWith(".cabin") && Files.isRegularFile(p)).sorted().toList();
+			return paths.filter(p -> SourcePolicy.isSourceName(p.getFileName().toString()) && !Files.isDirectory(p))
+					.sorted().toList();
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

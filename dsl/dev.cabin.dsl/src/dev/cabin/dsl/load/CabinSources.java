@@ -8,9 +8,9 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ import dev.cabin.vss.VssProblem;
  * set (files they import are loaded too), validates them against the VSS catalogue of their project
  * ({@code cabin.yaml}, see {@link dev.cabin.dsl.project.CabinProject}), and reports every problem with its
  * location, including those of the project file and the VSS files it names. Bad input never escapes as an
- * exception: it becomes a {@link Problem}.
+ * exception: it becomes a {@link Problem}. What is read, and what not, the {@link SourcePolicy} decides.
  */
 public final class CabinSources {
 
@@ -48,6 +48,7 @@ public final class CabinSources {
 	public static final String NOT_UTF8 = CabinIssueCodes.NOT_UTF8;
 
 	private final Injector injector;
+	private final SourcePolicy policy = SourcePolicy.standard();
 
 	public CabinSources(Injector injector) {
 		this.injector = injector;
@@ -64,20 +65,25 @@ public final class CabinSources {
 
 	/** Loads the given files and validates them together, so that references across them resolve. */
 	public LoadResult load(List<Path> paths) {
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		XtextResourceSet resourceSet = injector.getInstance(CabinResourceSet.class);
 		List<Problem> problems = new ArrayList<>();
 		Map<Path, XtextResource> resources = new LinkedHashMap<>();
 		for (Path path : paths) {
+			SourcePolicy.Refusal refusal = policy.checkSource(path);
+			if (refusal != null) {
+				problems.add(fileProblem(path, "cannot read this file: " + refusal.reason(), refusal.code()));
+				continue;
+			}
 			try {
-				byte[] bytes = Files.readAllBytes(path);
+				byte[] bytes = policy.read(path);
 				checkUtf8(path, bytes, problems);
 				resources.put(path, parse(resourceSet, path, new ByteArrayInputStream(bytes)));
 			} catch (IOException e) {
-				problems.add(fileProblem(path, "cannot read the file: " + e.getMessage()));
+				problems.add(fileProblem(path, "cannot read this file: " + e.getMessage(), null));
 			}
 		}
 		EcoreUtil.resolveAll(resourceSet);
-		problems.addAll(projectProblems(paths));
+		problems.addAll(projectProblems(resources.keySet()));
 		List<CabinFile> files = new ArrayList<>();
 		resources.forEach((path, resource) -> {
 			// the project's own problems are listed where they are, not once more in every source file
@@ -92,7 +98,7 @@ public final class CabinSources {
 	}
 
 	/** The problems of the project files (and VSS files) that the sources belong to, each project once. */
-	private List<Problem> projectProblems(List<Path> paths) {
+	private List<Problem> projectProblems(Collection<Path> paths) {
 		ProjectCatalogues catalogues = injector.getInstance(ProjectCatalogues.class);
 		Map<Path, ProjectCatalogue> projects = new LinkedHashMap<>();
 		for (Path path : paths) {
@@ -118,7 +124,12 @@ public final class CabinSources {
 
 	/** Parses and validates one document from memory, and keeps its model (for views of the document). */
 	public LoadResult load(Path path, String text) {
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		SourcePolicy.Refusal refusal = SourcePolicy.checkName(path);
+		if (refusal != null) {
+			return new LoadResult(List.of(),
+					List.of(fileProblem(path, "cannot check this document: " + refusal.reason(), refusal.code())));
+		}
+		XtextResourceSet resourceSet = injector.getInstance(CabinResourceSet.class);
 		try {
 			XtextResource resource = parse(resourceSet, path,
 					new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -128,7 +139,7 @@ public final class CabinSources {
 			return new LoadResult(files, validate(path, resource));
 		} catch (IOException e) {
 			return new LoadResult(List.of(),
-					List.of(fileProblem(path, "cannot parse the document: " + e.getMessage())));
+					List.of(fileProblem(path, "cannot parse the document: " + e.getMessage(), null)));
 		}
 	}
 
@@ -146,8 +157,8 @@ public final class CabinSources {
 				.map(issue -> toProblem(path, issue)).toList();
 	}
 
-	private static Problem fileProblem(Path path, String message) {
-		return new Problem(path, 1, 1, 0, 0, Problem.Severity.ERROR, message, null);
+	private static Problem fileProblem(Path path, String message, String code) {
+		return new Problem(path, 1, 1, 0, 0, Problem.Severity.ERROR, message, code);
 	}
 
 	private static Problem toProblem(Path path, Issue issue) {

@@ -54,7 +54,7 @@ public class ProjectCatalogues {
 		VssLoadResult result = VssLoader.load(project.vss());
 		List<VssProblem> problems = new ArrayList<>(project.problems());
 		problems.addAll(result.problems());
-		ProjectCatalogue fresh = new ProjectCatalogue(result.catalogue(), project.file(), problems);
+		ProjectCatalogue fresh = new ProjectCatalogue(result.catalogue(), project.file(), project.imports(), problems);
 		List<Path> watched = new ArrayList<>();
 		watched.add(projectFile);
 		if (project.vss().spec() != null) {
@@ -67,7 +67,7 @@ public class ProjectCatalogues {
 	}
 
 	private static ProjectCatalogue outsideAnyProject() {
-		return new ProjectCatalogue(DefaultCatalogue.get(), null, List.of());
+		return new ProjectCatalogue(DefaultCatalogue.get(), null, List.of(), List.of());
 	}
 
 	private static List<Long> stamps(List<Path> files) {

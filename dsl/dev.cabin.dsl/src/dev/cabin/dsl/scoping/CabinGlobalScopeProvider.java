@@ -7,27 +7,30 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.eclipse.xtext.util.IAcceptor;
 
+import com.google.inject.Inject;
+
+import dev.cabin.dsl.load.SourcePolicy;
+import dev.cabin.dsl.project.ProjectCatalogues;
+
 /**
  * What other files a .cabin file sees: those it imports ({@code import "car-genius.cabin"}), with paths relative
  * to the importing file. Nothing else is visible, so that a project's files do not depend on what else an
- * editor or a command line happens to have loaded.
+ * editor or a command line happens to have loaded. An import the {@link SourcePolicy} refuses (a URL, a file
+ * outside the project, a device, ...) makes nothing visible and is never loaded; the validator says why.
  */
 public class CabinGlobalScopeProvider extends ImportUriGlobalScopeProvider {
 
-	/** An import's URI resolved against the importing resource's URI. */
-	public static URI resolve(URI imported, URI importing) {
-		if (imported.isRelative() && importing != null && importing.isHierarchical() && !importing.isRelative()) {
-			return imported.resolve(importing);
-		}
-		return imported;
-	}
+	@Inject
+	private ProjectCatalogues projects;
 
 	@Override
 	protected IAcceptor<String> createURICollector(Resource resource, Set<URI> collectInto) {
-		return new URICollector(resource.getResourceSet(), collectInto) {
-			@Override
-			public URI resolve(String uriAsString) {
-				return CabinGlobalScopeProvider.resolve(super.resolve(uriAsString), resource.getURI());
+		return imported -> {
+			if (imported != null) {
+				SourcePolicy.Import checked = SourcePolicy.standard().checkImport(imported, resource.getURI(), projects);
+				if (checked.admitted()) {
+					collectInto.add(checked.uri());
+				}
 			}
 		};
 	}

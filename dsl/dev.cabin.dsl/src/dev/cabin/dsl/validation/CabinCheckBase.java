@@ -47,9 +47,13 @@ abstract class CabinCheckBase extends AbstractDeclarativeValidator {
 	protected ProjectCatalogue project(EObject object) {
 		Resource resource = object.eResource();
 		if (resource == null) {
-			return new ProjectCatalogue(dev.cabin.vss.DefaultCatalogue.get(), null, List.of());
+			return new ProjectCatalogue(dev.cabin.vss.DefaultCatalogue.get(), null, List.of(), List.of());
 		}
 		return cached(List.of(ProjectCatalogue.class, resource), () -> catalogues.forResource(resource));
+	}
+
+	protected ProjectCatalogues projects() {
+		return catalogues;
 	}
 
 	protected VssCatalogue catalogue(EObject object) {

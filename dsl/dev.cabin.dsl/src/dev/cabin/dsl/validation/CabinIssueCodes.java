@@ -19,6 +19,12 @@ public final class CabinIssueCodes {
 	public static final String NESTING_TOO_DEEP = PREFIX + "nestingTooDeep";
 	public static final String PROJECT_PROBLEM = PREFIX + "projectProblem";
 	public static final String IMPORT_NOT_FOUND = PREFIX + "importNotFound";
+	public static final String NOT_A_CABIN_FILE = PREFIX + "notACabinFile";
+	public static final String NOT_A_REGULAR_FILE = PREFIX + "notARegularFile";
+	public static final String SOURCE_TOO_LARGE = PREFIX + "sourceTooLarge";
+	public static final String IMPORT_NOT_A_PATH = PREFIX + "importNotAPath";
+	public static final String IMPORT_OUTSIDE_PROJECT = PREFIX + "importOutsideProject";
+	public static final String IMPORT_HAS_ERRORS = PREFIX + "importHasErrors";
 	public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
 	public static final String UNKNOWN_REFERENCE = PREFIX + "unknownReference";
 

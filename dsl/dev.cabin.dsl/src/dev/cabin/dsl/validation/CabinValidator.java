@@ -9,10 +9,12 @@ import java.util.regex.PatternSyntaxException;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.resource.URIConverter;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.ComposedChecks;
@@ -27,8 +29,8 @@ import dev.cabin.dsl.cabin.ExpectReply;
 import dev.cabin.dsl.cabin.Import;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.Tool;
+import dev.cabin.dsl.load.SourcePolicy;
 import dev.cabin.dsl.project.ProjectCatalogue;
-import dev.cabin.dsl.scoping.CabinGlobalScopeProvider;
 import dev.cabin.language.DurationUnit;
 import dev.cabin.vss.VssProblem;
 
@@ -66,18 +68,42 @@ public class CabinValidator extends CabinCheckBase {
 		return null;
 	}
 
+	/** An import names a .cabin file inside the project (see {@link SourcePolicy}) that parses. */
 	@Check
 	public void checkImport(Import anImport) {
-		String uri = anImport.getImportURI();
-		if (uri == null || anImport.eResource() == null) {
+		String imported = anImport.getImportURI();
+		Resource resource = anImport.eResource();
+		if (imported == null || resource == null) {
 			return;
 		}
-		URI resolved = CabinGlobalScopeProvider.resolve(URI.createURI(uri), anImport.eResource().getURI());
-		URIConverter converter = anImport.eResource().getResourceSet() != null
-				? anImport.eResource().getResourceSet().getURIConverter() : URIConverter.INSTANCE;
-		if (!converter.exists(resolved, Map.of())) {
-			error("cannot import \"" + uri + "\": there is no such file", anImport, CABIN.getImport_ImportURI(),
-					CabinIssueCodes.IMPORT_NOT_FOUND);
+		SourcePolicy.Import checked = SourcePolicy.standard().checkImport(imported, resource.getURI(), projects());
+		if (!checked.admitted()) {
+			error("cannot import \"" + imported + "\": " + checked.refusal().reason(), anImport,
+					CABIN.getImport_ImportURI(), checked.refusal().code());
+			return;
+		}
+		List<Resource.Diagnostic> syntaxErrors = checked.uri().equals(resource.getURI()) ? List.of()
+				: syntaxErrors(resource.getResourceSet(), checked.uri());
+		if (!syntaxErrors.isEmpty()) {
+			Resource.Diagnostic first = syntaxErrors.get(0);
+			error("cannot import \"" + imported + "\": it has " + syntaxErrors.size() + " syntax error"
+					+ (syntaxErrors.size() == 1 ? "" : "s") + ", the first at line " + first.getLine(), anImport,
+					CABIN.getImport_ImportURI(), CabinIssueCodes.IMPORT_HAS_ERRORS);
+		}
+	}
+
+	/* The syntax errors of an imported file, loaded (under the policy) if linking has not loaded it yet. */
+	private static List<Resource.Diagnostic> syntaxErrors(ResourceSet resourceSet, URI uri) {
+		if (resourceSet == null) {
+			return List.of();
+		}
+		try {
+			Resource imported = resourceSet.getResource(uri, true);
+			return imported == null ? List.of()
+					: imported.getErrors().stream().filter(XtextSyntaxDiagnostic.class::isInstance).toList();
+		} catch (RuntimeException e) {
+			// it changed since it was checked: the next validation reports it
+			return List.of();
 		}
 	}
 

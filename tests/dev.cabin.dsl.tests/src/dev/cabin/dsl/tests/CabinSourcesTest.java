@@ -2,12 +2,15 @@ package dev.cabin.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -18,9 +21,13 @@ import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.load.CabinSources;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.dsl.load.SourcePolicy;
+import dev.cabin.dsl.validation.CabinIssueCodes;
 import dev.cabin.testing.Repository;
 
 class CabinSourcesTest {
+
+	private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
 	private final CabinSources sources = CabinSources.standalone();
 
@@ -115,6 +122,75 @@ class CabinSourcesTest {
 		List<Problem> problems = sources.check(Path.of("memory.cabin"), "agent A {\n  flow F { say }\n}\n");
 
 		assertEquals(2, only(problems, Diagnostic.SYNTAX_DIAGNOSTIC).line());
+	}
+
+	@Test
+	void aFileThatIsNotNamedCabinIsReportedAtItsFirstLineAndNotRead() throws IOException {
+		for (String name : List.of("passwd", "X.CABIN", "x.cabin.txt")) {
+			Path file = write(name, "root:x:0:0:root:/root:/bin/bash\n");
+
+			LoadResult result = sources.load(List.of(file));
+
+			Problem problem = only(result.problems(), CabinIssueCodes.NOT_A_CABIN_FILE);
+			assertEquals(1, problem.line());
+			assertTrue(problem.format().startsWith(file + ":1:1: error: cannot read this file: its name does not end in .cabin"),
+					problem.format());
+			assertEquals(1, result.problems().size(), result.problems().toString());
+		}
+		Problem inMemory = only(sources.check(Path.of("notes.txt"), "agent A {}"), CabinIssueCodes.NOT_A_CABIN_FILE);
+		assertEquals(1, inMemory.line());
+	}
+
+	@Test
+	void aFolderNamedLikeASourceIsReportedNotOpened() throws IOException {
+		Path folder = Files.createDirectories(dir.resolve("a.cabin"));
+
+		Problem problem = only(sources.load(List.of(folder)).problems(), CabinIssueCodes.NOT_A_REGULAR_FILE);
+
+		assertTrue(problem.message().contains("a directory, not a regular file"), problem.message());
+	}
+
+	@Test
+	void aNamedPipeIsReportedWithoutOpeningIt() throws Exception {
+		Path pipe = dir.resolve("pipe.cabin");
+		assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+
+		LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> sources.load(List.of(pipe)));
+
+		Problem problem = only(result.problems(), CabinIssueCodes.NOT_A_REGULAR_FILE);
+		assertTrue(problem.message().contains("a named pipe (FIFO), not a regular file"), problem.message());
+	}
+
+	@Test
+	void aLinkToDevZeroIsReportedWithoutReadingIt() throws Exception {
+		Path zero = Files.createSymbolicLink(dir.resolve("z.cabin"), Path.of("/dev/zero"));
+
+		LoadResult result = assertTimeoutPreemptively(HANG_GUARD, () -> sources.load(List.of(zero)));
+
+		Problem problem = only(result.problems(), CabinIssueCodes.NOT_A_REGULAR_FILE);
+		assertTrue(problem.message().contains("a character device"), problem.message());
+	}
+
+	@Test
+	void aFilePastTheSizeLimitIsReportedWithTheLimitAndHowToRaiseIt() throws IOException {
+		Path large = dir.resolve("large.cabin");
+		try (RandomAccessFile sparse = new RandomAccessFile(large.toFile(), "rw")) {
+			sparse.setLength(SourcePolicy.DEFAULT_MAX_BYTES + 1);
+		}
+
+		Problem problem = only(sources.load(List.of(large)).problems(), CabinIssueCodes.SOURCE_TOO_LARGE);
+
+		assertEquals("cannot read this file: it is 16777217 bytes, over the limit of 16777216 bytes for a source file"
+				+ " (CABIN_MAX_SOURCE_BYTES or -Dcabin.maxSourceBytes raises it)", problem.message());
+	}
+
+	@Test
+	void aSmallerLimitRefusesWhatTheDefaultReads() throws IOException {
+		Path file = write("small.cabin", "agent Small {\n\tlocales en-US\n}\n");
+		SourcePolicy policy = SourcePolicy.withMaxBytes(10);
+
+		assertEquals(CabinIssueCodes.SOURCE_TOO_LARGE, policy.checkSource(file).code());
+		assertEquals(null, SourcePolicy.standard().checkSource(file));
 	}
 
 	/** The one problem with the code; failing when there is none or more than one. */

@@ -24,6 +24,8 @@ class ReadmeExampleTest {
 		int start = readme.indexOf("```\n", readme.indexOf("### Syntax by example")) + 4;
 		String example = readme.substring(start, readme.indexOf("```\n", start));
 		Checked.write(dir, "car-genius/car-genius.cabin", Files.readString(Repository.carGenius()));
+		// one project holds both folders, so that the agent may import from its neighbour
+		Checked.write(dir, "cabin.yaml", "# the README's agent and Car Genius\n");
 
 		Checked checked = Checked.files(Checked.write(dir, "readme/agent.cabin", example));
 

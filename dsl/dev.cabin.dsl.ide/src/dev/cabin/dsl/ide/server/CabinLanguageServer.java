@@ -15,6 +15,7 @@ import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+import org.eclipse.xtext.util.IFileSystemScanner;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
@@ -24,6 +25,7 @@ import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 
 import dev.cabin.dsl.ide.CabinInjector;
+import dev.cabin.dsl.load.CabinResourceSet;
 
 /**
  * The Cabin language server: Xtext's LSP implementation with the Cabin IDE services, speaking the Language
@@ -77,6 +79,7 @@ public final class CabinLanguageServer {
 			protected void configure() {
 				bind(IResourceServiceProvider.Registry.class).toProvider(CabinLanguageServer::languages).in(Singleton.class);
 				bind(XtextResourceSet.class).to(LanguagesResourceSet.class);
+				bind(IFileSystemScanner.class).to(SourceScanner.class);
 				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
 				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
 					@Override
@@ -99,9 +102,10 @@ public final class CabinLanguageServer {
 	 * injector last registered {@code .cabin} in EMF's global registry: in Cabin Studio the workbench's own
 	 * injector (builder, diagrams) registers it too, and a document parsed by that injector has a node model made
 	 * of another copy of the grammar, which the server's content assist parser does not know (its completion then
-	 * fails, and answers nothing).
+	 * fails, and answers nothing). Like every Cabin resource set, it reads files under the source policy and
+	 * never reaches the network (an import of a URL is not even asked about).
 	 */
-	static final class LanguagesResourceSet extends XtextResourceSet {
+	static final class LanguagesResourceSet extends CabinResourceSet {
 
 		@Inject
 		void parseWith(IResourceServiceProvider.Registry languages) {

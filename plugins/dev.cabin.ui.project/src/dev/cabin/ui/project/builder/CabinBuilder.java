@@ -32,6 +32,7 @@ import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
+import dev.cabin.dsl.load.SourcePolicy;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.ui.compile.MonitorProgress;
@@ -168,9 +169,15 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 		return affected;
 	}
 
-	/** The workspace paths a file imports (read from its text, which need not parse). */
+	/**
+	 * The workspace paths a file imports (read from its text, which need not parse); none when the source policy
+	 * refuses to read the file (a pipe, a link to a device, too large: its build says so).
+	 */
 	private static List<IPath> importsOf(IFile file) throws CoreException {
 		List<IPath> paths = new ArrayList<>();
+		if (file.getLocation() == null || SourcePolicy.standard().checkSource(file.getLocation().toFile().toPath()) != null) {
+			return paths;
+		}
 		String text;
 		try (var in = file.getContents(true)) {
 			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
