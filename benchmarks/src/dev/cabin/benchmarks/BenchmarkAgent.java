@@ -36,7 +36,7 @@ final class BenchmarkAgent {
 	private static final List<String> PREFIXES = List.of("", "please ", "can you ", "could you ", "hey cabin ");
 	private static final List<String> SUFFIXES = List.of("", " please", " now", " for me");
 
-	/** Paraphrases that are no example: they take the whole NLU path (embedding, 7,500 comparisons). */
+	/** Paraphrases that are no example: they take the whole NLU path (embedding, the trained classifier). */
 	static final List<String> PARAPHRASES = List.of("would you mind turning the fan on", "kill the music",
 			"are the wipers alright", "i'd like the seat heating running", "shut the sunroof off", "give me an update on the fuel gauge",
 			"get the navigation going", "what's up with the tire pressure monitor", "book a table for two");

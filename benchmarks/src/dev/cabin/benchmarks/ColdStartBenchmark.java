@@ -25,7 +25,7 @@ import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
 
 /**
- * The engine's cold start, once per fresh JVM: read the 75 x 100 agent's IR (precomputed embeddings) while the
+ * The engine's cold start, once per fresh JVM: read the 75 x 100 agent's IR (its trained classifier) while the
  * ONNX model loads, answer the first utterance. The warm-up fork generates the IR if it is missing. After the
  * measurement, 200 more turns run and the process's resident memory (VmRSS) is printed, as a head unit would
  * see it, and the process's CPU time until the first answer, which, unlike the wall time, does not grow when

@@ -31,13 +31,12 @@ public final class CommandLine {
 	}
 
 	/*
-	 * ONNX Runtime and the tokenizer log through SLF4J at INFO (native library extraction, defaults they chose);
-	 * on a terminal that is noise between the user's answers. Warnings and errors still show.
+	 * ONNX Runtime logs through SLF4J at INFO (native library extraction); on a terminal that is noise between the
+	 * user's answers. Warnings and errors still show.
 	 */
 	public static void quietLibraryLogging() {
 		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
 			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-			System.setProperty("org.slf4j.simpleLogger.log.ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "error");
 		}
 	}
 

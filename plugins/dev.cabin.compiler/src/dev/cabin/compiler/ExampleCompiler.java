@@ -13,7 +13,6 @@ import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.IntentIr;
-import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.SlotIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
@@ -65,7 +64,7 @@ final class ExampleCompiler {
 					.toList();
 			List<float[]> vectors = spoken.parallelStream().map(text -> embed(encoder, text)).toList();
 			for (int i = 0; i < texts.size(); i++) {
-				examples.add(new ExampleIr(locale, texts.get(i), IrCodec.pack(vectors.get(i))));
+				examples.add(new ExampleIr(locale, texts.get(i)));
 				training.add(new SoftmaxTraining.Example(language, intent.getName(), spoken.get(i), vectors.get(i)));
 			}
 		}

@@ -17,6 +17,7 @@ import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.ir.IrHeader;
 import dev.cabin.engine.llm.FaultPolicy;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.engine.llm.ResilientModel;
@@ -53,14 +54,13 @@ public final class Engine {
 
 	/**
 	 * An offline engine for an IR file, started as a car starts it: the sentence models of the IR's languages
-	 * load on another thread while the IR is read.
+	 * load on another thread from the moment the header is read, while the IR is read.
 	 */
 	public static Engine load(Path irFile, SentenceEncoders encoders) throws IrFormatException, IOException {
 		byte[] json = Files.readAllBytes(irFile);
-		IrCodec codec = new IrCodec();
-		List<Language> languages = Builder.languagesOf(codec.header(json).encoders());
+		List<Language> languages = Builder.languagesOf(IrHeader.read(json).encoders());
 		CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> encoders.load(languages));
-		CabinIr ir = codec.read(json);
+		CabinIr ir = new IrCodec().read(json);
 		try {
 			loading.join();
 		} catch (CompletionException e) {

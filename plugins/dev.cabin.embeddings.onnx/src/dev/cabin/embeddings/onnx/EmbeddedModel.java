@@ -1,12 +1,13 @@
 package dev.cabin.embeddings.onnx;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
@@ -45,17 +46,38 @@ enum EmbeddedModel {
 		return id;
 	}
 
-	/** A class of the model's package, whose class loader finds its files. */
-	Class<?> packageClass() {
-		return packageClass;
-	}
-
 	/** The model's files in its package: the ONNX model, then its tokenizer. */
 	List<String> files() {
-		return List.of(fileStem + ".onnx", fileStem + "-tokenizer.json");
+		return List.of(modelFile(), tokenizerFile());
+	}
+
+	String modelFile() {
+		return fileStem + ".onnx";
+	}
+
+	private String tokenizerFile() {
+		return fileStem + "-tokenizer.json";
+	}
+
+	/** One of the model's files, from the model's package. */
+	InputStream open(String file) throws IOException {
+		InputStream in = packageClass.getClassLoader().getResourceAsStream(file);
+		if (in == null) {
+			throw new IOException("the model file " + file + " is missing from the class path");
+		}
+		return in;
+	}
+
+	/** The model's tokenizer, read from its package. */
+	WordPieceTokenizer tokenizer() {
+		try (InputStream in = open(tokenizerFile())) {
+			return WordPieceTokenizer.read(in);
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot read the tokenizer " + tokenizerFile() + ": " + e.getMessage(), e);
+		}
 	}
 
 	SentenceEncoder load() {
-		return new OnnxSentenceEncoder(id, packageClass, files().get(0), files().get(1), PoolingMode.CLS);
+		return new OnnxSentenceEncoder(this);
 	}
 }

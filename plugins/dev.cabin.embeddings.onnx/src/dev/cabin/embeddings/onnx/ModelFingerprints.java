@@ -30,10 +30,7 @@ final class ModelFingerprints implements SentenceModelFiles {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			long bytes = 0;
 			for (String resource : model.files()) {
-				try (InputStream in = model.packageClass().getClassLoader().getResourceAsStream(resource)) {
-					if (in == null) {
-						throw new IllegalStateException("the model file " + resource + " is missing from the class path");
-					}
+				try (InputStream in = model.open(resource)) {
 					bytes += new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
 				}
 			}

@@ -1,5 +1,6 @@
 package dev.cabin.embeddings.onnx;
 
+import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.SentenceModelFiles;
 
@@ -20,6 +21,11 @@ public final class OnnxModels {
 	/** The encoder of each language, loaded on first use. */
 	public static SentenceEncoders encoders() {
 		return ENCODERS;
+	}
+
+	/** The tokenizer of a language's model: the token ids the model reads for a text. */
+	public static WordPieceTokenizer tokenizer(Language language) {
+		return EmbeddedModel.of(language).tokenizer();
 	}
 
 	/** The ids and file hashes of the models, which car packages record and a car checks. */

@@ -2,58 +2,53 @@ package dev.cabin.embeddings.onnx;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.Vectors;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
- * A sentence encoder backed by one of LangChain4j's in-process ONNX models, read from the model's own Maven
- * package, in an ONNX session sized for a head unit. It has no memory arena: the utterances are short, and an
- * arena would keep its largest block for the life of the process. It keeps ONNX Runtime's intra-op thread pool:
- * one thread per utterance made spoken turns slower (README, "Measured") and saved no resident memory.
+ * A sentence encoder backed by one of the BERT models of LangChain4j's in-process ONNX packages, read from the
+ * model's own Maven package, in an ONNX session sized for a head unit: the {@code [CLS]} vector of the model's
+ * last layer, unit length. The text is tokenized in Java ({@link WordPieceTokenizer}), which gives the ids that
+ * LangChain4j's encoder gets from Hugging Face's native tokenizer, so the vectors are the same, without loading
+ * that library at start-up. The session has no memory arena: the utterances are short, and an arena would keep
+ * its largest block for the life of the process. It keeps ONNX Runtime's intra-op thread pool: one thread per
+ * utterance made spoken turns slower (README, "Measured") and saved no resident memory.
  */
 final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	private final String modelId;
-	private final EmbeddingModel model;
+	private final OrtEnvironment environment;
+	private final OrtSession session;
+	private final boolean readsTokenTypes;
+	private final WordPieceTokenizer tokenizer;
 	private final int dimension;
 
-	/**
-	 * @param packageClass a class of the model's package, whose class loader finds the model's resources
-	 * @param modelFile the {@code .onnx} resource
-	 * @param tokenizerFile the tokenizer's {@code .json} resource
-	 */
-	OnnxSentenceEncoder(String modelId, Class<?> packageClass, String modelFile, String tokenizerFile,
-			PoolingMode pooling) {
-		this.modelId = modelId;
-		ClassLoader loader = packageClass.getClassLoader();
-		try (InputStream tokenizer = resource(loader, tokenizerFile)) {
-			OrtEnvironment environment = OnnxRuntimeLibrary.environment();
+	OnnxSentenceEncoder(EmbeddedModel model) {
+		this.modelId = model.id();
+		this.tokenizer = model.tokenizer();
+		try {
+			this.environment = OnnxRuntimeLibrary.environment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setCPUArenaAllocator(false);
-			OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment,
-					session(environment, loader, modelFile, options), tokenizer, pooling);
-			this.model = new AbstractInProcessEmbeddingModel(null) {
-				@Override
-				protected OnnxBertBiEncoder model() {
-					return encoder;
-				}
-			};
+			this.session = session(environment, model, options);
+			this.readsTokenTypes = session.getInputNames().contains("token_type_ids");
 		} catch (IOException | OrtException e) {
-			throw new IllegalStateException("cannot load the model " + modelFile + ": " + e.getMessage(), e);
+			throw new IllegalStateException("cannot load the model " + model.modelFile() + ": " + e.getMessage(), e);
 		}
-		this.dimension = model.dimension();
+		this.dimension = encode("").length;
 	}
 
 	/*
@@ -61,25 +56,17 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	 * heap and again in its own memory while it builds the session, the peak of a car's resident memory. The file
 	 * is only needed while the session is built.
 	 */
-	private static OrtSession session(OrtEnvironment environment, ClassLoader loader, String modelFile,
+	private static OrtSession session(OrtEnvironment environment, EmbeddedModel model,
 			OrtSession.SessionOptions options) throws IOException, OrtException {
-		Path file = Files.createTempFile("cabin-" + modelFile, "");
+		Path file = Files.createTempFile("cabin-" + model.modelFile(), "");
 		try {
-			try (InputStream model = resource(loader, modelFile)) {
-				Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+			try (InputStream in = model.open(model.modelFile())) {
+				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
 			}
 			return environment.createSession(file.toString(), options);
 		} finally {
 			Files.delete(file);
 		}
-	}
-
-	private static InputStream resource(ClassLoader loader, String name) throws IOException {
-		InputStream in = loader.getResourceAsStream(name);
-		if (in == null) {
-			throw new IOException("the resource " + name + " is not in the model's package");
-		}
-		return in;
 	}
 
 	@Override
@@ -94,7 +81,44 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 
 	@Override
 	public float[] encode(String sentence) {
-		float[] vector = model.embed(sentence).content().vector();
-		return Vectors.normalized(vector);
+		long[] ids = tokenizer.ids(sentence);
+		long[] shape = { 1, ids.length };
+		long[] ones = new long[ids.length];
+		Arrays.fill(ones, 1);
+		try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+				OnnxTensor attentionMask = OnnxTensor.createTensor(environment, LongBuffer.wrap(ones), shape);
+				OnnxTensor tokenTypes = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
+			Map<String, OnnxTensor> inputs = new HashMap<>();
+			inputs.put("input_ids", inputIds);
+			inputs.put("attention_mask", attentionMask);
+			if (readsTokenTypes) {
+				inputs.put("token_type_ids", tokenTypes);
+			}
+			try (OrtSession.Result result = session.run(inputs)) {
+				float[] cls = ((float[][][]) result.get(0).getValue())[0][0];
+				return Vectors.normalized(unitInFloats(cls));
+			}
+		} catch (OrtException e) {
+			throw new IllegalStateException("the model " + modelId + " cannot encode \"" + sentence + "\": "
+					+ e.getMessage(), e);
+		}
+	}
+
+	/*
+	 * The unit vector as LangChain4j's encoder computes it, in float arithmetic, before the engine's own
+	 * normalization: the examples' embeddings and the trained classifiers of existing IRs were made that way,
+	 * and a query must be embedded to the same bits.
+	 */
+	private static float[] unitInFloats(float[] vector) {
+		float sumOfSquares = 0;
+		for (float value : vector) {
+			sumOfSquares += value * value;
+		}
+		float norm = (float) Math.sqrt(sumOfSquares);
+		float[] unit = new float[vector.length];
+		for (int i = 0; i < vector.length; i++) {
+			unit[i] = vector[i] / norm;
+		}
+		return unit;
 	}
 }

@@ -5,12 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,9 +18,6 @@ public final class IrCodec {
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-	private static final TypeReference<Map<String, EncoderInfo>> ENCODERS = new TypeReference<>() {
-	};
 
 	public void write(CabinIr ir, OutputStream out) throws IOException {
 		mapper.writeValue(out, ir);
@@ -39,12 +32,11 @@ public final class IrCodec {
 	}
 
 	/**
-	 * Reads an IR from its bytes: the header first, so that a document of another format version is refused
-	 * before it is bound, then the records straight from the bytes (no intermediate tree: a large agent's IR
-	 * holds megabytes of embeddings).
+	 * Reads an IR from its bytes: the header first ({@link IrHeader}), so that a document of another format
+	 * version is refused before it is bound, then the records straight from the bytes (no intermediate tree).
 	 */
 	public CabinIr read(byte[] json) throws IrFormatException {
-		int version = header(json).formatVersion();
+		int version = IrHeader.read(json).formatVersion();
 		if (version != CabinIr.FORMAT_VERSION) {
 			throw new IrFormatException("IR format version " + version + " is not supported by this engine (it reads "
 					+ CabinIr.FORMAT_VERSION + "); rebuild the agent with a matching toolchain");
@@ -52,45 +44,12 @@ public final class IrCodec {
 		try {
 			return mapper.readValue(json, CabinIr.class);
 		} catch (JsonProcessingException e) {
-			throw new IrFormatException("corrupt Cabin IR: " + e.getOriginalMessage(), e);
+			String where = e.getLocation() == null ? ""
+					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+			throw new IrFormatException("corrupt Cabin IR: " + e.getOriginalMessage() + where, e);
 		} catch (IOException | IllegalArgumentException e) {
 			throw new IrFormatException("corrupt Cabin IR: " + e.getMessage(), e);
 		}
-	}
-
-	/** What an IR needs before it is read: its format version and the encoders of its languages. */
-	public record Header(int formatVersion, Map<String, EncoderInfo> encoders) {
-	}
-
-	/** The header of an IR, read without binding the agents (so a runtime can load models meanwhile). */
-	public Header header(byte[] json) throws IrFormatException {
-		int version = -1;
-		Map<String, EncoderInfo> encoders = Map.of();
-		try (JsonParser parser = mapper.getFactory().createParser(json)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				throw new IrFormatException("not a Cabin IR file (no formatVersion)");
-			}
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String field = parser.currentName();
-				parser.nextToken();
-				if (field.equals("formatVersion")) {
-					version = parser.getValueAsInt(-1);
-				} else if (field.equals("encoders")) {
-					encoders = mapper.readValue(parser, ENCODERS);
-				} else {
-					parser.skipChildren();
-				}
-			}
-		} catch (JsonProcessingException e) {
-			throw new IrFormatException("not a Cabin IR file (invalid JSON at line " + e.getLocation().getLineNr()
-					+ ", column " + e.getLocation().getColumnNr() + ")", e);
-		} catch (IOException e) {
-			throw new IrFormatException("cannot read the IR: " + e.getMessage(), e);
-		}
-		if (version < 0) {
-			throw new IrFormatException("not a Cabin IR file (no formatVersion)");
-		}
-		return new Header(version, encoders);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.cabin.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +26,7 @@ import dev.cabin.engine.ir.FlowIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.ir.IrHeader;
 import dev.cabin.engine.ir.StepIr;
 import dev.cabin.engine.ir.TriggerIr;
 
@@ -71,6 +74,43 @@ class IrCodecTest {
 		float[] special = { 0f, -0f, 1f, -2.5f, 65504f, 1e6f, 6.0e-8f, 1e-9f };
 		assertArrayEquals(new float[] { 0f, -0f, 1f, -2.5f, 65504f, Float.POSITIVE_INFINITY, 5.9604645e-8f, 0f },
 				IrCodec.unpack(IrCodec.pack(special)));
+	}
+
+	@Test
+	void anExampleWithoutEmbeddingLeavesTheFieldOut() throws Exception {
+		CabinIr ir = new CabinIr(CabinIr.FORMAT_VERSION, Map.of(), List.of(new AgentIr("A", "A", List.of("en-US"),
+				Map.of(), List.of(), null, List.of(), List.of(new IntentIr("Hello", List.of(new ExampleIr("en-US", "hello")),
+						List.of())),
+				List.of(), List.of(), List.of(), List.of(), null, List.of())));
+
+		byte[] json = write(ir);
+
+		assertFalse(new String(json, StandardCharsets.UTF_8).contains("embedding"));
+		assertNull(codec.read(new ByteArrayInputStream(json)).agents().get(0).intents().get(0).examples().get(0)
+				.embedding());
+	}
+
+	@Test
+	void theHeaderIsReadWithoutTheAgentsSoThatModelsLoadMeanwhile() throws Exception {
+		String brokenBody = "{\"formatVersion\": 2, \"encoders\": {\"en\": {\"modelId\": \"m\", \"dimension\": 3}},\n"
+				+ " \"agents\": [ }";
+
+		IrHeader header = IrHeader.read(brokenBody.getBytes(StandardCharsets.UTF_8));
+		IrFormatException error = assertThrows(IrFormatException.class, () -> read(brokenBody));
+
+		assertEquals(2, header.formatVersion());
+		assertEquals(Map.of("en", new EncoderInfo("m", 3)), header.encoders());
+		assertTrue(error.getMessage().contains("line 2"), error.getMessage());
+	}
+
+	@Test
+	void anEncoderWithoutModelIsRefusedWithItsLine() {
+		String noModel = "{\"formatVersion\": 2,\n \"encoders\": {\"en\": {\"dimension\": 3}}, \"agents\": []}";
+
+		IrFormatException error = assertThrows(IrFormatException.class,
+				() -> IrHeader.read(noModel.getBytes(StandardCharsets.UTF_8)));
+
+		assertEquals("corrupt Cabin IR: encoders.en needs a modelId and a dimension (line 2)", error.getMessage());
 	}
 
 	@Test
