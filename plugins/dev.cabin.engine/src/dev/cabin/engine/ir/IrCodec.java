@@ -7,9 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +23,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Reads and writes the IR as JSON, refusing what this engine cannot run. */
 public final class IrCodec {
 
-	private final ObjectMapper mapper = new ObjectMapper()
+	/**
+	 * How deeply an IR may nest objects and arrays. What the compiler writes stays far below: sources nest at most
+	 * 100 levels, and a chain of {@code or}s or {@code and}s is one level whatever its length.
+	 */
+	public static final int MAX_DEPTH = 400;
+
+	private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -70,16 +83,24 @@ public final class IrCodec {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IrFormatException("not a Cabin IR file (no formatVersion)");
 			}
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String field = parser.currentName();
-				parser.nextToken();
-				if (field.equals("formatVersion")) {
-					version = parser.getValueAsInt(-1);
-				} else if (field.equals("encoders")) {
-					encoders = mapper.readValue(parser, ENCODERS);
-				} else {
-					parser.skipChildren();
+			try {
+				while (parser.nextToken() == JsonToken.FIELD_NAME) {
+					String field = parser.currentName();
+					parser.nextToken();
+					if (field.equals("formatVersion")) {
+						version = parser.getValueAsInt(-1);
+					} else if (field.equals("encoders")) {
+						encoders = mapper.readValue(parser, ENCODERS);
+					} else {
+						parser.skipChildren();
+					}
 				}
+			} catch (StreamConstraintsException e) {
+				// the whole document is scanned here, so that the records are never bound from one nested too deep
+				JsonLocation where = parser.currentLocation();
+				throw new IrFormatException("corrupt Cabin IR: nested deeper than " + MAX_DEPTH + " levels at line "
+						+ where.getLineNr() + ", column " + where.getColumnNr() + "; the Cabin compiler never writes that",
+						e);
 			}
 		} catch (JsonProcessingException e) {
 			throw new IrFormatException("not a Cabin IR file (invalid JSON at line " + e.getLocation().getLineNr()
