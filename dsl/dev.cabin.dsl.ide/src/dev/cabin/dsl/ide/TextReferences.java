@@ -99,7 +99,8 @@ public final class TextReferences {
 			markers(text, CABIN.getLocalizedText_Text(), 0, text.getText(), resolver, found, null);
 		} else if (element instanceof LocalizedPhrases phrases && phrases.eContainer() instanceof Intent intent) {
 			for (int i = 0; i < phrases.getTexts().size(); i++) {
-				markers(phrases, CABIN.getLocalizedPhrases_Texts(), i, phrases.getTexts().get(i), resolver, found, intent);
+				markers(phrases, CABIN.getLocalizedPhrases_Texts(), i, phrases.getTexts().get(i), resolver, found,
+						intent);
 			}
 		}
 	}

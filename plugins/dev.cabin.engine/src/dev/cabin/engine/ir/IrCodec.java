@@ -99,8 +99,8 @@ public final class IrCodec {
 				// the whole document is scanned here, so that the records are never bound from one nested too deep
 				JsonLocation where = parser.currentLocation();
 				throw new IrFormatException("corrupt Cabin IR: nested deeper than " + MAX_DEPTH + " levels at line "
-						+ where.getLineNr() + ", column " + where.getColumnNr() + "; the Cabin compiler never writes that",
-						e);
+						+ where.getLineNr() + ", column " + where.getColumnNr()
+						+ "; the Cabin compiler never writes that", e);
 			}
 		} catch (JsonProcessingException e) {
 			throw new IrFormatException("not a Cabin IR file (invalid JSON at line " + e.getLocation().getLineNr()

@@ -113,7 +113,8 @@ class LongConditionCompileTest {
 
 	private static List<String> partialFiles(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
-			return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("partial-")).toList();
+			return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("partial-"))
+					.toList();
 		}
 	}
 }

@@ -117,11 +117,13 @@ class OperatorChainTest {
 		List<String> names = conditions.keySet().stream().sorted().toList();
 		List<TriggerIr> triggers = names.stream()
 				.map(name -> TriggerIr.on(new EventIr.Touch(name), new ActionIr.StartFlow(name))).toList();
-		List<FlowIr> flows = names.stream().map(name -> new FlowIr(name, List.of(new StepIr.Branch(
-				List.of(new StepIr.Case(conditions.get(name), List.of(say(name + " yes")))), List.of(say(name + " no"))),
+		List<FlowIr> flows = names.stream().map(name -> new FlowIr(name, List.of(
+				new StepIr.Branch(List.of(new StepIr.Case(conditions.get(name), List.of(say(name + " yes")))),
+						List.of(say(name + " no"))),
 				new StepIr.End()))).toList();
-		return new CabinIr(CabinIr.FORMAT_VERSION, Map.of(), List.of(new AgentIr("Chains", "Chains", List.of("en-US"),
-				Map.of(), List.of(), null, List.of(), List.of(), List.of(), triggers, flows, List.of(), null, List.of())));
+		AgentIr agent = new AgentIr("Chains", "Chains", List.of("en-US"), Map.of(), List.of(), null, List.of(),
+				List.of(), List.of(), triggers, flows, List.of(), null, List.of());
+		return new CabinIr(CabinIr.FORMAT_VERSION, Map.of(), List.of(agent));
 	}
 
 	private static StepIr say(String text) {
