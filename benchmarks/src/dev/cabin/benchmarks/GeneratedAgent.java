@@ -18,8 +18,13 @@ final class GeneratedAgent {
 	}
 
 	static String text(int intents, int utterances, int flows) {
+		return text("Generated", intents, utterances, flows);
+	}
+
+	/** The same agent under another name, so that many of them can share a file. */
+	static String text(String name, int intents, int utterances, int flows) {
 		StringBuilder text = new StringBuilder(2_000_000);
-		text.append("agent Generated \"Generated\" {\n\tlocales en-US, zh-CN\n");
+		text.append("agent ").append(name).append(" \"").append(name).append("\" {\n\tlocales en-US, zh-CN\n");
 		text.append("\ttool work.start(task: number) \"Runs a task\" -> handler \"work.start\"\n");
 		for (int i = 0; i < intents; i++) {
 			text.append("\tintent Task").append(i).append(" {\n");

@@ -8,6 +8,8 @@ import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 
 import com.google.inject.Binder;
@@ -16,6 +18,7 @@ import com.google.inject.name.Names;
 import dev.cabin.dsl.formatting.CabinFormatter;
 import dev.cabin.dsl.parser.NestingGuardParser;
 import dev.cabin.dsl.scoping.CabinGlobalScopeProvider;
+import dev.cabin.dsl.scoping.CabinLocalScopeProvider;
 import dev.cabin.dsl.scoping.CabinQualifiedNameProvider;
 import dev.cabin.dsl.scoping.CabinResourceDescriptionStrategy;
 
@@ -25,6 +28,12 @@ public class CabinRuntimeModule extends AbstractCabinRuntimeModule {
 	@Override
 	public Class<? extends IParser> bindIParser() {
 		return NestingGuardParser.class;
+	}
+
+	@Override
+	public void configureIScopeProviderDelegate(Binder binder) {
+		binder.bind(IScopeProvider.class).annotatedWith(Names.named(AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+				.to(CabinLocalScopeProvider.class);
 	}
 
 	@Override

@@ -33,10 +33,10 @@ final class ExpressionCompiler {
 
 	static ExprIr expression(Expression expression) {
 		if (expression instanceof Or or) {
-			return new ExprIr.Or(expression(or.getLeft()), expression(or.getRight()));
+			return new ExprIr.Or(or.getOperands().stream().map(ExpressionCompiler::expression).toList());
 		}
 		if (expression instanceof And and) {
-			return new ExprIr.And(expression(and.getLeft()), expression(and.getRight()));
+			return new ExprIr.And(and.getOperands().stream().map(ExpressionCompiler::expression).toList());
 		}
 		if (expression instanceof Not not) {
 			return new ExprIr.Not(expression(not.getOperand()));

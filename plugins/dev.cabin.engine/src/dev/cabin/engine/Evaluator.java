@@ -42,10 +42,10 @@ public final class Evaluator {
 
 	Object value(ExprIr expression) {
 		if (expression instanceof ExprIr.Or or) {
-			return test(or.left()) || test(or.right());
+			return or.operands().stream().anyMatch(this::test);
 		}
 		if (expression instanceof ExprIr.And and) {
-			return test(and.left()) && test(and.right());
+			return and.operands().stream().allMatch(this::test);
 		}
 		if (expression instanceof ExprIr.Not not) {
 			return !test(not.operand());

@@ -58,9 +58,10 @@ public final class TextReferences {
 		if (resource.getContents().isEmpty()) {
 			return found;
 		}
+		References.Resolver resolver = new References.Resolver(catalogue);
 		EcoreUtil.getAllContents(resource.getContents().get(0), true).forEachRemaining(object -> {
 			if (object instanceof EObject element) {
-				collect(element, catalogue, found);
+				collect(element, resolver, found);
 			}
 		});
 		found.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
@@ -75,15 +76,17 @@ public final class TextReferences {
 		INode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		EObject element = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
 		List<Found> found = new ArrayList<>();
+		References.Resolver resolver = new References.Resolver(catalogue);
 		for (EObject current = element; current != null && found.isEmpty(); current = current.eContainer()) {
-			collect(current, catalogue, found);
+			collect(current, resolver, found);
 		}
 		return found.stream().filter(f -> f.contains(offset)).findFirst().orElse(null);
 	}
 
-	private static void collect(EObject element, VssCatalogue catalogue, List<Found> found) {
+	private static void collect(EObject element, References.Resolver resolver, List<Found> found) {
+		VssCatalogue catalogue = resolver.catalogue();
 		if (element instanceof Reference reference) {
-			path(reference, CABIN.getReference_Path(), reference.getPath(), catalogue, found);
+			path(reference, CABIN.getReference_Path(), reference.getPath(), resolver, found);
 		} else if (element instanceof ActuatorBinding binding) {
 			signal(binding, CABIN.getActuatorBinding_Path(), binding.getPath(), catalogue, found);
 		} else if (element instanceof GazeEvent gaze) {
@@ -93,19 +96,20 @@ public final class TextReferences {
 		} else if (element instanceof SignalAssignment assignment) {
 			signal(assignment, CABIN.getSignalAssignment_Path(), assignment.getPath(), catalogue, found);
 		} else if (element instanceof LocalizedText text && text.getText() != null) {
-			markers(text, CABIN.getLocalizedText_Text(), 0, text.getText(), catalogue, found, null);
+			markers(text, CABIN.getLocalizedText_Text(), 0, text.getText(), resolver, found, null);
 		} else if (element instanceof LocalizedPhrases phrases && phrases.eContainer() instanceof Intent intent) {
 			for (int i = 0; i < phrases.getTexts().size(); i++) {
-				markers(phrases, CABIN.getLocalizedPhrases_Texts(), i, phrases.getTexts().get(i), catalogue, found, intent);
+				markers(phrases, CABIN.getLocalizedPhrases_Texts(), i, phrases.getTexts().get(i), resolver, found,
+						intent);
 			}
 		}
 	}
 
-	private static void path(EObject owner, EStructuralFeature feature, String path, VssCatalogue catalogue,
+	private static void path(EObject owner, EStructuralFeature feature, String path, References.Resolver resolver,
 			List<Found> found) {
 		INode node = node(owner, feature, 0);
 		if (path != null && node != null) {
-			found.add(new Found(owner, node.getOffset(), node.getLength(), path, References.resolve(path, owner, catalogue)));
+			found.add(new Found(owner, node.getOffset(), node.getLength(), path, resolver.resolve(path, owner)));
 		}
 	}
 
@@ -130,7 +134,7 @@ public final class TextReferences {
 	}
 
 	private static void markers(EObject owner, EStructuralFeature feature, int index, String text,
-			VssCatalogue catalogue, List<Found> found, Intent intent) {
+			References.Resolver resolver, List<Found> found, Intent intent) {
 		INode node = node(owner, feature, index);
 		if (node == null) {
 			return;
@@ -153,7 +157,7 @@ public final class TextReferences {
 				Slot slot = intent.getSlots().stream().filter(s -> marker.name().equals(s.getName())).findFirst().orElse(null);
 				target = slot != null ? new References.SlotTarget(slot) : new References.Unknown(marker.name(), null);
 			} else {
-				target = References.resolve(marker.name(), owner, catalogue);
+				target = resolver.resolve(marker.name(), owner);
 			}
 			found.add(new Found(owner, nameOffset, marker.name().length(), marker.name(), target));
 		}

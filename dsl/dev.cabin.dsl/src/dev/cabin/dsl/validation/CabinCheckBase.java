@@ -7,7 +7,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
@@ -15,16 +14,14 @@ import org.eclipse.xtext.validation.EValidatorRegistrar;
 
 import com.google.inject.Inject;
 
-import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinPackage;
-import dev.cabin.dsl.cabin.Slot;
 import dev.cabin.dsl.project.ProjectCatalogue;
 import dev.cabin.dsl.project.ProjectCatalogues;
 import dev.cabin.vss.VssCatalogue;
 
 /**
- * What the Cabin validators share: the project's catalogue and each agent's slots, worked out once per
- * validation of a resource (kept in the validation context), and reporting for analyses.
+ * What the Cabin validators share: the project's catalogue and what names in expressions mean, worked out once
+ * per validation of a resource (kept in the validation context), and reporting for analyses.
  */
 abstract class CabinCheckBase extends AbstractDeclarativeValidator {
 
@@ -60,13 +57,10 @@ abstract class CabinCheckBase extends AbstractDeclarativeValidator {
 		return project(object).catalogue();
 	}
 
-	protected Map<String, Slot> slots(EObject context) {
-		Agent agent = EcoreUtil2.getContainerOfType(context, Agent.class);
-		return agent == null ? Map.of() : cached(List.of(Slot.class, agent), () -> References.slotsOf(agent));
-	}
-
 	protected References.Target resolve(String path, EObject context) {
-		return References.resolve(path, context, catalogue(context), slots(context));
+		VssCatalogue catalogue = catalogue(context);
+		return cached(List.of(References.Resolver.class, catalogue), () -> new References.Resolver(catalogue))
+				.resolve(path, context);
 	}
 
 	@SuppressWarnings("unchecked")

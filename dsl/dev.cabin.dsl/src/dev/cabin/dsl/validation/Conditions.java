@@ -55,8 +55,12 @@ final class Conditions {
 		}
 	}
 
-	/** Beyond this many clauses a condition is treated as unknown, to keep the analysis linear in practice. */
+	/**
+	 * Beyond this many clauses, or facts in a clause, a condition is treated as unknown: the analysis stays
+	 * linear in the length of the condition, however long a chain of {@code and}s and {@code or}s is.
+	 */
 	private static final int MAX_CLAUSES = 64;
+	private static final int MAX_FACTS = 64;
 
 	/**
 	 * A condition in disjunctive normal form. {@code exact} is false when parts were replaced by "possibly
@@ -71,7 +75,8 @@ final class Conditions {
 			if (clauses.isEmpty() || other.clauses.isEmpty()) {
 				return FALSE;
 			}
-			if (clauses.size() * other.clauses.size() > MAX_CLAUSES) {
+			if (clauses.size() * other.clauses.size() > MAX_CLAUSES
+					|| longestClause() + other.longestClause() > MAX_FACTS) {
 				return UNKNOWN;
 			}
 			List<List<Atom>> product = new ArrayList<>();
@@ -115,6 +120,14 @@ final class Conditions {
 			return result;
 		}
 
+		private int longestClause() {
+			int longest = 0;
+			for (List<Atom> clause : clauses) {
+				longest = Math.max(longest, clause.size());
+			}
+			return longest;
+		}
+
 		/** Whether some situation satisfies the condition (always, when it is unknown). */
 		boolean satisfiable() {
 			return clauses.stream().anyMatch(Conditions::satisfiable);
@@ -129,10 +142,18 @@ final class Conditions {
 			return Dnf.TRUE;
 		}
 		if (expression instanceof And and) {
-			return of(and.getLeft()).and(of(and.getRight()));
+			Dnf conjunction = Dnf.TRUE;
+			for (Expression operand : and.getOperands()) {
+				conjunction = conjunction.and(of(operand));
+			}
+			return conjunction;
 		}
 		if (expression instanceof Or or) {
-			return of(or.getLeft()).or(of(or.getRight()));
+			Dnf disjunction = Dnf.FALSE;
+			for (Expression operand : or.getOperands()) {
+				disjunction = disjunction.or(of(operand));
+			}
+			return disjunction;
 		}
 		if (expression instanceof Not not) {
 			return of(not.getOperand()).not();

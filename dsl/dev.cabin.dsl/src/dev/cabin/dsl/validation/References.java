@@ -1,6 +1,7 @@
 package dev.cabin.dsl.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,50 +71,84 @@ public final class References {
 		return slots;
 	}
 
+	/** Resolves one reference; to resolve many, use one {@link Resolver}. */
 	public static Target resolve(String path, EObject context, VssCatalogue catalogue) {
-		return resolve(path, context, catalogue, slotsOf(EcoreUtil2.getContainerOfType(context, Agent.class)));
+		return new Resolver(catalogue).resolve(path, context);
 	}
 
-	/** Resolves a reference written in the context, with the slots of the context's agent. */
-	public static Target resolve(String path, EObject context, VssCatalogue catalogue, Map<String, Slot> slots) {
-		String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
-		List<String> candidates = new ArrayList<>();
-		ActuatorBinding binding = EcoreUtil2.getContainerOfType(context, ActuatorBinding.class);
-		if (binding != null && binding.eContainer() instanceof Tool tool) {
-			for (ToolParam parameter : tool.getParams()) {
+	/**
+	 * Resolves the references of a model, working out the slots of each agent and the tool results of each flow
+	 * once: resolving all the references of a flow costs time in proportion to the flow, however long it is.
+	 */
+	public static final class Resolver {
+
+		private final VssCatalogue catalogue;
+		private final Map<Agent, Map<String, Slot>> slotsByAgent = new HashMap<>();
+		private final Map<Flow, Map<String, Call>> resultsByFlow = new HashMap<>();
+
+		public Resolver(VssCatalogue catalogue) {
+			this.catalogue = catalogue;
+		}
+
+		public VssCatalogue catalogue() {
+			return catalogue;
+		}
+
+		private Map<String, Slot> slots(EObject context) {
+			Agent agent = EcoreUtil2.getContainerOfType(context, Agent.class);
+			return agent == null ? Map.of() : slotsByAgent.computeIfAbsent(agent, References::slotsOf);
+		}
+
+		/** What a name written in the context means. */
+		public Target resolve(String path, EObject context) {
+			String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+			ActuatorBinding binding = EcoreUtil2.getContainerOfType(context, ActuatorBinding.class);
+			List<ToolParam> parameters = binding != null && binding.eContainer() instanceof Tool tool ? tool.getParams()
+					: List.of();
+			for (ToolParam parameter : parameters) {
 				if (path.equals(parameter.getName())) {
 					return new ParameterTarget(parameter);
 				}
-				candidates.add(parameter.getName());
 			}
-		}
-		Slot slot = slots.get(first);
-		if (slot != null && first.equals(path)) {
-			return new SlotTarget(slot);
-		}
-		candidates.addAll(slots.keySet());
-		Flow flow = EcoreUtil2.getContainerOfType(context, Flow.class);
-		if (flow != null) {
-			for (Call call : EcoreUtil2.getAllContentsOfType(flow, Call.class)) {
-				if (first.equals(call.getResult())) {
-					return new ResultTarget(call);
+			Map<String, Slot> slots = slots(context);
+			Slot slot = slots.get(first);
+			if (slot != null && first.equals(path)) {
+				return new SlotTarget(slot);
+			}
+			Map<String, Call> results = results(EcoreUtil2.getContainerOfType(context, Flow.class));
+			Call call = results.get(first);
+			if (call != null) {
+				return new ResultTarget(call);
+			}
+			if (catalogue.children("").stream().anyMatch(root -> root.path().equals(first))) {
+				return catalogue.node(path).<Target>map(SignalTarget::new)
+						.orElseGet(() -> new UnknownSignal(path, catalogue.closest(path).orElse(null)));
+			}
+			if (path.contains(".")) {
+				String closestPath = catalogue.closest(path).orElse(null);
+				if (closestPath != null) {
+					return new UnknownSignal(path, closestPath);
 				}
-				if (call.getResult() != null) {
-					candidates.add(call.getResult());
+			}
+			List<String> candidates = new ArrayList<>();
+			parameters.forEach(parameter -> candidates.add(parameter.getName()));
+			candidates.addAll(slots.keySet());
+			candidates.addAll(results.keySet());
+			return new Unknown(path, closest(path, candidates));
+		}
+
+		/* The calls of a flow that keep their result, by the result's name; the first call of a name wins. */
+		private Map<String, Call> results(Flow flow) {
+			return flow == null ? Map.of() : resultsByFlow.computeIfAbsent(flow, f -> {
+				Map<String, Call> results = new LinkedHashMap<>();
+				for (Call call : EcoreUtil2.getAllContentsOfType(f, Call.class)) {
+					if (call.getResult() != null) {
+						results.putIfAbsent(call.getResult(), call);
+					}
 				}
-			}
+				return results;
+			});
 		}
-		if (catalogue.children("").stream().anyMatch(root -> root.path().equals(first))) {
-			return catalogue.node(path).<Target>map(SignalTarget::new)
-					.orElseGet(() -> new UnknownSignal(path, catalogue.closest(path).orElse(null)));
-		}
-		if (path.contains(".")) {
-			String closestPath = catalogue.closest(path).orElse(null);
-			if (closestPath != null) {
-				return new UnknownSignal(path, closestPath);
-			}
-		}
-		return new Unknown(path, closest(path, candidates));
 	}
 
 	/**

@@ -47,8 +47,8 @@ public class SignalValidator extends CabinCheckBase {
 
 	/* Where an expression must be a condition (true or false). */
 	private static final Set<EReference> CONDITIONS = Set.of(CABIN.getCase_Condition(), CABIN.getPolicy_Condition(),
-			CABIN.getTrigger_Guard(), CABIN.getNot_Operand(), CABIN.getAnd_Left(), CABIN.getAnd_Right(),
-			CABIN.getOr_Left(), CABIN.getOr_Right(), CABIN.getSignalEvent_Condition());
+			CABIN.getTrigger_Guard(), CABIN.getNot_Operand(), CABIN.getAnd_Operands(), CABIN.getOr_Operands(),
+			CABIN.getSignalEvent_Condition());
 
 	@Check
 	public void checkReference(Reference reference) {

@@ -1,5 +1,6 @@
 package dev.cabin.compiler.service;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,8 +38,8 @@ public final class IrCache {
 	static final int DISK_ENTRIES = 12;
 	/** Entries kept in memory: the agents a Studio session switches between. */
 	static final int MEMORY_ENTRIES = 4;
-	/** A partial file this old was left by a process that died while writing it. */
-	private static final Duration ABANDONED = Duration.ofMinutes(10);
+	/** A partial file this old was left by a process that died while writing it (a write takes well under a second). */
+	private static final Duration ABANDONED = Duration.ofMinutes(1);
 
 	private final Path folder;
 	private final String toolchain;
@@ -138,13 +139,23 @@ public final class IrCache {
 		}
 	}
 
+	/*
+	 * The IR is serialized before any file is made: an IR that cannot be written costs no file, and a process
+	 * that dies while writing leaves a partial file only for the time it takes to copy the bytes.
+	 */
 	private void write(String key, CabinIr ir) {
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
+		try {
+			new IrCodec().write(ir, json);
+		} catch (IOException | RuntimeException e) {
+			return; // the next run compiles again
+		}
 		Path partial = null;
 		try {
 			Files.createDirectories(folder);
 			partial = Files.createTempFile(folder, "partial-", ".json");
 			try (OutputStream out = Files.newOutputStream(partial)) {
-				new IrCodec().write(ir, out);
+				json.writeTo(out);
 			}
 			Files.move(partial, entry(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			partial = null;

@@ -1,5 +1,7 @@
 package dev.cabin.engine.ir;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -14,10 +16,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = ExprIr.Driver.class, name = "driver") })
 public sealed interface ExprIr {
 
-	record Or(ExprIr left, ExprIr right) implements ExprIr {
+	/** True when one of the operands is; a chain {@code a or b or c} is one {@code Or} of three. */
+	record Or(List<ExprIr> operands) implements ExprIr {
+		public Or {
+			operands = checked("or", operands);
+		}
 	}
 
-	record And(ExprIr left, ExprIr right) implements ExprIr {
+	/** True when all the operands are; a chain {@code a and b and c} is one {@code And} of three. */
+	record And(List<ExprIr> operands) implements ExprIr {
+		public And {
+			operands = checked("and", operands);
+		}
 	}
 
 	record Not(ExprIr operand) implements ExprIr {
@@ -41,5 +51,16 @@ public sealed interface ExprIr {
 
 	/** True while the driver monitoring system reports this state (Drowsy, Distracted, ...). */
 	record Driver(String state) implements ExprIr {
+	}
+
+	/* The operands of an "or" or an "and" as the compiler writes them: an IR from elsewhere may not. */
+	private static List<ExprIr> checked(String operator, List<ExprIr> operands) {
+		if (operands == null || operands.size() < 2) {
+			throw new IllegalArgumentException("an \"" + operator + "\" needs two or more operands");
+		}
+		if (operands.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new IllegalArgumentException("an operand of an \"" + operator + "\" is null");
+		}
+		return List.copyOf(operands);
 	}
 }

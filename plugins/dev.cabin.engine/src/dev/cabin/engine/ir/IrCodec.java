@@ -6,7 +6,12 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +19,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Reads and writes the IR as JSON, refusing what this engine cannot run. */
 public final class IrCodec {
 
-	private final ObjectMapper mapper = new ObjectMapper()
+	/**
+	 * How deeply an IR may nest objects and arrays. What the compiler writes stays far below: sources nest at most
+	 * 100 levels, and a chain of {@code or}s or {@code and}s is one level whatever its length.
+	 */
+	public static final int MAX_DEPTH = 400;
+
+	private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
 			.enable(SerializationFeature.INDENT_OUTPUT)
 			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -41,8 +54,12 @@ public final class IrCodec {
 			throw new IrFormatException("IR format version " + version + " is not supported by this engine (it reads "
 					+ CabinIr.FORMAT_VERSION + "); rebuild the agent with a matching toolchain");
 		}
-		try {
-			return mapper.readValue(json, CabinIr.class);
+		try (JsonParser parser = mapper.getFactory().createParser(json)) {
+			try {
+				return mapper.readValue(parser, CabinIr.class);
+			} catch (StreamConstraintsException e) {
+				throw tooDeep(parser, e);
+			}
 		} catch (JsonProcessingException e) {
 			String where = e.getLocation() == null ? ""
 					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -50,6 +67,13 @@ public final class IrCodec {
 		} catch (IOException | IllegalArgumentException e) {
 			throw new IrFormatException("corrupt Cabin IR: " + e.getMessage(), e);
 		}
+	}
+
+	/** A document nested deeper than {@link #MAX_DEPTH}, refused where it goes too deep. */
+	static IrFormatException tooDeep(JsonParser parser, StreamConstraintsException e) {
+		return new IrFormatException("corrupt Cabin IR: nested deeper than " + MAX_DEPTH + " levels at line "
+				+ parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr()
+				+ "; the Cabin compiler never writes that", e);
 	}
 
 	/**

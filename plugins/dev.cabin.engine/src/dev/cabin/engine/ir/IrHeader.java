@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
  * What an IR needs before it is read: its format version and the encoders of its languages. Read with the
@@ -20,7 +22,8 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 public record IrHeader(int formatVersion, Map<String, EncoderInfo> encoders) {
 
-	private static final JsonFactory JSON = new JsonFactory();
+	private static final JsonFactory JSON = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(IrCodec.MAX_DEPTH).build()).build();
 
 	public IrHeader {
 		encoders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(encoders));
@@ -34,16 +37,20 @@ public record IrHeader(int formatVersion, Map<String, EncoderInfo> encoders) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new IrFormatException("not a Cabin IR file (no formatVersion)");
 			}
-			while ((version < 0 || encoders == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
-				String field = parser.currentName();
-				parser.nextToken();
-				if (field.equals("formatVersion")) {
-					version = parser.getValueAsInt(-1);
-				} else if (field.equals("encoders")) {
-					encoders = encoders(parser);
-				} else {
-					parser.skipChildren();
+			try {
+				while ((version < 0 || encoders == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
+					String field = parser.currentName();
+					parser.nextToken();
+					if (field.equals("formatVersion")) {
+						version = parser.getValueAsInt(-1);
+					} else if (field.equals("encoders")) {
+						encoders = encoders(parser);
+					} else {
+						parser.skipChildren();
+					}
 				}
+			} catch (StreamConstraintsException e) {
+				throw IrCodec.tooDeep(parser, e);
 			}
 		} catch (JsonParseException e) {
 			throw new IrFormatException("not a Cabin IR file (invalid JSON at line " + e.getLocation().getLineNr()

@@ -96,7 +96,7 @@ public final class PackageFormat {
 	}
 
 	/** Where in a document a JSON problem is, for messages: " (line L, column C)", or nothing if unknown. */
-	static String at(JsonLocation location) {
+	private static String at(JsonLocation location) {
 		return location == null || location.getLineNr() < 0 ? ""
 				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}

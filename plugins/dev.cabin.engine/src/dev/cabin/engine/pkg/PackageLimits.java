@@ -11,16 +11,15 @@ package dev.cabin.engine.pkg;
  * @param maxEntryBytes the largest uncompressed entry
  * @param maxTotalBytes the largest sum of uncompressed entries
  * @param maxManifestBytes the largest manifest, read before its signature is checked
- * @param maxIrBytes the largest IR, which the engine holds in memory to load it
- * @param maxIrDepth the deepest nesting of the IR's JSON
+ * @param maxIrBytes the largest IR, which the engine holds in memory to load it (its nesting is bounded by the IR's
+ *        reader, {@link dev.cabin.engine.ir.IrCodec#MAX_DEPTH})
  */
 public record PackageLimits(long maxPackageBytes, int maxEntries, long maxEntryBytes, long maxTotalBytes,
-		int maxManifestBytes, int maxIrBytes, int maxIrDepth) {
+		int maxManifestBytes, int maxIrBytes) {
 
 	/**
-	 * Generous for agents (the IR of three example agents is well under a megabyte; source files nest at most
-	 * 100 levels), small for a car.
+	 * Generous for agents (the IR of three example agents is well under a megabyte), small for a car.
 	 */
 	public static final PackageLimits DEFAULT = new PackageLimits(64L << 20, 64, 128L << 20, 256L << 20, 1 << 20,
-			16 << 20, 512);
+			16 << 20);
 }

@@ -259,7 +259,6 @@ public final class PackageVerifier {
 	}
 
 	private CabinIr decodeIr(byte[] bytes) throws PackageRejectedException {
-		JsonNesting.check(bytes, limits.maxIrDepth(), PackageFormat.IR);
 		try {
 			return new IrCodec().read(bytes);
 		} catch (IrFormatException e) {
@@ -270,10 +269,6 @@ public final class PackageVerifier {
 	/** The IR's embeddings were made with exactly the model files this engine embeds queries with. */
 	private void checkModels(PackageManifest manifest, CabinIr ir) throws PackageRejectedException {
 		for (Map.Entry<String, EncoderInfo> encoder : ir.encoders().entrySet()) {
-			if (encoder.getValue().modelId() == null) {
-				throw new PackageRejectedException(PackageFormat.IR + " names no model for its \"" + encoder.getKey()
-						+ "\" embeddings");
-			}
 			PackageManifest.Model model = manifest.models().stream()
 					.filter(m -> encoder.getKey().equals(m.language()) && encoder.getValue().modelId().equals(m.id()))
 					.findFirst().orElse(null);

@@ -132,7 +132,7 @@ class IrCodecTest {
 
 	@Test
 	void aStructurallyCorruptIrIsRefused() {
-		String corrupt = "{\"formatVersion\": 2, \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"event\": {\"modality\": \"telepathy\"}}]}]}";
+		String corrupt = "{\"formatVersion\": " + CabinIr.FORMAT_VERSION + ", \"encoders\": {}, \"agents\": [{\"id\": \"A\", \"triggers\": [{\"event\": {\"modality\": \"telepathy\"}}]}]}";
 
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(corrupt));
 

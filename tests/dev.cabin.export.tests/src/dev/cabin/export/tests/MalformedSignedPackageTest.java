@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.pkg.PackageFormat;
-import dev.cabin.engine.pkg.PackageLimits;
 import dev.cabin.engine.pkg.PackageRejectedException;
 
 /**
@@ -67,13 +68,14 @@ class MalformedSignedPackageTest {
 
 	@Test
 	void anIrNested100000DeepIsRefusedWhereItGoesTooDeep() {
-		byte[] deep = ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.US_ASCII);
-		int limit = PackageLimits.DEFAULT.maxIrDepth();
+		byte[] deep = ("{\"formatVersion\":" + CabinIr.FORMAT_VERSION + ",\"agents\":" + "[".repeat(100_000)
+				+ "]".repeat(100_000) + "}").getBytes(StandardCharsets.US_ASCII);
+		int limit = IrCodec.MAX_DEPTH;
 
 		String refused = refusal(BadPackages.withSignedEntry(good, PackageFormat.IR, deep));
 
-		assertEquals("ir.json nests more than " + limit + " levels deep (line 1, column " + (limit + 1)
-				+ "); a car reads at most " + limit, refused);
+		assertTrue(refused.startsWith("ir.json: corrupt Cabin IR: nested deeper than " + limit + " levels at line 1,"),
+				refused);
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class MalformedSignedPackageTest {
 		String refused = refusal(BadPackages.withSignedEntry(good, PackageFormat.IR,
 				spoiled.getBytes(StandardCharsets.UTF_8)));
 
-		assertEquals("ir.json names no model for its \"en\" embeddings", refused);
+		assertTrue(refused.startsWith("ir.json: corrupt Cabin IR: encoders.en needs a modelId and a dimension"), refused);
 	}
 
 	@Test
