@@ -57,8 +57,14 @@ public final class IrCodec {
 		try (JsonParser parser = mapper.getFactory().createParser(json)) {
 			try {
 				return mapper.readValue(parser, CabinIr.class);
-			} catch (StreamConstraintsException e) {
-				throw tooDeep(parser, e);
+			} catch (JsonProcessingException e) {
+				// the binder wraps the parser's refusal of a deep document in its own exception, without a place
+				for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+					if (cause instanceof StreamConstraintsException) {
+						throw tooDeep(parser, e);
+					}
+				}
+				throw e;
 			}
 		} catch (JsonProcessingException e) {
 			String where = e.getLocation() == null ? ""
@@ -70,7 +76,7 @@ public final class IrCodec {
 	}
 
 	/** A document nested deeper than {@link #MAX_DEPTH}, refused where it goes too deep. */
-	static IrFormatException tooDeep(JsonParser parser, StreamConstraintsException e) {
+	static IrFormatException tooDeep(JsonParser parser, JsonProcessingException e) {
 		return new IrFormatException("corrupt Cabin IR: nested deeper than " + MAX_DEPTH + " levels at line "
 				+ parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr()
 				+ "; the Cabin compiler never writes that", e);

@@ -92,13 +92,13 @@ class IrCodecTest {
 
 	@Test
 	void theHeaderIsReadWithoutTheAgentsSoThatModelsLoadMeanwhile() throws Exception {
-		String brokenBody = "{\"formatVersion\": 2, \"encoders\": {\"en\": {\"modelId\": \"m\", \"dimension\": 3}},\n"
+		String brokenBody = "{\"formatVersion\": " + CabinIr.FORMAT_VERSION + ", \"encoders\": {\"en\": {\"modelId\": \"m\", \"dimension\": 3}},\n"
 				+ " \"agents\": [ }";
 
 		IrHeader header = IrHeader.read(brokenBody.getBytes(StandardCharsets.UTF_8));
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(brokenBody));
 
-		assertEquals(2, header.formatVersion());
+		assertEquals(CabinIr.FORMAT_VERSION, header.formatVersion());
 		assertEquals(Map.of("en", new EncoderInfo("m", 3)), header.encoders());
 		assertTrue(error.getMessage().contains("line 2"), error.getMessage());
 	}

@@ -68,8 +68,11 @@ class OperatorChainTest {
 
 	@Test
 	void anIrNestedDeeperThanTheLimitIsRefusedWithTheLimitNamed() throws Exception {
-		String json = json(agent(Map.of("deep", new ExprIr.Ref("PLACEHOLDER"))))
-				.replace("\"PLACEHOLDER\"", "[".repeat(100_000) + "]".repeat(100_000));
+		/* 100,000 nots, which the reader binds one inside the other: where a deep document costs a reader its stack */
+		String json = json(agent(Map.of("deep", new ExprIr.Ref("PLACEHOLDER")))).replaceFirst(
+				"\\{\\s*\"kind\" : \"ref\",\\s*\"path\" : \"PLACEHOLDER\"\\s*\\}",
+				"{\"kind\":\"not\",\"operand\":".repeat(100_000) + "{\"kind\":\"ref\",\"path\":\"x\"}" + "}".repeat(100_000));
+		assertTrue(json.length() > 100_000, "the expression was replaced");
 
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(json));
 
