@@ -48,11 +48,6 @@ public final class PackageVerifier {
 		this.vehicle = vehicle;
 	}
 
-	/** This verifier with other limits. */
-	public PackageVerifier withLimits(PackageLimits otherLimits) {
-		return new PackageVerifier(trusted, models, otherLimits, vehicle);
-	}
-
 	/** This verifier, also refusing packages built for another vehicle profile than the one with this id. */
 	public PackageVerifier forVehicle(String profileId) {
 		return new PackageVerifier(trusted, models, limits, profileId);
