@@ -29,13 +29,7 @@ final class EntryReader {
 	/** The SHA-256 of the entry's bytes as the zip holds them (deflated or not); nothing is inflated. */
 	String storedSha256(CanonicalZip.Entry entry) throws IOException {
 		MessageDigest digest = PackageFormat.sha256Digest();
-		byte[] chunk = new byte[CHUNK];
-		for (long done = 0; done < entry.compressedSize();) {
-			int n = (int) Math.min(CHUNK, entry.compressedSize() - done);
-			zip.read(entry.dataOffset() + done, chunk, 0, n);
-			digest.update(chunk, 0, n);
-			done += n;
-		}
+		readInChunks(entry.dataOffset(), entry.compressedSize(), (chunk, n) -> digest.update(chunk, 0, n));
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
@@ -49,23 +43,27 @@ final class EntryReader {
 		if (entry.compressed()) {
 			inflate(entry, sink);
 		} else {
-			copy(entry, sink);
+			readInChunks(entry.dataOffset(), entry.size(), sink::accept);
 		}
 		if ((int) sink.crc.getValue() != entry.crc()) {
 			throw new PackageRejectedException("entry \"" + entry.name() + "\" is damaged (its zip CRC does not match)");
 		}
-		return new Content(HexFormat.of().formatHex(sink.digest.digest()),
-				sink.kept);
+		return new Content(HexFormat.of().formatHex(sink.digest.digest()), sink.kept);
 	}
 
-	private void copy(CanonicalZip.Entry entry, Sink sink) throws IOException {
+	/** Bytes of the package as they are stored, one chunk at a time. */
+	private void readInChunks(long offset, long length, ChunkConsumer consumer) throws IOException {
 		byte[] chunk = new byte[CHUNK];
-		for (long done = 0; done < entry.size();) {
-			int n = (int) Math.min(CHUNK, entry.size() - done);
-			zip.read(entry.dataOffset() + done, chunk, 0, n);
-			sink.accept(chunk, n);
+		for (long done = 0; done < length;) {
+			int n = (int) Math.min(CHUNK, length - done);
+			zip.read(offset + done, chunk, 0, n);
+			consumer.accept(chunk, n);
 			done += n;
 		}
+	}
+
+	private interface ChunkConsumer {
+		void accept(byte[] chunk, int length);
 	}
 
 	/* Stops as soon as the output passes the declared size, so that a lying size cannot make a bomb go off. */
