@@ -87,7 +87,10 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 		Arrays.fill(ones, 1);
 		try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
 				OnnxTensor attentionMask = OnnxTensor.createTensor(environment, LongBuffer.wrap(ones), shape);
-				OnnxTensor tokenTypes = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
+				// a resource that is null is not closed: no tensor for a model that reads no token types
+				OnnxTensor tokenTypes = readsTokenTypes
+						? OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)
+						: null) {
 			Map<String, OnnxTensor> inputs = new HashMap<>();
 			inputs.put("input_ids", inputIds);
 			inputs.put("attention_mask", attentionMask);
