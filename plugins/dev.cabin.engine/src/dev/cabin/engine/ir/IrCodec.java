@@ -67,9 +67,7 @@ public final class IrCodec {
 				throw e;
 			}
 		} catch (JsonProcessingException e) {
-			String where = e.getLocation() == null ? ""
-					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-			throw new IrFormatException("corrupt Cabin IR: " + e.getOriginalMessage() + where, e);
+			throw new IrFormatException("corrupt Cabin IR: " + e.getOriginalMessage() + JsonPlace.of(e.getLocation()), e);
 		} catch (IOException | IllegalArgumentException e) {
 			throw new IrFormatException("corrupt Cabin IR: " + e.getMessage(), e);
 		}

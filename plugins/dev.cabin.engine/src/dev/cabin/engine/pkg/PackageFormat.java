@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -20,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.cabin.engine.ir.JsonPlace;
 
 /**
  * The {@code .cabinpkg} format: a zip of {@value #MANIFEST}, {@value #SIGNATURE} and the content entries (today
@@ -89,16 +90,10 @@ public final class PackageFormat {
 		try {
 			return MAPPER.readValue(json, type);
 		} catch (JsonProcessingException e) {
-			throw new PackageRejectedException(entry + " is not valid: " + e.getOriginalMessage() + at(e.getLocation()));
+			throw new PackageRejectedException(entry + " is not valid: " + e.getOriginalMessage() + JsonPlace.of(e.getLocation()));
 		} catch (IOException e) {
 			throw new PackageRejectedException(entry + " cannot be read: " + e.getMessage(), e);
 		}
-	}
-
-	/** Where in a document a JSON problem is, for messages: " (line L, column C)", or nothing if unknown. */
-	private static String at(JsonLocation location) {
-		return location == null || location.getLineNr() < 0 ? ""
-				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	/** The manifest as it is stored: for showing it (wizard summary, {@code cabin verify}). */
