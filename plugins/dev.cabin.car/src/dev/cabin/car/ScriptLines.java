@@ -1,16 +1,11 @@
 package dev.cabin.car;
 
+import dev.cabin.language.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The lines of a conversation script, read as bytes and split at line feeds (a carriage return before one is
@@ -67,19 +62,11 @@ public final class ScriptLines implements Closeable {
 	}
 
 	private Line decoded(byte[] line, int length) {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer input = ByteBuffer.wrap(line, 0, length);
-		// UTF-8 never decodes to more chars than it has bytes
-		CharBuffer text = CharBuffer.allocate(length);
-		CoderResult result = decoder.decode(input, text, true);
-		if (!result.isError()) {
-			result = decoder.flush(text);
+		StrictUtf8.Decoded text = StrictUtf8.decode(line, length);
+		if (!text.valid()) {
+			return new Line(number, null, "not valid UTF-8 (byte " + (text.badByte() + 1) + " of the line)");
 		}
-		if (result.isError()) {
-			return new Line(number, null, "not valid UTF-8 (byte " + (input.position() + 1) + " of the line)");
-		}
-		return new Line(number, text.flip().toString(), null);
+		return new Line(number, text.text(), null);
 	}
 
 	@Override

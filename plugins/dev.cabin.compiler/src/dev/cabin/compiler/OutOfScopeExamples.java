@@ -1,10 +1,7 @@
 package dev.cabin.compiler;
 
+import dev.cabin.language.StrictUtf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +36,17 @@ public final class OutOfScopeExamples {
 		if (!Files.isRegularFile(file)) {
 			return List.of();
 		}
-		String text;
+		StrictUtf8.Decoded decoded;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-					.toString();
-		} catch (CharacterCodingException e) {
-			throw new CompileException(file + ":1: the out-of-scope examples are not UTF-8 text");
+			decoded = StrictUtf8.decode(Files.readAllBytes(file));
 		} catch (IOException e) {
 			throw new CompileException(file + ":1: cannot read the out-of-scope examples: " + e.getMessage());
 		}
+		if (!decoded.valid()) {
+			throw new CompileException(file + ":" + decoded.line() + ":" + decoded.column()
+					+ ": the out-of-scope examples are not UTF-8 text");
+		}
+		String text = decoded.text();
 		List<String> lines = new ArrayList<>();
 		for (String line : text.split("\r?\n")) {
 			String utterance = line.strip();

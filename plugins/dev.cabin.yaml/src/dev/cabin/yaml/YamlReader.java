@@ -1,13 +1,8 @@
 package dev.cabin.yaml;
 
+import dev.cabin.language.StrictUtf8;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,19 +50,12 @@ public final class YamlReader {
 
 	/** The text of UTF-8 bytes (a byte-order mark left out), or an error at the first byte that is not UTF-8. */
 	public static String decode(Path file, byte[] bytes) throws YamlException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		CharBuffer out = CharBuffer.allocate(bytes.length);
-		CoderResult result = decoder.decode(in, out, true);
-		if (result.isError()) {
-			String before = out.flip().toString();
-			int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-			int column = before.length() - before.lastIndexOf('\n');
-			throw new YamlException(file, line, column, before.length(), "not UTF-8 text (save the file as UTF-8)");
+		StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+		if (!decoded.valid()) {
+			throw new YamlException(file, decoded.line(), decoded.column(), decoded.charOffset(),
+					"not UTF-8 text (save the file as UTF-8)");
 		}
-		decoder.flush(out);
-		String text = out.flip().toString();
+		String text = decoded.text();
 		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 

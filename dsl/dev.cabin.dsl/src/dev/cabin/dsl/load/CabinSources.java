@@ -1,12 +1,8 @@
 package dev.cabin.dsl.load;
 
+import dev.cabin.language.StrictUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,26 +172,15 @@ public final class CabinSources {
 		return value == null ? fallback : value;
 	}
 
-	/** Reports the first byte sequence that is not UTF-8, at its line and column (counted in bytes). */
+	/** Reports the first byte sequence that is not UTF-8, at its line and column. */
 	private static void checkUtf8(Path path, byte[] bytes, List<Problem> problems) {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes);
-		CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
-		if (!result.isError()) {
+		StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+		if (decoded.valid()) {
 			return;
 		}
-		int offset = in.position();
-		int line = 1;
-		int lineStart = 0;
-		for (int i = 0; i < offset; i++) {
-			if (bytes[i] == '\n') {
-				line++;
-				lineStart = i + 1;
-			}
-		}
-		problems.add(new Problem(path, line, offset - lineStart + 1, offset, 1, Problem.Severity.ERROR,
-				String.format("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[offset] & 0xFF),
+		problems.add(new Problem(path, decoded.line(), decoded.column(), decoded.charOffset(), 1,
+				Problem.Severity.ERROR, String.format("the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8",
+						bytes[decoded.badByte()] & 0xFF),
 				NOT_UTF8));
 	}
 }

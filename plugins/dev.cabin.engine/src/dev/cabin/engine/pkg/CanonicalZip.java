@@ -1,10 +1,9 @@
 package dev.cabin.engine.pkg;
 
+import dev.cabin.language.StrictUtf8;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -209,13 +208,11 @@ public final class CanonicalZip {
 
 	/** A relative path of plain segments: nothing that could land outside the directory it is unpacked in. */
 	private static String checkedName(byte[] raw) throws PackageRejectedException {
-		String name;
-		try {
-			name = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-		} catch (CharacterCodingException e) {
+		StrictUtf8.Decoded decoded = StrictUtf8.decode(raw);
+		if (!decoded.valid()) {
 			throw new PackageRejectedException("an entry name is not valid UTF-8");
 		}
+		String name = decoded.text();
 		if (name.isEmpty() || name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
 			throw new PackageRejectedException("entry \"" + name + "\" has an absolute path");
 		}
