@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.cabin.compiler.CabinCompiler;
 import dev.cabin.compiler.CompileException;
@@ -20,14 +23,21 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
  * ({@link #load}), then {@link #compile} to IR. A compile of sources compiled before, unchanged down to what they
  * import, their out-of-scope examples, their project's catalogue, the toolchain and the sentence models (see
  * {@link CacheKey}), is served from the {@link IrCache}: nothing is embedded or trained again. A compile reports
- * its progress and can be cancelled; a cancelled compile keeps nothing. Thread-safe: a tool shares one service.
+ * its progress and can be cancelled; a cancelled compile keeps nothing. Thread-safe: a tool shares one service,
+ * and a compile asked for while the same sources are being compiled waits for that compile's IR instead of
+ * embedding and training them a second time.
  */
 public final class CompileService {
 
 	private final CabinSources sources;
+	/** What a compile reports while the same sources are being compiled elsewhere. */
+	public static final String WAITING = "waiting for the same agent's compile elsewhere";
+
 	private final SentenceEncoders encoders;
 	private final SentenceModelFiles modelFiles;
 	private final IrCache cache;
+	/* One lock per key being compiled; removed when nobody waits for it. */
+	private final ConcurrentHashMap<String, ReentrantLock> compiling = new ConcurrentHashMap<>();
 
 	/**
 	 * @param sources how sources are loaded (on the process' one Xtext injector)
@@ -81,10 +91,33 @@ public final class CompileService {
 		long start = System.nanoTime();
 		stopIfCancelled(cancellation);
 		String key = loaded.files().isEmpty() ? null : key(loaded);
-		CabinIr cached = key == null ? null : cache.get(key);
+		if (key == null) {
+			return new Compilation(compiled(loaded, progress, cancellation), false, millisSince(start));
+		}
+		CabinIr cached = cache.get(key);
 		if (cached != null) {
 			return new Compilation(cached, true, millisSince(start));
 		}
+		ReentrantLock lock = compiling.computeIfAbsent(key, k -> new ReentrantLock());
+		acquire(lock, progress, cancellation);
+		try {
+			cached = cache.get(key);
+			if (cached != null) {
+				return new Compilation(cached, true, millisSince(start));
+			}
+			CabinIr ir = compiled(loaded, progress, cancellation);
+			cache.put(key, ir);
+			return new Compilation(ir, false, millisSince(start));
+		} finally {
+			lock.unlock();
+			if (!lock.hasQueuedThreads()) {
+				// a caller that took this lock from the map just now compiles beside the next one: the old cost, once
+				compiling.remove(key, lock);
+			}
+		}
+	}
+
+	private CabinIr compiled(LoadResult loaded, Progress progress, Cancellation cancellation) {
 		stopIfCancelled(cancellation);
 		CabinIr ir;
 		try {
@@ -96,10 +129,23 @@ public final class CompileService {
 			throw e;
 		}
 		stopIfCancelled(cancellation);
-		if (key != null) {
-			cache.put(key, ir);
+		return ir;
+	}
+
+	/* Waits for a compile of the same sources elsewhere (another editor, view or browser session) to end. */
+	private static void acquire(ReentrantLock lock, Progress progress, Cancellation cancellation) {
+		try {
+			if (lock.tryLock()) {
+				return;
+			}
+			progress.report(WAITING, 0, 1);
+			while (!lock.tryLock(50, TimeUnit.MILLISECONDS)) {
+				stopIfCancelled(cancellation);
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("the compile was interrupted");
 		}
-		return new Compilation(ir, false, millisSince(start));
 	}
 
 	/** The key of the sources, or {@code null} when one of the files it covers cannot be read (not cached then). */

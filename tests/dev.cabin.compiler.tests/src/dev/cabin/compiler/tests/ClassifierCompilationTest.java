@@ -89,13 +89,14 @@ class ClassifierCompilationTest {
 	}
 
 	@Test
-	void outOfScopeExamplesThatAreNotUtf8StopTheCompilationWithTheFileNamed() throws Exception {
+	void outOfScopeExamplesThatAreNotUtf8StopTheCompilationAtTheBadByte() throws Exception {
 		Path source = write("garage.cabin", AGENT.formatted(""));
 		Files.write(folder.resolve("garage.out-of-scope.txt"), new byte[] { 'o', 'k', '\n', (byte) 0xC3, '(' });
 
 		CompileException error = assertThrows(CompileException.class, () -> compile(source, Progress.NONE));
 
-		assertTrue(error.getMessage().startsWith(folder.resolve("garage.out-of-scope.txt") + ":1:"), error.getMessage());
+		assertEquals(folder.resolve("garage.out-of-scope.txt") + ":2:1: the out-of-scope examples are not UTF-8 text",
+				error.getMessage());
 	}
 
 	@Test

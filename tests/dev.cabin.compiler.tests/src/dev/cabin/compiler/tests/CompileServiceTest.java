@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -123,6 +128,49 @@ class CompileServiceTest {
 		assertTrue(again.fromCache());
 		assertTrue(service.compile(service.load(source, GARAGE), Progress.NONE, Cancellation.NEVER).fromCache(),
 				"the editor's text is the file's");
+	}
+
+	@Test
+	void twoCompilesOfTheSameSourcesAtOnceEmbedAndTrainOnlyOnce() throws Exception {
+		Path source = Files.writeString(folder.resolve("garage.cabin"), GARAGE);
+		Files.writeString(folder.resolve("shared.cabin"), "tool radio.mute() \"Mutes the radio\" -> handler \"radio.mute\"\n");
+		CountDownLatch firstCompiles = new CountDownLatch(1);
+		CountDownLatch secondWaits = new CountDownLatch(1);
+		Progress firstHoldsUntilTheSecondWaits = (task, done, total) -> {
+			firstCompiles.countDown();
+			await(secondWaits);
+		};
+		Set<String> secondTasks = ConcurrentHashMap.newKeySet();
+		Progress second = (task, done, total) -> {
+			secondTasks.add(task);
+			secondWaits.countDown();
+		};
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<Compilation> firstRun = threads.submit(
+					() -> service.compile(loaded(List.of(source)), firstHoldsUntilTheSecondWaits, Cancellation.NEVER));
+			await(firstCompiles);
+			Future<Compilation> secondRun = threads
+					.submit(() -> service.compile(loaded(List.of(source)), second, Cancellation.NEVER));
+
+			assertFalse(firstRun.get(60, TimeUnit.SECONDS).fromCache());
+			assertTrue(secondRun.get(60, TimeUnit.SECONDS).fromCache(), "the second got the first's IR");
+		} finally {
+			threads.shutdownNow();
+		}
+		assertEquals(Set.of(CompileService.WAITING), secondTasks, "it waited, and embedded and trained nothing");
+		WordBuckets alone = new WordBuckets();
+		new CompileService(CabinSources.standalone(), new SentenceEncoders(language -> alone), modelFiles,
+				IrCache.inMemory()).compile(loaded(List.of(source)), Progress.NONE, Cancellation.NEVER);
+		assertEquals(alone.calls.get(), encoder.calls.get(), "embedded as often as by one compile alone");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertTrue(latch.await(30, TimeUnit.SECONDS), "the other compile never came");
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
