@@ -9,6 +9,8 @@ import dev.cabin.compiler.training.SoftmaxTraining;
 import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.cabin.Slot;
+import dev.cabin.dsl.query.IntentRisk;
+import dev.cabin.engine.ir.Confidence;
 import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.EntityIr;
 import dev.cabin.engine.ir.ExampleIr;
@@ -68,7 +70,8 @@ final class ExampleCompiler {
 				training.add(new SoftmaxTraining.Example(language, intent.getName(), spoken.get(i), vectors.get(i)));
 			}
 		}
-		return new IntentIr(intent.getName(), examples, slots);
+		return new IntentIr(intent.getName(), examples, slots, Confidence.valueOf(IntentRisk.of(intent).name()),
+				localized.of(intent.getAsk()));
 	}
 
 	/** Embeds the examples of what the agent must not handle, each in the language it is written in. */

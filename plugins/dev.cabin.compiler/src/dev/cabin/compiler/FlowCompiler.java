@@ -117,7 +117,7 @@ final class FlowCompiler {
 
 	private StepIr step(Step step) {
 		if (step instanceof Say say) {
-			return new StepIr.Say(localized.of(say.getTexts()), localized.of(say.getScreen()));
+			return new StepIr.Say(localized.of(say.getTexts()), localized.of(say.getOtherwise()), localized.of(say.getScreen()));
 		}
 		if (step instanceof Ask ask) {
 			Slot slot = ask.getSlot();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.cabin.dsl.cabin.ConversationTest;
 import dev.cabin.dsl.cabin.ExpectCall;
+import dev.cabin.dsl.cabin.ExpectConfirm;
 import dev.cabin.dsl.cabin.ExpectEnd;
 import dev.cabin.dsl.cabin.ExpectFallback;
 import dev.cabin.dsl.cabin.ExpectFlow;
@@ -80,6 +81,9 @@ final class TestCompiler {
 		}
 		if (step instanceof ExpectFallback) {
 			return new TestIr.Step.ExpectFallback(line);
+		}
+		if (step instanceof ExpectConfirm) {
+			return new TestIr.Step.ExpectConfirm(line);
 		}
 		if (step instanceof ExpectEnd) {
 			return new TestIr.Step.ExpectEnd(line);

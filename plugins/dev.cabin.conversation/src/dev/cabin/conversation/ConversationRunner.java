@@ -140,6 +140,10 @@ public final class ConversationRunner {
 			return turn.fallback() ? null
 					: "expected the fallback, got " + turn.replies().stream().map(Reply::text).toList();
 		}
+		if (step instanceof TestIr.Step.ExpectConfirm) {
+			return session.awaitingYesOrNo() ? null
+					: "expected the agent to wait for a yes or no, got " + turn.replies().stream().map(Reply::text).toList();
+		}
 		if (step instanceof TestIr.Step.ExpectEnd) {
 			return !session.awaiting() ? null : "expected the conversation to be over, but the agent waits for an answer";
 		}

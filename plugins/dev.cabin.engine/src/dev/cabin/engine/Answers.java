@@ -1,5 +1,7 @@
 package dev.cabin.engine;
 
+import java.util.function.Consumer;
+
 import dev.cabin.engine.Dialog.Frame;
 import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.TriggerIr;
@@ -10,8 +12,9 @@ import dev.cabin.language.TextNormalizer;
 
 /**
  * Takes what the occupant says or touches while a question waits: a slot's value, a yes or no (to a
- * confirmation step or to a tool call's confirmation). Anything else re-asks the question, a few times, unless
- * it is a new request, which ends the flow.
+ * confirmation step, to a tool call's confirmation, or to whether they meant an intent the agent was not sure
+ * of). Anything else re-asks the question, a few times, unless it is a new request, which ends the flow; to
+ * whether they meant an intent, anything else is a no.
  */
 final class Answers {
 
@@ -23,13 +26,17 @@ final class Answers {
 	private final Replies replies;
 	private final ToolInvoker tools;
 	private final Recognizer recognizer;
+	private final Consumer<Recognition> meant;
 
-	Answers(TurnContext context, Dialog dialog, Replies replies, ToolInvoker tools, Recognizer recognizer) {
+	/** @param meant what the session does with an intent the occupant confirmed they meant */
+	Answers(TurnContext context, Dialog dialog, Replies replies, ToolInvoker tools, Recognizer recognizer,
+			Consumer<Recognition> meant) {
 		this.context = context;
 		this.dialog = dialog;
 		this.replies = replies;
 		this.tools = tools;
 		this.recognizer = recognizer;
+		this.meant = meant;
 	}
 
 	/** Takes an utterance as the answer to the waiting question; {@code false} when it is a new request. */
@@ -47,6 +54,12 @@ final class Answers {
 			return reaskUnlessNewRequest(text, question.prompt());
 		}
 		Boolean yes = SlotValues.yesOrNo(normalized);
+		if (yes == null && waiting instanceof Dialog.IntentQuestion) {
+			if (endsForNewRequest(text)) {
+				return false;
+			}
+			yes = false;
+		}
 		if (yes == null) {
 			return reaskUnlessNewRequest(text, waiting instanceof Dialog.YesNoQuestion q ? q.question()
 					: ((Dialog.CallQuestion) waiting).question());
@@ -59,7 +72,8 @@ final class Answers {
 	boolean answerByTouch(String control) {
 		Boolean yes = SlotValues.yesOrNo(TextNormalizer.normalize(control));
 		Dialog.Question waiting = dialog.question();
-		if (yes == null || !(waiting instanceof Dialog.YesNoQuestion || waiting instanceof Dialog.CallQuestion)) {
+		if (yes == null || !(waiting instanceof Dialog.YesNoQuestion || waiting instanceof Dialog.CallQuestion
+				|| waiting instanceof Dialog.IntentQuestion)) {
 			return false;
 		}
 		answerYesNo(yes);
@@ -75,14 +89,30 @@ final class Answers {
 					StepPath.block(yesNo.path(), yes ? StepPath.YES : StepPath.NO)));
 		} else if (question instanceof Dialog.CallQuestion call) {
 			tools.answered(call, yes);
+		} else if (question instanceof Dialog.IntentQuestion intent) {
+			if (yes) {
+				meant.accept(intent.meant());
+			} else {
+				context.trace().transition("not meant: " + intent.meant().intent() + " is left undone");
+				replies.plain("say", replies.phrase(Phrases.LEFT_AS_IT_WAS), null);
+			}
 		}
 	}
 
-	private boolean reaskUnlessNewRequest(String text, String question) {
-		Recognition recognition = recognizer.recognize(text);
-		if (recognition.inScope() && hasTrigger(recognition.intent())) {
-			context.trace().transition("new request " + recognition.intent() + " instead of an answer; the flow ends");
+	/** Whether the utterance is a new request rather than an answer; if it is, the flows and the question end. */
+	private boolean endsForNewRequest(String text) {
+		Acceptance.Verdict verdict = recognizer.recognize(text);
+		String intent = verdict.recognition().intent();
+		if (verdict.decision() != Acceptance.Decision.REJECT && hasTrigger(intent)) {
+			context.trace().transition("new request " + intent + " instead of an answer; the flow ends");
 			dialog.reset();
+			return true;
+		}
+		return false;
+	}
+
+	private boolean reaskUnlessNewRequest(String text, String question) {
+		if (endsForNewRequest(text)) {
 			return false;
 		}
 		if (dialog.reasked() > MAX_REPROMPTS) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.cabin.engine.ir.SlotIr;
 import dev.cabin.engine.ir.StepIr;
 import dev.cabin.engine.ir.ToolIr;
+import dev.cabin.engine.nlu.Recognition;
 
 /**
  * Where the conversation stands: the flows being run, as a stack of frames, and the question that waits for
@@ -46,6 +47,10 @@ final class Dialog {
 
 	record YesNoQuestion(List<StepIr> yes, List<StepIr> no, boolean confirmed, String question, String path)
 			implements Question {
+	}
+
+	/** Whether the occupant meant the intent the agent was not sure enough of to act on. */
+	record IntentQuestion(Recognition meant, String question) implements Question {
 	}
 
 	record CallQuestion(ToolIr tool, Map<String, Object> args, String origin, String resultName,

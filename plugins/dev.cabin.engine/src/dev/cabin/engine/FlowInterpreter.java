@@ -78,7 +78,7 @@ final class FlowInterpreter {
 
 	private void execute(StepIr step, Frame frame, String path) {
 		if (step instanceof StepIr.Say say) {
-			replies.policed("say", replies.render(say.text()), say.screen().isEmpty() ? null : replies.render(say.screen()),
+			replies.policed("say", replies.render(say.text(), say.otherwise()), say.screen().isEmpty() ? null : replies.render(say.screen()),
 					frame.flow);
 		} else if (step instanceof StepIr.Ask ask) {
 			ask(ask, frame.flow);

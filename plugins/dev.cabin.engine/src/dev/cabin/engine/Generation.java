@@ -66,7 +66,7 @@ final class Generation {
 		}
 		Integer limit = min(step.maxWords(), agent.defaults().maxWords());
 		List<LlmMessage> messages = new ArrayList<>();
-		messages.add(LlmMessage.system(systemPrompt(replies.render(step.instructions()), limit)));
+		messages.add(LlmMessage.system(systemPrompt(replies.instructions(step.instructions()), limit)));
 		messages.addAll(context.history());
 		List<LlmTool> tools = agent.tools().stream().map(tool -> offered(tool, agent)).toList();
 		String text = null;

@@ -1,10 +1,16 @@
 package dev.cabin.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.cabin.engine.ir.ExampleIr;
+import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.llm.LlmMessage;
 import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.UtteranceTemplate;
+import dev.cabin.language.Names;
 
 /**
  * What the agent says in the current turn: templates filled in the turn's locale, replies stamped with the
@@ -51,10 +57,57 @@ final class Replies {
 		return new Reply(type, said, Secrets.masked(screen), context.locale(), context.agentId(), context.intent(), flow);
 	}
 
-	/** The template in the turn's locale with its placeholders filled; a placeholder with no value is noted. */
+	/**
+	 * What the agent says for a template in the turn's locale: its placeholders filled; where one has no value
+	 * (a signal the car does not report, a slot never given), the engine's phrase for the missing value instead
+	 * of a gap.
+	 */
 	String render(Map<String, String> texts) {
-		return context.evaluator().render(localized(texts), context.locale(),
-				missing -> context.trace().note("template placeholder {" + missing + "} has no value"));
+		return render(texts, Map.of());
+	}
+
+	/** As {@link #render(Map)}, with the author's alternative said where a placeholder has no value. */
+	String render(Map<String, String> texts, Map<String, String> otherwise) {
+		List<String> missing = new ArrayList<>();
+		String text = filled(texts, missing::add);
+		if (missing.isEmpty()) {
+			return text;
+		}
+		if (!otherwise.isEmpty()) {
+			context.trace().note("the otherwise text is said instead");
+			return render(otherwise);
+		}
+		context.trace().note("the engine's phrase for a missing value is said instead");
+		return String.format(phrase(Phrases.CANNOT_READ), Names.spoken(missing.get(0)));
+	}
+
+	/** The template with its placeholders filled, a placeholder with no value left empty: for an LLM's instructions. */
+	String instructions(Map<String, String> texts) {
+		return filled(texts, missing -> {
+		});
+	}
+
+	private String filled(Map<String, String> texts, Consumer<String> missing) {
+		return context.evaluator().render(localized(texts), context.locale(), placeholder -> {
+			context.trace().note("template placeholder {" + placeholder + "} has no value");
+			missing.accept(placeholder);
+		});
+	}
+
+	/**
+	 * Whether the occupant meant the intent: the author's question, else the engine's, with the intent's first
+	 * example in the turn's language (without slot markers), else its name, standing for what it does.
+	 */
+	String didYouMean(IntentIr intent) {
+		if (!intent.ask().isEmpty()) {
+			return render(intent.ask());
+		}
+		Language language = Language.ofLocale(context.locale());
+		String description = intent.examples().stream()
+				.filter(example -> Language.ofLocale(example.locale()) == language
+						&& !UtteranceTemplate.parse(example.text()).hasSlots())
+				.map(ExampleIr::text).findFirst().orElse(Names.spoken(intent.name()));
+		return String.format(phrase(Phrases.DID_YOU_MEAN), description);
 	}
 
 	/** The text for the turn's locale, else for the agent's default locale, else any. */

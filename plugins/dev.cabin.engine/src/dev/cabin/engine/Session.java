@@ -56,7 +56,7 @@ public final class Session {
 		this.fusion = new Fusion(context, replies, clock, this::act);
 		this.triggers = new TriggerClock(context, clock, fusion);
 		this.flows = new FlowInterpreter(context, dialog, replies, tools, generation, fusion, triggers);
-		this.answers = new Answers(context, dialog, replies, tools, recognizer);
+		this.answers = new Answers(context, dialog, replies, tools, recognizer, this::handleIntent);
 		this.listening = new Listening(context, replies, clock, options.requireWakeWord);
 		triggers.arm();
 	}
@@ -107,6 +107,14 @@ public final class Session {
 	/** Whether a question waits for its answer. */
 	public synchronized boolean awaiting() {
 		return dialog.awaiting();
+	}
+
+	/**
+	 * Whether a yes or no waits: to a flow's confirmation, to a tool call's, or to whether the occupant meant an
+	 * intent the agent was not sure enough of to act on.
+	 */
+	public synchronized boolean awaitingYesOrNo() {
+		return dialog.awaiting() && !(dialog.question() instanceof Dialog.SlotQuestion);
 	}
 
 	/**
@@ -179,15 +187,28 @@ public final class Session {
 		if (dialog.awaiting() && answers.answer(normalized, text)) {
 			return;
 		}
-		Recognition recognition = recognizer.recognize(text);
-		context.recognized(recognition);
-		if (!recognition.inScope()) {
-			replies.fallback(null);
-			return;
+		Acceptance.Verdict verdict = recognizer.recognize(text);
+		context.recognized(verdict.recognition());
+		switch (verdict.decision()) {
+		case ACT -> handleIntent(verdict.recognition());
+		case ASK -> askWhetherMeant(verdict.recognition());
+		case REJECT -> replies.fallback(null);
 		}
+	}
+
+	/** Handles a recognized intent: its slot values are remembered, and what it triggers happens. */
+	private void handleIntent(Recognition recognition) {
 		context.forgetSlotsOf(recognition.intent());
 		context.memory().putAll(recognition.slots());
 		fusion.heard(recognition.intent());
+	}
+
+	/** Not sure enough to act on the intent: asks whether the occupant meant it, and waits for the answer. */
+	private void askWhetherMeant(Recognition meant) {
+		context.trace().transition("not sure enough to act on " + meant.intent() + "; asks first");
+		String question = replies.didYouMean(context.ir().intent(meant.intent()));
+		replies.policed("prompt", question, null, null);
+		dialog.await(new Dialog.IntentQuestion(meant, question));
 	}
 
 	/** What time alone does: actuators move, debounced signals and timers fire, questions and fusions expire. */

@@ -24,6 +24,7 @@ import dev.cabin.dsl.cabin.Call;
 import dev.cabin.dsl.cabin.Defaults;
 import dev.cabin.dsl.cabin.Duration;
 import dev.cabin.dsl.cabin.ExpectCall;
+import dev.cabin.dsl.cabin.Intent;
 import dev.cabin.dsl.cabin.LocalizedPhrases;
 import dev.cabin.dsl.cabin.Tool;
 
@@ -48,6 +49,7 @@ public class CabinFormatter extends AbstractFormatter2 {
 	/* Keywords that start a line of a member that is not an object of its own. */
 	private static final Set<String> LINE_KEYWORDS_OF_AGENT = Set.of("locales", "persona", "wake");
 	private static final Set<String> LINE_KEYWORDS_OF_DEFAULTS = Set.of("confidence", "fallback", "timeout", "max", "llm");
+	private static final Set<String> LINE_KEYWORDS_OF_INTENT = Set.of("confidence", "ask");
 
 	@Override
 	public void format(Object object, IFormattableDocument document) {
@@ -157,7 +159,8 @@ public class CabinFormatter extends AbstractFormatter2 {
 
 	private void lineKeywords(EObject element, ISemanticRegionsFinder regions, IFormattableDocument document) {
 		Set<String> keywords = element instanceof Agent ? LINE_KEYWORDS_OF_AGENT
-				: element instanceof Defaults ? LINE_KEYWORDS_OF_DEFAULTS : Set.of();
+				: element instanceof Defaults ? LINE_KEYWORDS_OF_DEFAULTS
+				: element instanceof Intent ? LINE_KEYWORDS_OF_INTENT : Set.of();
 		for (ISemanticRegion keyword : regions.keywords(keywords.toArray(new String[0]))) {
 			if (keyword.getPreviousSemanticRegion() != null && !keyword.getPreviousSemanticRegion().getText().equals("max")) {
 				document.prepend(keyword, it -> it.setNewLines(1, 1, 2));

@@ -39,6 +39,7 @@ public final class CabinIssueCodes {
 	public static final String WRITE_TO_READ_ONLY = PREFIX + "writeToReadOnly";
 	public static final String ACTUATOR_VALUE = PREFIX + "actuatorValue";
 	public static final String INVALID_DURATION = PREFIX + "invalidDuration";
+	public static final String UNPROVIDED_SIGNAL = PREFIX + "unprovidedSignal";
 
 	// intents, slots and entities
 	public static final String AMBIGUOUS_UTTERANCE = PREFIX + "ambiguousUtterance";
@@ -46,6 +47,8 @@ public final class CabinIssueCodes {
 	public static final String UNREACHABLE_INTENT = PREFIX + "unreachableIntent";
 	public static final String UNDECLARED_SLOT = PREFIX + "undeclaredSlot";
 	public static final String UNKNOWN_ENTITY_VALUE = PREFIX + "unknownEntityValue";
+	public static final String CLOSE_INTENTS = PREFIX + "closeIntents";
+	public static final String LOW_CONFIDENCE_ACTS = PREFIX + "lowConfidenceActs";
 
 	// locales
 	public static final String MISSING_LOCALE = PREFIX + "missingLocale";

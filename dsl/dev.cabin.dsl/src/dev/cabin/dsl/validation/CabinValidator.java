@@ -36,9 +36,11 @@ import dev.cabin.vss.VssProblem;
 
 /**
  * The Cabin validator: files, imports, names, durations and conversation tests here; signals and values, texts
- * and locales, and flows in the composed validators. Every problem carries a code of {@link CabinIssueCodes}.
+ * and locales, flows, how surely the agent can act on what it hears, and replies that may miss a value in the
+ * composed validators. Every problem carries a code of {@link CabinIssueCodes}.
  */
-@ComposedChecks(validators = { SignalValidator.class, TextValidator.class, FlowValidator.class })
+@ComposedChecks(validators = { SignalValidator.class, TextValidator.class, FlowValidator.class,
+		RecognitionValidator.class, MissingValueValidator.class })
 public class CabinValidator extends CabinCheckBase {
 
 	private static final CabinPackage CABIN = CabinPackage.eINSTANCE;

@@ -130,6 +130,7 @@ public class FlowValidator extends CabinCheckBase {
 		List<LocalizedText> replies = new ArrayList<>();
 		if (step instanceof Say say) {
 			replies.addAll(say.getTexts());
+			replies.addAll(say.getOtherwise());
 		} else if (step instanceof Confirm confirm) {
 			replies.addAll(confirm.getTexts());
 		} else if (step instanceof Ask ask) {

@@ -62,6 +62,7 @@ public class TextValidator extends CabinCheckBase {
 	@Check
 	public void checkSay(Say say) {
 		texts(say, CABIN.getSay_Texts(), say.getTexts(), true, true);
+		texts(say, CABIN.getSay_Otherwise(), say.getOtherwise(), true, true);
 		texts(say, CABIN.getSay_Screen(), say.getScreen(), true, true);
 	}
 
@@ -73,6 +74,11 @@ public class TextValidator extends CabinCheckBase {
 	@Check
 	public void checkAsk(Ask ask) {
 		texts(ask, CABIN.getAsk_Prompt(), ask.getPrompt(), true, true);
+	}
+
+	@Check
+	public void checkIntentQuestion(Intent intent) {
+		texts(intent, CABIN.getIntent_Ask(), intent.getAsk(), true, true);
 	}
 
 	@Check

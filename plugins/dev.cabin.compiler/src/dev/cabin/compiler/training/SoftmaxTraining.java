@@ -92,6 +92,7 @@ public final class SoftmaxTraining {
 		});
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Map<Language, Double> thresholds = new EnumMap<>(Language.class);
+		Map<String, Double> acting = new LinkedHashMap<>();
 		languages.forEach((language, data) -> {
 			Fitted model = models.get(language);
 			Boundary boundary = boundary(data.labels(), guesses.get(language));
@@ -101,10 +102,12 @@ public final class SoftmaxTraining {
 			double similarity = threshold != null ? threshold : boundary.similarity();
 			parameters.put(language.code(), model.bounded(similarity, boundary.evidence()).toParameters());
 			thresholds.put(language, similarity);
+			acting.put(language.code(), ActingBoundary.of(data.labels(), guesses.get(language), similarity,
+					boundary.evidence()));
 		});
 		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
 				: thresholds.values().stream().findFirst().orElse(threshold != null ? threshold : 0.0);
-		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters);
+		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters, acting);
 	}
 
 	/** Where an utterance stops being in scope: its least similarity and its least evidence. */

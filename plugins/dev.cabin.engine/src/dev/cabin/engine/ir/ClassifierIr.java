@@ -2,6 +2,8 @@ package dev.cabin.engine.ir;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * How an agent tells its intents apart, with what the compiler prepared for it. The engine picks the
  * implementation by {@code kind}; an engine that does not know the kind refuses the IR.
@@ -10,8 +12,10 @@ import java.util.Map;
  *        registered classifier
  * @param threshold the score below which an utterance is out of scope
  * @param parameters what the classifier kind needs besides the example embeddings (weights, calibration)
+ * @param act per language ("en", "zh"), the score from which the agent acts on an intent of confidence
+ *        {@code high} without asking first; where a language has none, the out-of-scope threshold
  */
-public record ClassifierIr(String kind, double threshold, Map<String, Object> parameters) {
+public record ClassifierIr(String kind, double threshold, Map<String, Object> parameters, Map<String, Double> act) {
 
 	public static final String NEAREST_EXAMPLE = "nearest-example";
 
@@ -20,7 +24,14 @@ public record ClassifierIr(String kind, double threshold, Map<String, Object> pa
 
 	public static final ClassifierIr DEFAULT = new ClassifierIr(NEAREST_EXAMPLE, DEFAULT_THRESHOLD, Map.of());
 
+	@JsonCreator
 	public ClassifierIr {
 		parameters = Ir.ordered(parameters);
+		act = Ir.ordered(act);
+	}
+
+	/** A classifier without acting boundaries: it acts on whatever is in scope. */
+	public ClassifierIr(String kind, double threshold, Map<String, Object> parameters) {
+		this(kind, threshold, parameters, Map.of());
 	}
 }

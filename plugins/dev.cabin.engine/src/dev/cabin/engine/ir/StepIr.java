@@ -3,6 +3,7 @@ package dev.cabin.engine.ir;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -22,11 +23,21 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = StepIr.End.class, name = "end") })
 public sealed interface StepIr {
 
-	/** Says a text; {@code screen} is shown on the display (may be empty). */
-	record Say(Map<String, String> text, Map<String, String> screen) implements StepIr {
+	/**
+	 * Says a text; {@code screen} is shown on the display (may be empty). When a placeholder of the text has no
+	 * value, says {@code otherwise} instead (may be empty: then the engine's phrase for the missing value).
+	 */
+	record Say(Map<String, String> text, Map<String, String> otherwise, Map<String, String> screen) implements StepIr {
+		@JsonCreator
 		public Say {
 			text = Ir.ordered(text);
+			otherwise = Ir.ordered(otherwise);
 			screen = Ir.ordered(screen);
+		}
+
+		/** A text without an authored alternative. */
+		public Say(Map<String, String> text, Map<String, String> screen) {
+			this(text, Map.of(), screen);
 		}
 	}
 

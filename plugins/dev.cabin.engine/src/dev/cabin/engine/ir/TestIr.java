@@ -32,6 +32,7 @@ public record TestIr(String name, String source, int line, List<Step> steps) {
 			@JsonSubTypes.Type(value = Step.ExpectFlow.class, name = "expect-flow"),
 			@JsonSubTypes.Type(value = Step.ExpectHandoff.class, name = "expect-handoff"),
 			@JsonSubTypes.Type(value = Step.ExpectFallback.class, name = "expect-fallback"),
+			@JsonSubTypes.Type(value = Step.ExpectConfirm.class, name = "expect-confirm"),
 			@JsonSubTypes.Type(value = Step.ExpectEnd.class, name = "expect-end") })
 	public sealed interface Step {
 
@@ -75,6 +76,10 @@ public record TestIr(String name, String source, int line, List<Step> steps) {
 		}
 
 		record ExpectFallback(int line) implements Step {
+		}
+
+		/** The agent waits for a yes or no: a flow's confirmation, a tool call's, or whether it understood. */
+		record ExpectConfirm(int line) implements Step {
 		}
 
 		/** The conversation is over: no flow waits for an answer. */

@@ -29,7 +29,7 @@ public final class NluPipeline {
 	static final double AMBIGUITY_MARGIN = 0.03;
 
 	/** Below the threshold by less than this, an utterance is ambiguous rather than plainly out of scope. */
-	static final double NEAR_THRESHOLD = 0.08;
+	public static final double NEAR_THRESHOLD = 0.08;
 
 	private record TemplateRule(String intent, Pattern pattern, List<String> slots) {
 	}

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.cabin.language.SimulatedSignals;
+
 /**
  * A simulated car: a store of VSS signal values, with actuators that reach a target value after a delay
  * (target vs actual, as a real sunroof or window takes its time). Signals it knows the range of are clamped
@@ -27,9 +29,9 @@ public final class SimulatedVehicle implements Vehicle {
 	private final Map<String, SignalSpec> specs = new HashMap<>();
 	private long now;
 
-	/** A car standing still, parked: speed 0. */
+	/** A car standing still, parked: speed 0 ({@link SimulatedSignals#AT_START}). */
 	public SimulatedVehicle() {
-		values.put("Vehicle.Speed", 0.0);
+		values.putAll(SimulatedSignals.AT_START);
 	}
 
 	public synchronized SimulatedVehicle describe(SignalSpec spec) {

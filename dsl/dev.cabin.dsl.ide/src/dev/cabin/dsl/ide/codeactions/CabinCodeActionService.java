@@ -38,7 +38,8 @@ import dev.cabin.dsl.validation.CabinIssueCodes;
 /**
  * Quick fixes: add the text of a missing locale (copied from the first one, to translate), create a flow or an
  * intent that a trigger names but nobody declared, change a VSS path to the closest existing one, declare a
- * slot that an example marks, and replace a value or a unit with the one the signal allows.
+ * slot that an example marks, replace a value or a unit with the one the signal allows, and remove one of two
+ * examples of different intents that are too close to tell apart.
  */
 public class CabinCodeActionService implements ICodeActionService2 {
 
@@ -52,6 +53,11 @@ public class CabinCodeActionService implements ICodeActionService2 {
 				return actions;
 			}
 			for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
+				if (CabinIssueCodes.CLOSE_INTENTS.equals(codeOf(diagnostic)) && data(diagnostic.getData()).size() == 4) {
+					closeIntents(diagnostic, context.getDocument(), data(diagnostic.getData()), options.getURI())
+							.forEach(close -> actions.add(Either.forRight(close)));
+					continue;
+				}
 				CodeAction action = fix(diagnostic, context.getDocument(), resource, options.getURI());
 				if (action != null) {
 					actions.add(Either.forRight(action));
@@ -62,7 +68,7 @@ public class CabinCodeActionService implements ICodeActionService2 {
 	}
 
 	private CodeAction fix(Diagnostic diagnostic, Document document, XtextResource resource, String uri) {
-		String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
+		String code = codeOf(diagnostic);
 		List<String> data = data(diagnostic.getData());
 		if (CabinIssueCodes.MISSING_LOCALE.equals(code) && data.size() == 4) {
 			return missingLocale(diagnostic, document, data, uri);
@@ -82,6 +88,57 @@ public class CabinCodeActionService implements ICodeActionService2 {
 		}
 		if (LINKING.equals(code)) {
 			return createMissing(diagnostic, document, resource, uri);
+		}
+		return null;
+	}
+
+	/*
+	 * Two examples of different intents too close to tell apart: one action removes this one, one the other; the
+	 * titles show both. An example that is the only one of its line is not removed (the line would not parse).
+	 */
+	private static List<CodeAction> closeIntents(Diagnostic diagnostic, Document document, List<String> data,
+			String uri) {
+		List<CodeAction> actions = new ArrayList<>();
+		String text = document.getContents();
+		int start = document.getOffSet(diagnostic.getRange().getStart());
+		int end = document.getOffSet(diagnostic.getRange().getEnd());
+		String example = text.substring(start, end);
+		String other = quote(data.get(1));
+		Range here = removal(document, start, end);
+		if (here != null) {
+			actions.add(action("Remove " + example + " (close to " + other + " of " + data.get(0) + ")", diagnostic,
+					uri, new TextEdit(here, "")));
+		}
+		int otherStart = Integer.parseInt(data.get(2));
+		int otherEnd = otherStart + Integer.parseInt(data.get(3));
+		Range there = otherStart < 0 || otherEnd > text.length() ? null : removal(document, otherStart, otherEnd);
+		if (there != null) {
+			actions.add(action("Remove " + other + " of " + data.get(0) + " (close to " + example + ")", diagnostic,
+					uri, new TextEdit(there, "")));
+		}
+		return actions;
+	}
+
+	/* The range that removes a string from a list of strings with its comma; null if it is alone. */
+	private static Range removal(Document document, int start, int end) {
+		String text = document.getContents();
+		int before = start;
+		while (before > 0 && Character.isWhitespace(text.charAt(before - 1))) {
+			before--;
+		}
+		if (before > 0 && text.charAt(before - 1) == ',') {
+			return new Range(document.getPosition(before - 1), document.getPosition(end));
+		}
+		int after = end;
+		while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+			after++;
+		}
+		if (after < text.length() && text.charAt(after) == ',') {
+			after++;
+			while (after < text.length() && text.charAt(after) == ' ') {
+				after++;
+			}
+			return new Range(document.getPosition(start), document.getPosition(after));
 		}
 		return null;
 	}
@@ -187,6 +244,10 @@ public class CabinCodeActionService implements ICodeActionService2 {
 			end++;
 		}
 		return text.substring(lineStart, end);
+	}
+
+	private static String codeOf(Diagnostic diagnostic) {
+		return diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
 	}
 
 	private static String quote(String text) {

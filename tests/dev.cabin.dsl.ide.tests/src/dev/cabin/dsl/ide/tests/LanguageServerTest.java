@@ -179,6 +179,32 @@ class LanguageServerTest {
 		assertTrue(withFlow.contains("\tflow Slow {\n\t\tsay \"\"\n\t\tend\n\t}\n}"), withFlow);
 	}
 
+	@Test
+	void quickFixesRemoveEitherOfTwoExamplesTooCloseToTellApartAndShowBoth() throws Exception {
+		String text = CLIMATE.replace("\ton voice SetTemperature -> flow Set", """
+					intent Fan {
+						en-US: "turn on the fan", "more air", "blow some air"
+					}
+					intent FanOff {
+						en-US: "turn off the fan", "less air", "turn on the fan now"
+					}
+					on voice SetTemperature -> flow Set""");
+		String uri = session.open("climate.cabin", text);
+
+		Diagnostic close = session.diagnostics(uri).stream()
+				.filter(d -> "dev.cabin.dsl.closeIntents".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		List<Either<Command, CodeAction>> actions = documents.codeAction(new CodeActionParams(LspSession.document(uri),
+				close.getRange(), new CodeActionContext(List.of(close)))).get(30, TimeUnit.SECONDS);
+
+		assertEquals(List.of("Remove \"turn on the fan now\" (close to \"turn on the fan\" of Fan)",
+				"Remove \"turn on the fan\" of Fan (close to \"turn on the fan now\")"),
+				actions.stream().map(action -> action.getRight().getTitle()).toList());
+		assertTrue(apply(text, actions.get(0).getRight().getEdit().getChanges().get(uri))
+				.contains("en-US: \"turn off the fan\", \"less air\"\n"));
+		assertTrue(apply(text, actions.get(1).getRight().getEdit().getChanges().get(uri))
+				.contains("en-US: \"more air\", \"blow some air\"\n"));
+	}
+
 	/** The completion proposals at a place of a document, once the server has checked it. */
 	private List<CompletionItem> completions(String text, String anchor, int within) throws Exception {
 		String uri = session.open("climate.cabin", text);

@@ -1,0 +1,66 @@
+package dev.cabin.engine;
+
+import dev.cabin.engine.Engine.AgentRuntime;
+import dev.cabin.engine.ir.Confidence;
+import dev.cabin.engine.ir.IntentIr;
+import dev.cabin.engine.nlu.IntentCandidate;
+import dev.cabin.engine.nlu.NluPipeline;
+import dev.cabin.engine.nlu.Recognition;
+
+/**
+ * Whether the agent acts on what it recognized, asks first ("Did you mean ...?") or says it did not understand,
+ * by the confidence the intent needs: an intent of confidence high acts only from the classifier's acting
+ * boundary on (calibrated by the compiler, in the IR) and is asked about between the out-of-scope threshold and
+ * it; an intent of confidence low is asked about rather than refused just below the threshold. An intent the
+ * LLM chose among ambiguous candidates is judged by its candidate's score, as if the classifier had chosen it.
+ */
+final class Acceptance {
+
+	enum Decision {
+		ACT, ASK, REJECT
+	}
+
+	/**
+	 * @param recognition what the NLU made of the utterance, with the intent asked about when the agent asks
+	 * @param score the score the decision was made on
+	 * @param act the score from which an intent of confidence high acts
+	 */
+	record Verdict(Decision decision, Recognition recognition, double score, double threshold, double act) {
+	}
+
+	private Acceptance() {
+	}
+
+	static Verdict judge(Recognition recognition, AgentRuntime agent) {
+		double threshold = agent.nlu().classifier().threshold(recognition.language());
+		double act = Math.max(threshold, agent.ir().classifier().act().getOrDefault(recognition.language().code(),
+				threshold));
+		if (recognition.inScope()) {
+			IntentIr intent = agent.ir().intent(recognition.intent());
+			double score = scoreOf(recognition, recognition.intent());
+			boolean unsure = intent != null && intent.confidence() == Confidence.HIGH && score < act;
+			return new Verdict(unsure ? Decision.ASK : Decision.ACT, recognition, score, threshold, act);
+		}
+		if (!recognition.candidates().isEmpty() && recognition.method().equals("classifier")) {
+			IntentCandidate best = recognition.candidates().get(0);
+			IntentIr intent = agent.ir().intent(best.intent());
+			if (intent != null && intent.confidence() == Confidence.LOW
+					&& best.score() >= threshold - NluPipeline.NEAR_THRESHOLD) {
+				Recognition meant = new Recognition(recognition.normalized(), recognition.language(), best.intent(),
+						best.score(), recognition.candidates(), recognition.method(),
+						agent.nlu().slots(best.intent(), recognition.normalized()), false);
+				return new Verdict(Decision.ASK, meant, best.score(), threshold, act);
+			}
+		}
+		return new Verdict(Decision.REJECT, recognition, recognition.score(), threshold, act);
+	}
+
+	/** The score of the intent among the candidates; the recognition's own where it is none (exact, template). */
+	private static double scoreOf(Recognition recognition, String intent) {
+		if (!recognition.method().equals("llm")) {
+			return recognition.score();
+		}
+		return recognition.candidates().stream().filter(c -> c.intent().equals(intent)).mapToDouble(IntentCandidate::score)
+				.findFirst().orElse(recognition.score());
+	}
+}
