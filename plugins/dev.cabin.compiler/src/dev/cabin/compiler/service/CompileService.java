@@ -83,12 +83,12 @@ public final class CompileService {
 		String key = loaded.files().isEmpty() ? null : key(loaded);
 		CabinIr cached = key == null ? null : cache.get(key);
 		if (cached != null) {
-			return new Compilation(cached, true, millisSince(start));
+			return new Compilation(cached, true, millisSince(start), FalseAcceptWarnings.of(loaded.files(), cached));
 		}
 		stopIfCancelled(cancellation);
 		CabinIr ir;
 		try {
-			ir = new CabinCompiler(encoders, cancellable(progress, cancellation)).compile(loaded.files());
+			ir = new CabinCompiler(encoders, cache.folder(), cancellable(progress, cancellation)).compile(loaded.files());
 		} catch (RuntimeException e) {
 			if (cancellation.isCancelled()) {
 				throw cancelled(e);
@@ -99,7 +99,7 @@ public final class CompileService {
 		if (key != null) {
 			cache.put(key, ir);
 		}
-		return new Compilation(ir, false, millisSince(start));
+		return new Compilation(ir, false, millisSince(start), FalseAcceptWarnings.of(loaded.files(), ir));
 	}
 
 	/** The key of the sources, or {@code null} when one of the files it covers cannot be read (not cached then). */
