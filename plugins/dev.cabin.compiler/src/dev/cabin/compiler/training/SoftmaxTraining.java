@@ -58,7 +58,7 @@ public final class SoftmaxTraining {
 	static final int MIN_BACKGROUND_NEGATIVES = 1000;
 
 	/** How many intents the background's training lines weigh together. */
-	static final double BACKGROUND_INTENTS = 2;
+	static final double BACKGROUND_INTENTS = 0.5;
 
 	/**
 	 * One training utterance.

@@ -43,7 +43,7 @@ class FalseAcceptWarningsTest {
 		assertEquals(Problem.Severity.WARNING, warning.severity());
 		assertEquals(2, warning.line(), "at the agent: " + warning.format());
 		assertTrue(warning.format().endsWith("[falseAccepts]"), warning.format());
-		assertTrue(warning.message().contains("3.0% of unrelated en requests (6 of 200 calibration lines"),
+		assertTrue(warning.message().contains("3.0% of unrelated en requests for its intents (6 of 200 calibration lines"),
 				warning.message());
 		assertTrue(under.isEmpty(), "0.5% is under the bound: " + under);
 	}
