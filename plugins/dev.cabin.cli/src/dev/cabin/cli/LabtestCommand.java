@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.cabin.car.Arguments;
@@ -31,15 +32,23 @@ import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
 
 /**
- * {@code cabin labtest AGENT... --corpus FILE [--json OUT.json] [--html OUT.html] [--threads N] [--agent ID]}:
- * runs every utterance of a corpus through the engine as a car runs it (offline) and reports the recognition
- * figures: on the terminal, as JSON for scripts, as an HTML page for people. AGENT is the agent's source
- * ({@code .cabin} files or folders) or an IR written by {@code cabin build}.
+ * {@code cabin labtest AGENT... (--corpus FILE | --background) [--json OUT.json] [--html OUT.html] [--threads N]
+ * [--agent ID]}: runs every utterance of a corpus through the engine as a car runs it (offline) and reports the
+ * recognition figures: on the terminal, as JSON for scripts, as an HTML page for people. With
+ * {@code --background}, the held-back part of the built-in background of unrelated speech runs too, and the
+ * false accepts per 1,000 unrelated requests are reported (without a corpus, the background is the corpus).
+ * AGENT is the agent's source ({@code .cabin} files or folders) or an IR written by {@code cabin build}.
  */
 final class LabtestCommand implements Command {
 
 	@Override
+	public Set<String> flags() {
+		return Set.of("--background");
+	}
+
+	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
+		boolean background = arguments.flag("--background");
 		String corpusFile = arguments.option("--corpus");
 		String format = arguments.option("--format");
 		String json = arguments.option("--json");
@@ -47,24 +56,16 @@ final class LabtestCommand implements Command {
 		Integer threadOption = arguments.positiveNumber("--threads");
 		String agentId = arguments.option("--agent");
 		arguments.rejectUnknown();
-		if (corpusFile == null) {
-			throw new UsageException("name the corpus with --corpus FILE.jsonl");
-		}
-		Path corpusPath = Path.of(corpusFile);
-		if (!Files.isRegularFile(corpusPath)) {
-			throw new UsageException("no such corpus file: " + corpusFile);
-		}
-		CorpusReader.Format corpusFormat = format != null ? CorpusReader.Format.named(format) : formatOf(corpusFile);
-		if (corpusFormat == null) {
-			throw new UsageException("say the corpus format with --format jsonl, rasa or csv");
+		if (corpusFile == null && !background) {
+			throw new UsageException("name the corpus with --corpus FILE.jsonl, or measure false accepts with --background");
 		}
 		int threads = threadOption != null ? threadOption : Runtime.getRuntime().availableProcessors();
-		Corpus corpus;
-		try {
-			corpus = CorpusReader.read(corpusPath, corpusFormat);
-		} catch (CorpusException e) {
-			terminal.err().println(e.getMessage());
-			return Main.FAILED;
+		Corpus corpus = null;
+		if (corpusFile != null) {
+			corpus = corpus(corpusFile, format, terminal);
+			if (corpus == null) {
+				return Main.FAILED;
+			}
 		}
 		CabinIr ir = agents(arguments.positional(), terminal);
 		if (ir == null) {
@@ -81,18 +82,47 @@ final class LabtestCommand implements Command {
 		}
 		LabReport report;
 		try {
-			report = LabTest.run(engine, agent, corpus, threads, ProgressLine.on(terminal));
+			LabReport backgroundReport = background
+					? LabTest.background(engine, agent, Toolchain.service().encoders(), threads, ProgressLine.on(terminal))
+					: null;
+			report = corpus == null ? backgroundReport
+					: LabTest.run(engine, agent, corpus, threads, ProgressLine.on(terminal));
+			if (backgroundReport != null && corpus != null) {
+				report = report.withFalseAccepts(backgroundReport.falseAccepts());
+			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return Main.FAILED;
 		}
 		report.warnings().forEach(terminal.err()::println);
 		if (report.n() == 0) {
-			terminal.err().println("cabin labtest: no utterance of " + corpusFile + " is for " + agent.id());
+			terminal.err().println("cabin labtest: no utterance of " + (corpus == null ? "the background" : corpusFile)
+					+ " is for " + agent.id());
 			return Main.FAILED;
 		}
 		print(report, terminal);
+		if (report.falseAccepts() != null) {
+			FalseAcceptsLines.print(agent.id(), report.falseAccepts(), terminal.out());
+		}
 		return write(report, json, html, terminal) ? Main.OK : Main.FAILED;
+	}
+
+	/** The corpus of the file, or {@code null} after saying why it cannot be read. */
+	private static Corpus corpus(String corpusFile, String format, Terminal terminal) throws UsageException {
+		Path corpusPath = Path.of(corpusFile);
+		if (!Files.isRegularFile(corpusPath)) {
+			throw new UsageException("no such corpus file: " + corpusFile);
+		}
+		CorpusReader.Format corpusFormat = format != null ? CorpusReader.Format.named(format) : formatOf(corpusFile);
+		if (corpusFormat == null) {
+			throw new UsageException("say the corpus format with --format jsonl, rasa or csv");
+		}
+		try {
+			return CorpusReader.read(corpusPath, corpusFormat);
+		} catch (CorpusException e) {
+			terminal.err().println(e.getMessage());
+			return null;
+		}
 	}
 
 	private static CorpusReader.Format formatOf(String file) {

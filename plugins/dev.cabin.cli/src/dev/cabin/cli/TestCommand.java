@@ -22,13 +22,15 @@ import dev.cabin.llm.LlmSettings;
  * {@code cabin test PATH... [--junit FILE] [--cassette FILE [--record]] [--llm LLM.properties]}: runs the
  * conversation tests ({@code test} blocks) of the agents in the given files and directories, offline unless
  * an LLM is configured; with a cassette, LLM steps replay what was recorded once ({@code --record} records
- * against the configured LLM). Exit 0 when every test passed, 1 otherwise.
+ * against the configured LLM). {@code expect false accepts below N%} runs the held-back background of unrelated
+ * speech through the agent (once per agent) and prints its false accepts; {@code --background} does so for every
+ * agent. Exit 0 when every test passed, 1 otherwise.
  */
 final class TestCommand implements Command {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of("--record", "--verbose");
+		return Set.of("--record", "--verbose", "--background");
 	}
 
 	@Override
@@ -38,6 +40,7 @@ final class TestCommand implements Command {
 		String llm = arguments.option("--llm");
 		boolean record = arguments.flag("--record");
 		boolean verbose = arguments.flag("--verbose");
+		boolean background = arguments.flag("--background");
 		arguments.rejectUnknown();
 		if (record && cassettePath == null) {
 			throw new UsageException("--record needs --cassette FILE to record into");
@@ -73,7 +76,8 @@ final class TestCommand implements Command {
 				+ ir.agents().size() + " agent" + (ir.agents().size() == 1 ? "" : "s")
 				+ (cassette != null ? " (LLM: " + cassette.name() + ")" : live != null ? " (LLM: " + live.name() + ")"
 						: " (offline)"));
-		ConversationRunner runner = new ConversationRunner(engine);
+		BackgroundMeter meter = new BackgroundMeter(engine, terminal);
+		ConversationRunner runner = new ConversationRunner(engine, meter);
 		JUnitReport report = new JUnitReport();
 		int failed = 0;
 		for (AgentIr agent : ir.agents()) {
@@ -106,6 +110,9 @@ final class TestCommand implements Command {
 				terminal.err().println("cabin test: cannot write " + junit + ": " + e.getMessage());
 				return Main.FAILED;
 			}
+		}
+		if (background) {
+			ir.agents().forEach(meter::rate);
 		}
 		terminal.out().println((tests - failed) + " passed, " + failed + " failed");
 		return failed == 0 ? Main.OK : Main.FAILED;

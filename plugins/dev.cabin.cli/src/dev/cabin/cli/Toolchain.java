@@ -8,6 +8,7 @@ import dev.cabin.car.Terminal;
 import dev.cabin.car.UsageException;
 import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.service.Cancellation;
+import dev.cabin.compiler.service.Compilation;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.compiler.service.IrCache;
 import dev.cabin.dsl.ide.CabinInjector;
@@ -50,7 +51,8 @@ final class Toolchain {
 
 	/**
 	 * The IR of the files, or {@code null} (after printing why) when they have errors. The IR of sources compiled
-	 * before comes from the service's cache; compiling shows its progress.
+	 * before comes from the service's cache; compiling shows its progress; the compile stage's warnings go to
+	 * standard error.
 	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
 		LoadResult result = loadWithoutErrors(files, terminal);
@@ -58,7 +60,9 @@ final class Toolchain {
 			return null;
 		}
 		try {
-			return service().compile(result, ProgressLine.on(terminal), Cancellation.NEVER).ir();
+			Compilation compilation = service().compile(result, ProgressLine.on(terminal), Cancellation.NEVER);
+			compilation.warnings().forEach(warning -> terminal.err().println(warning.format()));
+			return compilation.ir();
 		} catch (CompileException e) {
 			terminal.err().println(e.getMessage().replaceFirst(": ", ": error: "));
 			return null;

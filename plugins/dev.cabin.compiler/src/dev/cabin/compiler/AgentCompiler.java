@@ -23,20 +23,25 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
 
-/** The compilation of one agent, which knows the agent's default locale, ending with its classifier's training. */
+/**
+ * The compilation of one agent, which knows the agent's default locale, ending with its classifier's training
+ * against the background of unrelated speech.
+ */
 final class AgentCompiler {
 
 	private final Agent agent;
 	private final SentenceEncoders encoders;
 	private final Progress progress;
+	private final BackgroundNegatives background;
 	private final LocalizedTexts localized;
 	private final List<EntityIr> entities = new ArrayList<>();
 	private final List<ToolIr> tools = new ArrayList<>();
 
 	AgentCompiler(Agent agent, List<EntityIr> sharedEntities, List<ToolIr> sharedTools, SentenceEncoders encoders,
-			Progress progress) {
+			BackgroundNegatives background, Progress progress) {
 		this.agent = agent;
 		this.encoders = encoders;
+		this.background = background;
 		this.progress = progress;
 		this.localized = new LocalizedTexts(agent.getLocales().isEmpty() ? "en-US" : agent.getLocales().get(0));
 		agent.getEntities().forEach(entity -> entities.add(DeclarationCompiler.entity(entity)));
@@ -61,7 +66,7 @@ final class AgentCompiler {
 		List<PolicyIr> policies = agent.getPolicies().stream().map(flowCompiler::policy).toList();
 		List<TestIr> tests = agent.getTests().stream().map(TestCompiler::test).toList();
 		DefaultsIr defaults = defaults(agent.getDefaults());
-		ClassifierIr classifier = SoftmaxTraining.train(examples.training(),
+		ClassifierIr classifier = SoftmaxTraining.train(examples.training(), background.against(examples.training()),
 				Language.ofLocale(localized.defaultLocale()), defaults.confidence(), progress);
 		return new AgentIr(agent.getName(), agent.getTitle() != null ? agent.getTitle() : agent.getName(),
 				agent.getLocales(), localized.of(agent.getPersona()), agent.getWakeWords(), defaults, entities,

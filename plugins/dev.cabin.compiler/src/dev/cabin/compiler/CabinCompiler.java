@@ -1,5 +1,6 @@
 package dev.cabin.compiler;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import dev.cabin.engine.nlu.SentenceEncoders;
  * Compiles validated Cabin models into the engine's IR: every construct of the language, with the example
  * utterances embedded by the encoder of their language so that the engine does not have to at start-up, and
  * each agent's intent classifier trained on them (with the examples of what is out of scope that
- * {@link OutOfScopeExamples} finds beside the source).
+ * {@link OutOfScopeExamples} finds beside the source, and the built-in background of unrelated speech).
  * Expects models without errors; what validation cannot rule out (a duration in an unknown unit) is a
  * {@link CompileException} naming the place.
  */
@@ -27,15 +28,25 @@ public final class CabinCompiler {
 
 	private final SentenceEncoders encoders;
 	private final Progress progress;
+	private final BackgroundNegatives background;
 
 	public CabinCompiler(SentenceEncoders encoders) {
-		this(encoders, Progress.NONE);
+		this(encoders, null, Progress.NONE);
 	}
 
 	/** A compiler that tells how far it is with embedding the examples and training the classifiers. */
 	public CabinCompiler(SentenceEncoders encoders, Progress progress) {
+		this(encoders, null, progress);
+	}
+
+	/**
+	 * @param cacheFolder where the background's vectors are kept for a sentence model without shipped ones, or
+	 *        {@code null} to keep them in memory only
+	 */
+	public CabinCompiler(SentenceEncoders encoders, Path cacheFolder, Progress progress) {
 		this.encoders = encoders;
 		this.progress = progress;
+		this.background = new BackgroundNegatives(encoders, cacheFolder, progress);
 	}
 
 	public CabinIr compile(List<CabinFile> files) {
@@ -49,7 +60,7 @@ public final class CabinCompiler {
 		List<AgentIr> agents = new ArrayList<>();
 		for (CabinFile file : files) {
 			for (Agent agent : file.getAgents()) {
-				agents.add(new AgentCompiler(agent, sharedEntities, sharedTools, encoders, progress).compile(usedEncoders));
+				agents.add(new AgentCompiler(agent, sharedEntities, sharedTools, encoders, background, progress).compile(usedEncoders));
 			}
 		}
 		return new CabinIr(CabinIr.FORMAT_VERSION, usedEncoders, agents);

@@ -15,6 +15,7 @@ import dev.cabin.dsl.cabin.ExpectCall;
 import dev.cabin.dsl.cabin.ExpectConfirm;
 import dev.cabin.dsl.cabin.ExpectEnd;
 import dev.cabin.dsl.cabin.ExpectFallback;
+import dev.cabin.dsl.cabin.ExpectFalseAccepts;
 import dev.cabin.dsl.cabin.ExpectFlow;
 import dev.cabin.dsl.cabin.ExpectHandoff;
 import dev.cabin.dsl.cabin.ExpectIntent;
@@ -87,6 +88,9 @@ final class TestCompiler {
 		}
 		if (step instanceof ExpectEnd) {
 			return new TestIr.Step.ExpectEnd(line);
+		}
+		if (step instanceof ExpectFalseAccepts expect) {
+			return new TestIr.Step.ExpectFalseAccepts(Double.parseDouble(expect.getPercent()) / 100, line);
 		}
 		return new TestIr.Step.Input(input(step), line);
 	}

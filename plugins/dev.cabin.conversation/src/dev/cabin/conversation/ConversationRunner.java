@@ -1,7 +1,9 @@
 package dev.cabin.conversation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,10 +49,23 @@ public final class ConversationRunner {
 		}
 	}
 
-	private final Engine engine;
+	/** Measures the share of the held-back background of unrelated speech that an agent accepts. */
+	@FunctionalInterface
+	public interface FalseAcceptMeter {
+		double rate(AgentIr agent);
+	}
 
+	private final Engine engine;
+	private final FalseAcceptMeter meter;
+
+	/** A runner that fails {@code expect false accepts below}: it has no background to measure with. */
 	public ConversationRunner(Engine engine) {
+		this(engine, null);
+	}
+
+	public ConversationRunner(Engine engine, FalseAcceptMeter meter) {
 		this.engine = engine;
+		this.meter = meter;
 	}
 
 	/** Every test of every agent, in source order. */
@@ -91,6 +106,11 @@ public final class ConversationRunner {
 				for (ToolCall call : last.toolCalls()) {
 					transcript.add("  call " + call.tool() + call.args() + " -> " + call.outcome());
 				}
+			} else if (step instanceof TestIr.Step.ExpectFalseAccepts expected) {
+				String problem = falseAccepts(agent, expected);
+				if (problem != null) {
+					failures.add(new Failure(test.source(), step.line(), problem));
+				}
 			} else {
 				String problem = last == null ? "nothing happened before this expectation" : check(step, last, session);
 				if (problem != null) {
@@ -100,6 +120,17 @@ public final class ConversationRunner {
 		}
 		return new Result(agent.id(), test.name(), test.source(), test.line(), failures, transcript,
 				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** What is wrong with the agent's false accepts, or {@code null}. */
+	private String falseAccepts(AgentIr agent, TestIr.Step.ExpectFalseAccepts expected) {
+		if (meter == null) {
+			return "false accepts are measured by cabin test, which runs the held-back background; this runner has none";
+		}
+		double rate = meter.rate(agent);
+		return rate < expected.below() ? null
+				: String.format(Locale.ROOT, "expected false accepts below %s%%, got %.2f%% of the held-back background",
+						BigDecimal.valueOf(expected.below() * 100).stripTrailingZeros().toPlainString(), rate * 100);
 	}
 
 	/** What is wrong with the turn for this expectation, or {@code null}. */

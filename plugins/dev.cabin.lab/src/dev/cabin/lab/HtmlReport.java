@@ -49,6 +49,9 @@ public final class HtmlReport {
 				.append(report.threads() == 1 ? " thread" : " threads").append("</p>\n");
 		cards();
 		warnings();
+		if (report.falseAccepts() != null) {
+			falseAccepts(report.falseAccepts());
+		}
 		section("Confusion matrix", "Rows: what the corpus says; columns: what the engine answered. Colour: the"
 				+ " share of the row (blue on the diagonal, red elsewhere). Hover a cell for its count.");
 		heatmap();
@@ -262,6 +265,26 @@ public final class HtmlReport {
 		if (errors.size() > ERRORS) {
 			html.append("<p class=\"explain\">").append(errors.size() - ERRORS).append(" more in the JSON report.</p>\n");
 		}
+	}
+
+	private void falseAccepts(FalseAccepts accepts) {
+		section("False accepts", "Lines of the built-in background of unrelated speech that no training saw, taken"
+				+ " for one of the agent's intents: " + accepts.accepted() + " of " + accepts.lines() + ", "
+				+ format(accepts.perThousand(), 1) + " per 1,000 (" + accepts.leftOut()
+				+ " held-back lines were left out as the agent's own domain). By intent: "
+				+ escape(accepts.byIntent().isEmpty() ? "none" : accepts.byIntent().toString()) + ".");
+		if (accepts.worst().isEmpty()) {
+			return;
+		}
+		html.append("<table class=\"sortable errors\"><thead><tr><th>utterance</th><th>background label</th>"
+				+ "<th>taken for</th><th>score</th></tr></thead><tbody>\n");
+		for (FalseAccepts.Accept accept : accepts.worst()) {
+			html.append("<tr><td>").append(escape(accept.text())).append("</td><td>").append(escape(accept.label()))
+					.append("</td><td>").append(escape(accept.intent())).append("</td>");
+			numberCell(accept.score(), format(accept.score(), 3));
+			html.append("</tr>\n");
+		}
+		html.append("</tbody></table>\n");
 	}
 
 	private static String candidate(IntentCandidate candidate) {

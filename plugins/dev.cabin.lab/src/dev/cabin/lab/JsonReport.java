@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,7 @@ import dev.cabin.engine.nlu.IntentCandidate;
  * A lab test as JSON, for scripts and CI: the headline figures at the top level ({@code n},
  * {@code in_scope_accuracy}, {@code oos_recall}, {@code oos_precision}, {@code macro_f1}, {@code latency_ms}),
  * then {@code per_intent}, the confusion matrix, the confidence histogram, the worst errors and, when the
- * corpus gives slots, the slot figures. Shares are between 0 and 1; a share of nothing is {@code null}.
+ * corpus gives slots, the slot figures; with the held-back background, {@code false_accepts}. Shares are between 0 and 1; a share of nothing is {@code null}.
  */
 public final class JsonReport {
 
@@ -63,7 +64,34 @@ public final class JsonReport {
 			slots.put("per_slot", perSlot);
 			json.put("slots", slots);
 		}
+		if (report.falseAccepts() != null) {
+			json.put("false_accepts", falseAccepts(report.falseAccepts()));
+		}
 		json.put("warnings", report.warnings());
+		return json;
+	}
+
+	private static Map<String, Object> falseAccepts(FalseAccepts accepts) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("lines", accepts.lines());
+		json.put("accepted", accepts.accepted());
+		json.put("rate", share(accepts.rate()));
+		json.put("per_1000", Math.round(accepts.perThousand() * 10) / 10.0);
+		json.put("left_out_as_own_domain", accepts.leftOut());
+		json.put("own_domain_labels", new TreeMap<>(accepts.ownLabels()));
+		json.put("by_intent", accepts.byIntent());
+		Map<String, Object> byLocale = new TreeMap<>();
+		accepts.byLocale().forEach((locale, count) -> byLocale.put(locale,
+				Map.of("lines", count.lines(), "accepted", count.accepted())));
+		json.put("by_locale", byLocale);
+		json.put("worst", accepts.worst().stream().map(accept -> {
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("text", accept.text());
+			line.put("label", accept.label());
+			line.put("intent", accept.intent());
+			line.put("score", share(accept.score()));
+			return line;
+		}).toList());
 		return json;
 	}
 

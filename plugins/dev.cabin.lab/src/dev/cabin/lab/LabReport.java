@@ -60,6 +60,7 @@ public final class LabReport {
 	private final List<String> warnings;
 	private final long wallNanos;
 	private final int threads;
+	private final FalseAccepts falseAccepts;
 
 	/**
 	 * @param intents the agent's intents, in the order reports list them
@@ -68,6 +69,12 @@ public final class LabReport {
 	 */
 	public LabReport(String agent, String corpus, List<String> intents, double threshold, List<Outcome> outcomes,
 			List<String> warnings, long wallNanos, int threads) {
+		this(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, null);
+	}
+
+	private LabReport(String agent, String corpus, List<String> intents, double threshold, List<Outcome> outcomes,
+			List<String> warnings, long wallNanos, int threads, FalseAccepts falseAccepts) {
+		this.falseAccepts = falseAccepts;
 		this.agent = agent;
 		this.corpus = corpus;
 		this.intents = List.copyOf(intents);
@@ -76,6 +83,16 @@ public final class LabReport {
 		this.warnings = List.copyOf(warnings);
 		this.wallNanos = wallNanos;
 		this.threads = threads;
+	}
+
+	/** The report with the false accepts of a run of the held-back background. */
+	public LabReport withFalseAccepts(FalseAccepts accepts) {
+		return new LabReport(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, accepts);
+	}
+
+	/** The false accepts on the held-back background, or {@code null} when it was not run. */
+	public FalseAccepts falseAccepts() {
+		return falseAccepts;
 	}
 
 	public String agent() {

@@ -25,6 +25,7 @@ import dev.cabin.engine.ir.SlotIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.Recognition;
+import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.language.TextNormalizer;
 
 /**
@@ -91,6 +92,17 @@ public final class LabTest {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * A lab test of the held-back background of unrelated speech ({@link BackgroundLines}): every line is out of
+	 * scope for the agent; the report carries its {@link FalseAccepts}.
+	 */
+	public static LabReport background(Engine engine, AgentIr agent, SentenceEncoders encoders, int threads,
+			Progress progress) throws InterruptedException {
+		BackgroundLines lines = BackgroundLines.of(agent, encoders, progress);
+		LabReport report = run(engine, agent, lines.corpus(), threads, progress);
+		return report.withFalseAccepts(FalseAccepts.of(report, lines));
 	}
 
 	/** The first utterances, and the first of each language, so that every encoder is loaded and warm. */

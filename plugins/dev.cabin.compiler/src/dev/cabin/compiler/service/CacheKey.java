@@ -19,6 +19,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResource;
 
+import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.compiler.OutOfScopeExamples;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
@@ -37,7 +38,8 @@ import dev.cabin.vss.VssSources;
  * import) with the text that was parsed, be it a file's or an editor's unsaved text; each source's
  * out-of-scope examples; the project file ({@code cabin.yaml}) of each source and the VSS files it names or
  * includes; and
- * the id and file hash of the sentence model of each language the sources use.
+ * the id and file hash of the sentence model of each language the sources use, with the hash of the built-in
+ * background of unrelated speech in that language.
  */
 final class CacheKey {
 
@@ -81,6 +83,8 @@ final class CacheKey {
 		}
 		for (Language language : languages) {
 			key.addModel(language, encoders.forLanguage(language), modelFiles);
+			key.add("background " + language.code(),
+					BackgroundCorpus.builtIn().sha256(language).getBytes(StandardCharsets.UTF_8));
 		}
 		return HexFormat.of().formatHex(key.digest.digest());
 	}

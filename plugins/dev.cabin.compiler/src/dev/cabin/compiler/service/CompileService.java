@@ -92,22 +92,23 @@ public final class CompileService {
 		stopIfCancelled(cancellation);
 		String key = loaded.files().isEmpty() ? null : key(loaded);
 		if (key == null) {
-			return new Compilation(compiled(loaded, progress, cancellation), false, millisSince(start));
+			CabinIr ir = compiled(loaded, progress, cancellation);
+			return compilation(loaded, ir, false, start);
 		}
 		CabinIr cached = cache.get(key);
 		if (cached != null) {
-			return new Compilation(cached, true, millisSince(start));
+			return compilation(loaded, cached, true, start);
 		}
 		ReentrantLock lock = compiling.computeIfAbsent(key, k -> new ReentrantLock());
 		acquire(lock, progress, cancellation);
 		try {
 			cached = cache.get(key);
 			if (cached != null) {
-				return new Compilation(cached, true, millisSince(start));
+				return compilation(loaded, cached, true, start);
 			}
 			CabinIr ir = compiled(loaded, progress, cancellation);
 			cache.put(key, ir);
-			return new Compilation(ir, false, millisSince(start));
+			return compilation(loaded, ir, false, start);
 		} finally {
 			lock.unlock();
 			if (!lock.hasQueuedThreads()) {
@@ -117,11 +118,15 @@ public final class CompileService {
 		}
 	}
 
+	private static Compilation compilation(LoadResult loaded, CabinIr ir, boolean fromCache, long start) {
+		return new Compilation(ir, fromCache, millisSince(start), FalseAcceptWarnings.of(loaded.files(), ir));
+	}
+
 	private CabinIr compiled(LoadResult loaded, Progress progress, Cancellation cancellation) {
 		stopIfCancelled(cancellation);
 		CabinIr ir;
 		try {
-			ir = new CabinCompiler(encoders, cancellable(progress, cancellation)).compile(loaded.files());
+			ir = new CabinCompiler(encoders, cache.folder(), cancellable(progress, cancellation)).compile(loaded.files());
 		} catch (RuntimeException e) {
 			if (cancellation.isCancelled()) {
 				throw cancelled(e);

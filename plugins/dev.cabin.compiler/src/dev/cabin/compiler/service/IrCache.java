@@ -93,6 +93,11 @@ public final class IrCache {
 		return base.resolve("cabin");
 	}
 
+	/** Its folder on disk, or {@code null} when it keeps entries in memory only. */
+	Path folder() {
+		return folder;
+	}
+
 	/** The versions of the compiler and the engine, part of every key; {@code unknown} when they cannot be read. */
 	String toolchain() {
 		return toolchain == null ? "unknown" : toolchain;

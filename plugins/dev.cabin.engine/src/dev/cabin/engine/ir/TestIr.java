@@ -33,7 +33,8 @@ public record TestIr(String name, String source, int line, List<Step> steps) {
 			@JsonSubTypes.Type(value = Step.ExpectHandoff.class, name = "expect-handoff"),
 			@JsonSubTypes.Type(value = Step.ExpectFallback.class, name = "expect-fallback"),
 			@JsonSubTypes.Type(value = Step.ExpectConfirm.class, name = "expect-confirm"),
-			@JsonSubTypes.Type(value = Step.ExpectEnd.class, name = "expect-end") })
+			@JsonSubTypes.Type(value = Step.ExpectEnd.class, name = "expect-end"),
+			@JsonSubTypes.Type(value = Step.ExpectFalseAccepts.class, name = "expect-false-accepts") })
 	public sealed interface Step {
 
 		/** The step's line in the source, for failure messages. */
@@ -84,6 +85,13 @@ public record TestIr(String name, String source, int line, List<Step> steps) {
 
 		/** The conversation is over: no flow waits for an answer. */
 		record ExpectEnd(int line) implements Step {
+		}
+
+		/**
+		 * The agent takes less than this share (0 to 1) of the held-back background of unrelated speech for one of
+		 * its intents; checked for the agent as a whole, whatever was said before.
+		 */
+		record ExpectFalseAccepts(double below, int line) implements Step {
 		}
 	}
 }

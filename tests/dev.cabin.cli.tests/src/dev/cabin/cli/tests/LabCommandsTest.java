@@ -195,6 +195,33 @@ class LabCommandsTest {
 	}
 
 	@Test
+	void theBackgroundMeasuresCarGeniusFalseAcceptsWithNoCorpusToBring() throws Exception {
+		Path json = dir.resolve("background.json");
+		Path html = dir.resolve("background.html");
+
+		CabinCommand lab = CabinCommand.run("labtest", Repository.carGenius().toString(), "--background", "--json",
+				json.toString(), "--html", html.toString());
+
+		assertEquals(0, lab.exitCode, lab.toString());
+		assertTrue(lab.out.contains("CarGenius: false accepts "), lab.out);
+		assertTrue(lab.out.contains(" per 1,000 unrelated requests ("), lab.out);
+		JsonNode accepts = new ObjectMapper().readTree(json.toFile()).get("false_accepts");
+		assertTrue(accepts.get("lines").asInt() > 1000, accepts.toString());
+		assertTrue(accepts.get("left_out_as_own_domain").asInt() > 0, "tire pressure and jump start lines are its own");
+		assertTrue(accepts.get("own_domain_labels").has("clinc150:tire_pressure"), accepts.toString());
+		assertTrue(accepts.has("by_intent") && accepts.get("worst").isArray(), accepts.toString());
+		assertTrue(accepts.get("by_locale").has("en-US") && accepts.get("by_locale").has("zh-CN"), accepts.toString());
+		assertEquals(accepts.get("accepted").asDouble() / accepts.get("lines").asDouble(), accepts.get("rate").asDouble(),
+				1e-4);
+		// English only: the Chinese part is too small to train on. Car genius is not under the bound of 1% yet
+		// (README); this guards what the background brought it to, from about 5% without it
+		JsonNode english = accepts.get("by_locale").get("en-US");
+		assertTrue(english.get("accepted").asDouble() / english.get("lines").asDouble() < 0.03,
+				"car genius takes 3% or more of unrelated English speech: " + accepts);
+		assertTrue(Files.readString(html).contains("<h2>False accepts</h2>"));
+	}
+
+	@Test
 	void wrongUsageIsExplained() throws Exception {
 		Path corpus = write("c.jsonl", TEST);
 
@@ -205,7 +232,7 @@ class LabCommandsTest {
 				corpus.toString(), "--threads", "many");
 
 		assertEquals(2, noCorpus.exitCode);
-		assertTrue(noCorpus.err.contains("--corpus"), noCorpus.err);
+		assertTrue(noCorpus.err.contains("--corpus") && noCorpus.err.contains("--background"), noCorpus.err);
 		assertEquals(2, unknownFormat.exitCode);
 		assertTrue(unknownFormat.err.contains("unknown corpus format \"xml\""), unknownFormat.err);
 		assertEquals(2, zero.exitCode);

@@ -45,6 +45,38 @@ class TestCommandTest {
 	}
 
 	@Test
+	void falseAcceptsAreMeasuredOnTheHeldBackBackgroundAndAsserted() throws IOException {
+		Path agent = dir.resolve("garage.cabin");
+		Files.writeString(agent, """
+				agent Garage {
+					locales en-US
+					intent TirePressure { en-US: "what's my tire pressure", "check the tire pressure", "do my tires need air" }
+					intent Wipers { en-US: "turn on the wipers", "start the windshield wipers", "wipers on please" }
+					on voice TirePressure -> flow Tires
+					on voice Wipers -> flow Wipe
+					flow Tires { say "All four tires are fine." }
+					flow Wipe { say "Wipers on." }
+					test "rarely takes unrelated speech for a request" {
+						expect false accepts below 50%
+					}
+					test "never takes unrelated speech for a request" {
+						expect false accepts below 0%
+					}
+				}
+				""");
+
+		CabinCommand test = CabinCommand.run("test", agent.toString());
+
+		assertEquals(1, test.exitCode, test.toString());
+		assertTrue(test.out.contains("PASS Garage: rarely takes unrelated speech for a request"), test.out);
+		assertTrue(test.out.contains("FAIL Garage: never takes unrelated speech for a request"), test.out);
+		assertTrue(test.out.contains("garage.cabin:13: expected false accepts below 0%, got "), test.out);
+		assertTrue(test.out.matches("(?s).*Garage: false accepts \\d+\\.\\d per 1,000 unrelated requests \\(\\d+ of \\d+"
+				+ " held-back background lines.*"), "measured once and printed: " + test.out);
+		assertEquals(1, test.out.split("false accepts [0-9.]+ per 1,000", -1).length - 1, "measured once: " + test.out);
+	}
+
+	@Test
 	void aFailingExpectationIsReportedAtItsLineWithTheTranscript() throws IOException {
 		Path agent = dir.resolve("wrong.cabin");
 		Files.writeString(agent, """

@@ -170,7 +170,7 @@ class SoftmaxClassifierTest {
 	}
 
 	private static ClassifierIr train(List<SoftmaxTraining.Example> training, Double threshold) {
-		return SoftmaxTraining.train(training, Language.EN, threshold, (task, done, total) -> {
+		return SoftmaxTraining.train(training, SoftmaxTraining.Background.NONE, Language.EN, threshold, (task, done, total) -> {
 		});
 	}
 

@@ -29,6 +29,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import dev.cabin.compiler.CompileException;
+import dev.cabin.compiler.service.Compilation;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
@@ -210,8 +211,14 @@ public class CabinBuilder extends IncrementalProjectBuilder {
 			return;
 		}
 		try {
-			CabinIr ir = compiler.compile(result, MonitorProgress.on(monitor, FILE_TICKS),
-					MonitorProgress.cancellation(monitor)).ir();
+			Compilation compilation = compiler.compile(result, MonitorProgress.on(monitor, FILE_TICKS),
+					MonitorProgress.cancellation(monitor));
+			for (Problem warning : compilation.warnings()) {
+				if (warning.file().toAbsolutePath().normalize().equals(path)) {
+					mark(file, warning);
+				}
+			}
+			CabinIr ir = compilation.ir();
 			ByteArrayOutputStream json = new ByteArrayOutputStream();
 			new IrCodec().write(ir, json);
 			write(outputOf(file), json.toByteArray(), monitor);

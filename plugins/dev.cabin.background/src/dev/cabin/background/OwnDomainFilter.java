@@ -1,0 +1,79 @@
+package dev.cabin.background;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.cabin.engine.nlu.Vectors;
+
+/**
+ * Leaves out the background lines that an agent handles itself: a background line that asks what one of the
+ * agent's intents does is no negative for it (CLINC150's {@code tire_pressure} lines for an agent with a
+ * TirePressure intent). A line is the agent's own when its embedding is at least {@link #LINE_BOUND} similar to
+ * one of the agent's examples; a label (one intent of the source corpus) is the agent's own when at least
+ * {@link #LABEL_SHARE} of its lines are, and then all its lines are left out, also those said in other words.
+ * Out-of-scope labels of the sources ({@code clinc150:oos}) are mixed bags and only lose their own lines.
+ */
+public final class OwnDomainFilter {
+
+	/** The cosine to an agent example from which a background line asks for the same thing. */
+	public static final double LINE_BOUND = 0.86;
+	/** The share of a label's lines from which the whole label is the agent's domain. */
+	public static final double LABEL_SHARE = 0.2;
+
+	private OwnDomainFilter() {
+	}
+
+	/**
+	 * What the filter made of some lines.
+	 *
+	 * @param kept the indices of the lines that are unrelated to the agent, in order
+	 * @param ownLabels the labels left out as the agent's domain, with how many of their lines were close
+	 */
+	public record Result(List<Integer> kept, Map<String, Integer> ownLabels, int leftOut) {
+	}
+
+	/**
+	 * @param lines the background lines, of one language
+	 * @param vectors their unit embeddings, in the same order
+	 * @param examples the unit embeddings of the agent's examples in that language
+	 */
+	public static Result unrelated(List<BackgroundCorpus.Line> lines, float[][] vectors, List<float[]> examples) {
+		boolean[] close = new boolean[lines.size()];
+		Map<String, Integer> labelSize = new HashMap<>();
+		Map<String, Integer> labelClose = new HashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			close[i] = nearest(vectors[i], examples) >= LINE_BOUND;
+			String label = lines.get(i).label();
+			labelSize.merge(label, 1, Integer::sum);
+			if (close[i]) {
+				labelClose.merge(label, 1, Integer::sum);
+			}
+		}
+		Map<String, Integer> ownLabels = new HashMap<>();
+		labelClose.forEach((label, count) -> {
+			if (!label.endsWith(":oos") && count >= LABEL_SHARE * labelSize.get(label)) {
+				ownLabels.put(label, count);
+			}
+		});
+		Set<String> own = new HashSet<>(ownLabels.keySet());
+		List<Integer> kept = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (!close[i] && !own.contains(lines.get(i).label())) {
+				kept.add(i);
+			}
+		}
+		return new Result(kept, Map.copyOf(ownLabels), lines.size() - kept.size());
+	}
+
+	private static double nearest(float[] vector, List<float[]> examples) {
+		double best = Double.NEGATIVE_INFINITY;
+		for (float[] example : examples) {
+			best = Math.max(best, Vectors.dot(vector, example));
+		}
+		return best;
+	}
+}

@@ -1,0 +1,35 @@
+package dev.cabin.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.cabin.lab.FalseAccepts;
+
+/** The false accepts of an agent on the held-back background, as {@code labtest} and {@code test} print them. */
+final class FalseAcceptsLines {
+
+	/** Worst examples printed; the JSON and HTML reports have more. */
+	static final int PRINTED = 5;
+
+	private FalseAcceptsLines() {
+	}
+
+	static void print(String agent, FalseAccepts accepts, PrintStream out) {
+		out.printf(Locale.ROOT, "%s: false accepts %.1f per 1,000 unrelated requests (%d of %d held-back background"
+				+ " lines; %d left out as its own domain)%n", agent, accepts.perThousand(), accepts.accepted(),
+				accepts.lines(), accepts.leftOut());
+		out.printf("  %-24s %s%n", "by locale", accepts.byLocale().entrySet().stream()
+				.map(entry -> String.format(Locale.ROOT, "%s %.1f per 1,000 (%d of %d)", entry.getKey(),
+						entry.getValue().perThousand(), entry.getValue().accepted(), entry.getValue().lines()))
+				.collect(Collectors.joining(", ")));
+		if (!accepts.byIntent().isEmpty()) {
+			out.printf("  %-24s %s%n", "taken for", accepts.byIntent().entrySet().stream()
+					.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+					.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
+		}
+		accepts.worst().stream().limit(PRINTED).forEach(accept -> out.printf(Locale.ROOT, "  %-24s \"%s\" -> %s (%.3f, %s)%n",
+				"worst", accept.text(), accept.intent(), accept.score(), accept.label()));
+	}
+}

@@ -1,0 +1,72 @@
+package dev.cabin.lab;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an agent did with the held-back background of unrelated speech: how many of its lines it accepted as one
+ * of its intents (false accepts), which intents they hit, and the most confident of them.
+ *
+ * @param lines the background lines run
+ * @param accepted how many the agent accepted
+ * @param leftOut held-back lines left out as the agent's own domain
+ * @param ownLabels background labels left out whole as the agent's own domain
+ * @param byIntent false accepts per intent
+ * @param byLocale the lines and false accepts of each locale the background was run in
+ * @param worst the most confident false accepts, at most {@link #WORST}
+ */
+public record FalseAccepts(int lines, int accepted, int leftOut, Map<String, Integer> ownLabels,
+		Map<String, Integer> byIntent, Map<String, Count> byLocale, List<Accept> worst) {
+
+	/** False accepts listed, the most confident first. */
+	public static final int WORST = 10;
+
+	/** How many lines ran and how many were accepted. */
+	public record Count(int lines, int accepted) {
+		public double perThousand() {
+			return lines == 0 ? 0 : 1000.0 * accepted / lines;
+		}
+	}
+
+	/** One background line taken for an intent. */
+	public record Accept(String text, String label, String intent, double score) {
+	}
+
+	public FalseAccepts {
+		ownLabels = Map.copyOf(ownLabels);
+		byIntent = Map.copyOf(byIntent);
+		byLocale = Map.copyOf(byLocale);
+		worst = List.copyOf(worst);
+	}
+
+	/** The false accepts of a lab test of {@link BackgroundLines}. */
+	public static FalseAccepts of(LabReport report, BackgroundLines background) {
+		Map<String, Integer> byIntent = new TreeMap<>();
+		List<Outcome> accepts = report.outcomes().stream().filter(Outcome::predictedInScope).toList();
+		accepts.forEach(outcome -> byIntent.merge(outcome.predicted(), 1, Integer::sum));
+		List<Accept> worst = accepts.stream().sorted(Comparator.comparingDouble(Outcome::score).reversed()).limit(WORST)
+				.map(outcome -> new Accept(outcome.line().text(), background.label(outcome.line()), outcome.predicted(),
+						outcome.score()))
+				.toList();
+		Map<String, Count> byLocale = new TreeMap<>();
+		for (Outcome outcome : report.outcomes()) {
+			Count count = byLocale.getOrDefault(outcome.line().locale(), new Count(0, 0));
+			byLocale.put(outcome.line().locale(),
+					new Count(count.lines() + 1, count.accepted() + (outcome.predictedInScope() ? 1 : 0)));
+		}
+		return new FalseAccepts(report.n(), accepts.size(), background.leftOut(), background.ownLabels(), byIntent,
+				byLocale, worst);
+	}
+
+	/** The share of the lines accepted, 0 without lines. */
+	public double rate() {
+		return lines == 0 ? 0 : (double) accepted / lines;
+	}
+
+	/** False accepts per 1,000 unrelated requests. */
+	public double perThousand() {
+		return rate() * 1000;
+	}
+}

@@ -1,0 +1,65 @@
+package dev.cabin.compiler.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.cabin.background.BackgroundCorpus;
+import dev.cabin.background.BackgroundCorpus.Part;
+import dev.cabin.background.BackgroundVectors;
+import dev.cabin.embeddings.onnx.OnnxModels;
+import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.Vectors;
+
+/** The built-in background of unrelated speech: its split and its shipped vectors. */
+class BackgroundCorpusTest {
+
+	private static final BackgroundCorpus CORPUS = BackgroundCorpus.builtIn();
+
+	@ParameterizedTest
+	@EnumSource(Language.class)
+	void noMeasuredLineIsTrainedOrCalibratedOn(Language language) {
+		Map<Part, Set<String>> parts = new EnumMap<>(Part.class);
+		for (Part part : Part.values()) {
+			parts.put(part, CORPUS.lines(language, part).stream().map(BackgroundCorpus.Line::normalized)
+					.collect(Collectors.toSet()));
+			assertFalse(parts.get(part).isEmpty(), language + " has no " + part + " lines");
+		}
+		for (String measured : parts.get(Part.MEASUREMENT)) {
+			assertFalse(parts.get(Part.TRAINING).contains(measured), "trained and measured: " + measured);
+			assertFalse(parts.get(Part.CALIBRATION).contains(measured), "calibrated and measured: " + measured);
+		}
+		for (String calibrated : parts.get(Part.CALIBRATION)) {
+			assertFalse(parts.get(Part.TRAINING).contains(calibrated), "trained and calibrated: " + calibrated);
+		}
+		int all = CORPUS.lines(language).size();
+		int measured = CORPUS.lines(language, Part.MEASUREMENT).size();
+		assertTrue(measured > all / 6 && measured < all / 3, measured + " of " + all + " lines held back");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Language.class)
+	void theShippedVectorsServeTheToolchainsModelWithoutEmbeddingTheBackground(Language language) {
+		AtomicInteger reports = new AtomicInteger();
+		var encoder = OnnxModels.encoders().forLanguage(language);
+
+		float[][] vectors = BackgroundVectors.of(CORPUS, language, encoder, null, (task, done, total) -> reports.incrementAndGet());
+
+		assertEquals(0, reports.get(), "the background was embedded at compile time: the shipped vectors do not fit");
+		List<BackgroundCorpus.Line> lines = CORPUS.lines(language);
+		assertEquals(lines.size(), vectors.length);
+		int last = lines.size() - 1;
+		assertTrue(Vectors.dot(vectors[last], encoder.encode(lines.get(last).normalized())) > 0.99,
+				"the last vector is not its line's");
+	}
+}

@@ -1,0 +1,47 @@
+package dev.cabin.compiler.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cabin.background.BackgroundCorpus;
+import dev.cabin.background.BackgroundVectors;
+import dev.cabin.background.OwnDomainFilter;
+import dev.cabin.embeddings.onnx.OnnxModels;
+import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.Progress;
+import dev.cabin.engine.nlu.SentenceEncoder;
+import dev.cabin.language.TextNormalizer;
+
+/** Background lines that ask what an agent does are not negatives for it. */
+class OwnDomainFilterTest {
+
+	private static final List<String> CAR_GENIUS = List.of("what's my tire pressure", "check the tire pressure",
+			"do my tires need air", "when is my next oil change", "do I need an oil change",
+			"how do I jump start the car", "my battery is dead", "help me jump the battery",
+			"what does this warning light mean", "is the engine overheating");
+
+	@Test
+	void aDiagnosticsAgentKeepsTirePressureAndJumpStartOutOfItsNegativesButNotMusic() {
+		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
+		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
+		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
+		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
+		List<float[]> examples = CAR_GENIUS.stream().map(TextNormalizer::normalize).map(encoder::encode).toList();
+
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples);
+
+		assertTrue(result.ownLabels().keySet().containsAll(Set.of("clinc150:tire_pressure", "clinc150:jump_start",
+				"clinc150:oil_change_when")), "own labels: " + result.ownLabels());
+		Set<String> keptLabels = result.kept().stream().map(i -> lines.get(i).label()).collect(Collectors.toSet());
+		assertFalse(keptLabels.contains("clinc150:tire_pressure"), "tire pressure lines stay negatives");
+		assertTrue(keptLabels.containsAll(Set.of("snips2017:PlayMusic", "clinc150:timer", "clinc150:oos")),
+				"unrelated labels were left out: " + keptLabels);
+		assertTrue(result.kept().size() > lines.size() * 9 / 10, "more than a tenth left out: " + result.leftOut());
+	}
+}
