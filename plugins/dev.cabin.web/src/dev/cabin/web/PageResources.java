@@ -24,8 +24,9 @@ final class PageResources extends HttpServlet {
 
 	@Override
 	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String path = request.getPathInfo() == null || request.getPathInfo().equals("/") ? "index.html"
-				: request.getPathInfo().substring(1);
+		// as the default servlet ("/"), the whole path is the servlet path
+		String requested = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		String path = requested.isEmpty() || requested.equals("/") ? "index.html" : requested.substring(1);
 		String extension = path.substring(path.lastIndexOf('.') + 1);
 		URL resource = path.contains("..") || !TYPES.containsKey(extension) ? null
 				: PageResources.class.getClassLoader().getResource(FOLDER + path);

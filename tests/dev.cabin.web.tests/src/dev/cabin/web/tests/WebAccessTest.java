@@ -117,6 +117,10 @@ class WebAccessTest {
 		assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
 		assertTrue(page.body().contains("Cabin Studio"), page.body());
 		assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+		HttpResponse<String> script = client.send(client.authorized("/app.js").GET());
+		assertEquals(200, script.statusCode());
+		assertTrue(script.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+		assertEquals(404, client.send(client.authorized("/nothing.js").GET()).statusCode());
 	}
 
 	static void assertNoStackTrace(String body) {
