@@ -58,12 +58,13 @@ function edits(workspaceEdit: any, documents: Documents): monaco.languages.Works
 const overlaps = (a: monaco.IRange, b: monaco.IRange) =>
   monaco.Range.areIntersectingOrTouching(monaco.Range.lift(a), monaco.Range.lift(b));
 
-export function registerFeatures(server: LspConnection, capabilities: any, documents: Documents): void {
+export function registerFeatures(server: LspConnection, documents: Documents): void {
   const at = (model: monaco.editor.ITextModel, position: monaco.IPosition) =>
     ({ textDocument: { uri: documents.uriOf(model) }, position: toLspPosition(position) });
 
   monaco.languages.registerCompletionItemProvider(CABIN, {
-    triggerCharacters: capabilities.completionProvider?.triggerCharacters ?? ['.'],
+    // the server's trigger character (the session's capabilities say so once it has started)
+    triggerCharacters: ['.'],
     async provideCompletionItems(model, position) {
       const result: any = await server.request('textDocument/completion', at(model, position));
       const items = Array.isArray(result) ? result : result?.items ?? [];

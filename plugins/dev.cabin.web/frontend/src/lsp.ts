@@ -7,6 +7,8 @@ export class LspConnection {
   private readonly pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
   private readonly handlers = new Map<string, Handler>();
   private readonly opened: Promise<void>;
+  /** Everything but initialize waits for this: the server drops what comes before initialize. */
+  private initialized: Promise<unknown>;
   onClose: (reason: string) => void = () => {};
   /** The last messages each way, in short, for a test that failed to show. */
   readonly trace: string[] = [];
@@ -16,6 +18,7 @@ export class LspConnection {
       socket.addEventListener('open', () => resolve());
       socket.addEventListener('error', () => reject(new Error('the language server could not be reached')));
     });
+    this.initialized = this.opened;
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data));
       this.remember('<', message);
@@ -40,7 +43,19 @@ export class LspConnection {
     this.handlers.set(method, handler);
   }
 
+  /** Starts the session; requests and notifications sent meanwhile follow it, in their order. */
+  initialize(params: unknown): Promise<any> {
+    const result = this.call('initialize', params);
+    this.initialized = result.then(() => this.notify('initialized', {}), () => undefined);
+    return result;
+  }
+
   async request<T>(method: string, params: unknown): Promise<T> {
+    await this.initialized;
+    return this.call(method, params);
+  }
+
+  private async call<T>(method: string, params: unknown): Promise<T> {
     await this.opened;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -50,7 +65,7 @@ export class LspConnection {
   }
 
   async notify(method: string, params: unknown): Promise<void> {
-    await this.opened;
+    await (method === 'initialized' ? this.opened : this.initialized);
     this.send({ jsonrpc: '2.0', method, params });
   }
 

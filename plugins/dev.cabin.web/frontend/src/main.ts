@@ -23,13 +23,15 @@ async function start(): Promise<void> {
       return true;
     },
   });
-  const initialized: any = await server.request('initialize', { processId: null, rootUri: null, capabilities: {
+  // the editor is usable while the server starts its session; what the editor sends meanwhile waits for it
+  server.initialize({ processId: null, rootUri: null, capabilities: {
     textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {}, definition: {},
-      rename: {}, formatting: {}, codeAction: {} } } });
-  await server.notify('initialized', {});
-  registerFeatures(server, initialized.capabilities, workbench);
+      rename: {}, formatting: {}, codeAction: {} } } })
+    .then(() => workbench.status('Ready'))
+    .catch((error) => workbench.status(`Language server: ${error.message}`, true));
+  workbench.status('Starting the language server…');
+  registerFeatures(server, workbench);
   workbench.showTree(await files.tree());
-  workbench.status('Ready');
   document.body.dataset.ready = 'true';
 }
 

@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import dev.cabin.dsl.ide.CabinInjector;
+
 /**
  * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}) and the language server
  * ({@code /lsp}), behind the {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
@@ -74,7 +76,18 @@ public final class WebServer implements AutoCloseable {
 		server.setErrorHandler(ErrorPages.server());
 		server.setStopTimeout(2000);
 		server.start();
+		warmUpTheLanguage();
 		return new WebServer(server, connector, token);
+	}
+
+	/*
+	 * The Cabin language (grammar, scopes, the VSS catalogue) takes seconds to set up the first time; done while
+	 * the author opens the URL, the first editor session does not wait for it.
+	 */
+	private static void warmUpTheLanguage() {
+		Thread warmUp = new Thread(CabinInjector::get, "cabin-web-warm-up");
+		warmUp.setDaemon(true);
+		warmUp.start();
 	}
 
 	public int port() {
