@@ -42,8 +42,17 @@ try {
   console.log(`step: keystroke to squiggle: ${squiggle} ms; Problems says: ${await problem.first().textContent()}`);
   await page.screenshot({ path: path.join(shots, 'web-studio-problem.png') });
 
+  // the quick fix the server offers for it
+  await page.keyboard.press('Control+.');
+  const fix = page.getByText('Change to Vehicle.Speed');
+  await fix.first().waitFor(patience);
+  await fix.first().click();
+  await page.waitForFunction(() => !document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('XSpeed'), null, patience);
+  console.log('step: the quick fix "Change to Vehicle.Speed" repaired the path');
+
   // complete a VSS path level by level: "Vehicle.Cabin.Sunroof." proposes Position
-  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'when Vehicle.'.length; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'Speed'.length; i++) await page.keyboard.press('Delete');
   await page.keyboard.type('Cabin.Sunroof.');
   const proposal = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Position' });

@@ -20,7 +20,8 @@ import dev.cabin.web.WebServer;
 /**
  * The browser studio in Debian's Chromium, driven by {@code frontend/browser-test.mjs} (playwright-core, installed
  * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
- * and sees it underlined and in the Problems panel, then completes a VSS path level by level. Screenshots go to
+ * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, then completes a VSS
+ * path level by level. Screenshots go to
  * the build's screenshot folder.
  */
 class BrowserTest {
@@ -43,7 +44,7 @@ class BrowserTest {
 	}
 
 	@Test
-	void anAuthorSeesATypedErrorAndCompletesAVssPath() throws Exception {
+	void anAuthorSeesATypedErrorRepairsItAndCompletesAVssPath() throws Exception {
 		List<String> lines = LspOverWebSocketTest.AGENT.lines().toList();
 		int line = 1 + lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("when Vehicle.Speed")).findFirst().orElseThrow());
 		Path screenshots = Files.createDirectories(Path.of(System.getProperty("cabin.screenshots", "target/screenshots")));
@@ -62,6 +63,7 @@ class BrowserTest {
 		assertTrue(ended, "the browser test did not end within 5 minutes:\n" + said);
 		assertEquals(0, browser.exitValue(), said);
 		assertTrue(said.contains("Problems says: " + FILE + ":" + line + ":"), said);
+		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
 		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
 	}
 }
