@@ -53,6 +53,15 @@ try {
   // complete a VSS path level by level: "Vehicle.Cabin.Sunroof." proposes Position
   await page.keyboard.press('Home');
   for (let i = 0; i < 'when Vehicle.'.length; i++) await page.keyboard.press('ArrowRight');
+
+  // hover on the signal: what it is and its unit
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover', { hasText: 'km/h' });
+  await hover.first().waitFor(patience);
+  console.log(`step: hover on Vehicle.Speed says: ${(await hover.first().textContent()).replace(/\s+/g, ' ').trim()}`);
+  await page.keyboard.press('Escape');
+
   for (let i = 0; i < 'Speed'.length; i++) await page.keyboard.press('Delete');
   await page.keyboard.type('Cabin.Sunroof.');
   const proposal = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Position' });

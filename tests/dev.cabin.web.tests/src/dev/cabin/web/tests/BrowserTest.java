@@ -20,8 +20,8 @@ import dev.cabin.web.WebServer;
 /**
  * The browser studio in Debian's Chromium, driven by {@code frontend/browser-test.mjs} (playwright-core, installed
  * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
- * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, then completes a VSS
- * path level by level. Screenshots go to
+ * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, reads the signal's
+ * hover, then completes a VSS path level by level. Screenshots go to
  * the build's screenshot folder.
  */
 class BrowserTest {
@@ -64,6 +64,7 @@ class BrowserTest {
 		assertEquals(0, browser.exitValue(), said);
 		assertTrue(said.contains("Problems says: " + FILE + ":" + line + ":"), said);
 		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
+		assertTrue(said.matches("(?s).*hover on Vehicle.Speed says: .*km/h.*"), said);
 		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
 	}
 }
