@@ -37,8 +37,3 @@ export async function save(path: string, text: string, replaces: string): Promis
   if (!response.ok) throw await failure(response);
   return response.headers.get('ETag') ?? '';
 }
-
-export async function create(path: string, text: string): Promise<void> {
-  const response = await fetch(`api/file?${query(path)}`, { method: 'POST', body: text });
-  if (!response.ok) throw await failure(response);
-}

@@ -101,10 +101,6 @@ public final class WebServer implements AutoCloseable {
 				+ AccessGate.TOKEN_PARAMETER + "=" + token.value());
 	}
 
-	String token() {
-		return token.value();
-	}
-
 	/** Waits until the server stops. */
 	public void join() throws InterruptedException {
 		server.join();
