@@ -69,7 +69,7 @@ public final class Main {
 				"import", new ImportCommand(),
 				"labtest", new LabtestCommand(),
 				"lsp", new LspCommand()));
-		commands.put("web", new dev.cabin.web.WebCommand());
+		commands.put("web", new dev.cabin.web.WebCommand(Toolchain::service));
 		return new CommandLine(USAGE_TEXT, commands, terminal).run(args);
 	}
 }

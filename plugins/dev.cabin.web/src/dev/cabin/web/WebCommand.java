@@ -3,11 +3,13 @@ package dev.cabin.web;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import dev.cabin.car.Arguments;
 import dev.cabin.car.Command;
 import dev.cabin.car.Terminal;
 import dev.cabin.car.UsageException;
+import dev.cabin.compiler.service.CompileService;
 
 /**
  * {@code cabin web [DIR] [--port N] [--host H]}: Cabin Studio in the browser for the workspace DIR (the current
@@ -24,6 +26,13 @@ public final class WebCommand implements Command {
 	private static final String LOOPBACK = "127.0.0.1";
 	private static final int DEFAULT_PORT = 8080;
 
+	private final Supplier<CompileService> compiler;
+
+	/** @param compiler the process' compile service, asked for when the server starts */
+	public WebCommand(Supplier<CompileService> compiler) {
+		this.compiler = compiler;
+	}
+
 	@Override
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		Integer port = arguments.positiveNumber("--port");
@@ -39,7 +48,7 @@ public final class WebCommand implements Command {
 		String bindTo = host == null ? LOOPBACK : host;
 		WebServer server;
 		try {
-			server = WebServer.start(workspace, bindTo, port == null ? DEFAULT_PORT : port);
+			server = WebServer.start(workspace, bindTo, port == null ? DEFAULT_PORT : port, compiler.get());
 		} catch (Exception e) {
 			terminal.err().println("cabin web: cannot listen on " + bindTo + ":" + (port == null ? DEFAULT_PORT : port)
 					+ ": " + (e instanceof BindException || e.getCause() instanceof BindException

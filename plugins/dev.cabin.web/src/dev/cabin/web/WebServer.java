@@ -15,11 +15,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.ide.CabinInjector;
 
 /**
- * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}) and the language server
- * ({@code /lsp}), behind the {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
+ * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}), the language server
+ * ({@code /lsp}) and simulator sessions ({@code /sim}), behind the {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
  * messages); error pages say what went wrong in a sentence and never show a stack trace.
  */
 public final class WebServer implements AutoCloseable {
@@ -37,12 +38,16 @@ public final class WebServer implements AutoCloseable {
 		this.token = token;
 	}
 
-	/** Serves a workspace folder on a host and port (0: any free port) until closed. */
-	public static WebServer start(Path workspace, String host, int port) throws Exception {
-		return start(workspace, host, port, WebLimits.DEFAULTS);
+	/**
+	 * Serves a workspace folder on a host and port (0: any free port) until closed; its simulator sessions compile
+	 * through the given service, the process' one.
+	 */
+	public static WebServer start(Path workspace, String host, int port, CompileService compiler) throws Exception {
+		return start(workspace, host, port, compiler, WebLimits.DEFAULTS);
 	}
 
-	static WebServer start(Path workspace, String host, int port, WebLimits limits) throws Exception {
+	static WebServer start(Path workspace, String host, int port, CompileService compiler, WebLimits limits)
+			throws Exception {
 		WorkspacePaths paths = new WorkspacePaths(workspace);
 		QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
 		threads.setName("cabin-web");
@@ -63,10 +68,14 @@ public final class WebServer implements AutoCloseable {
 		WorkspaceRoot root = new WorkspaceRoot(paths.root().toUri().toString(),
 				String.valueOf(paths.root().getFileName()));
 		AtomicInteger sessions = new AtomicInteger();
+		AtomicInteger simulations = new AtomicInteger();
+		SimulatorEngines engines = new SimulatorEngines(paths, compiler, System.getenv());
 		JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
 			container.setDefaultMaxTextMessageBufferSize(limits.lsp().maxMessageBytes());
 			container.addEndpoint(EndpointFactory.endpoint("/lsp", LspSocket.class,
 					() -> new LspSocket(root, limits.lsp(), sessions, limits.maxSessions())));
+			container.addEndpoint(EndpointFactory.endpoint("/sim", SimSocket.class,
+					() -> new SimSocket(engines, simulations, limits.maxSimSessions(), limits.maxSimMessageChars())));
 		});
 
 		AccessToken token = AccessToken.random();

@@ -35,7 +35,7 @@ class BrowserTest {
 	@BeforeAll
 	static void startTheServer() throws Exception {
 		Files.writeString(workspace.resolve(FILE), LspOverWebSocketTest.AGENT);
-		server = WebServer.start(workspace, "127.0.0.1", 0);
+		server = TestServers.start(workspace);
 	}
 
 	@AfterAll

@@ -52,7 +52,7 @@ class LspOverWebSocketTest {
 	@BeforeAll
 	static void startTheServer() throws Exception {
 		Files.writeString(workspace.resolve("on-disk.cabin"), AGENT.replace("Vehicle.Speed", "Vehicle.Sped"));
-		server = WebServer.start(workspace, "127.0.0.1", 0);
+		server = TestServers.start(workspace);
 		client = new WebClient(server);
 	}
 

@@ -28,7 +28,7 @@ class WebAccessTest {
 	@BeforeAll
 	static void startTheServer() throws Exception {
 		Files.writeString(workspace.resolve("agent.cabin"), "agent A {\n}\n");
-		server = WebServer.start(workspace, "127.0.0.1", 0);
+		server = TestServers.start(workspace);
 		client = new WebClient(server);
 	}
 

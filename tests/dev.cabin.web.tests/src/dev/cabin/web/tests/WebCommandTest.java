@@ -33,7 +33,7 @@ class WebCommandTest {
 		Terminal terminal = new Terminal(new BufferedReader(new StringReader("")),
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
-		WebCommand command = new WebCommand();
+		WebCommand command = new WebCommand(() -> TestServers.COMPILER);
 		return command.run(Arguments.parse(args, command.flags()), terminal);
 	}
 

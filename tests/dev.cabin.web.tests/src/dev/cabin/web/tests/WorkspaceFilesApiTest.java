@@ -39,7 +39,7 @@ class WorkspaceFilesApiTest {
 		Files.createDirectories(workspace.resolve(".git"));
 		Files.writeString(workspace.resolve(".git/config"), "[core]");
 		Files.createSymbolicLink(workspace.resolve("elsewhere"), outside);
-		server = WebServer.start(workspace, "127.0.0.1", 0);
+		server = TestServers.start(workspace);
 		client = new WebClient(server);
 	}
 
