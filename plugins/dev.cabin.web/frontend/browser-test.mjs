@@ -71,6 +71,18 @@ try {
   await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent
     ?.replace(/\u00a0/g, ' ').includes('Vehicle.Cabin.Sunroof.Position'), null, patience);
   console.log('step: completion proposed Vehicle.Cabin.Sunroof.Position and inserted it');
+
+  // the simulator talks to the agent of the open file (as saved): say "open the sunroof"
+  await page.click('#sim-load');
+  await page.locator('#sim-transcript li.note', { hasText: 'talking to' }).first().waitFor(patience);
+  await page.click('#sim-text');
+  await page.keyboard.type('open the sunroof');
+  await page.keyboard.press('Enter');
+  const reply = page.locator('#sim-transcript li.agent');
+  await reply.first().waitFor(patience);
+  await page.locator('#sim-trace details').first().waitFor(patience);
+  await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
+  console.log(`step: the simulator answered: ${await reply.first().textContent()}; trace: ${await page.locator('#sim-trace summary').first().textContent()}`);
 } catch (error) {
   failed = true;
   console.error(`failed: ${error.message.split('\n')[0]}`);

@@ -4,6 +4,7 @@ import * as files from './files';
 import { LspConnection } from './lsp';
 import { registerFeatures, registerHighlighting } from './language';
 import { Workbench } from './workbench';
+import { SimulatorPanel } from './simulator';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
@@ -31,6 +32,7 @@ async function start(): Promise<void> {
     .catch((error) => workbench.status(`Language server: ${error.message}`, true));
   workbench.status('Starting the language server…');
   registerFeatures(server, workbench);
+  new SimulatorPanel(() => workbench.activePath());
   workbench.showTree(await files.tree());
   document.body.dataset.ready = 'true';
 }

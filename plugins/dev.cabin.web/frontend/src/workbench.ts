@@ -132,6 +132,11 @@ export class Workbench implements Documents {
     return file;
   }
 
+  /** The workspace path of the file in the editor, or null. */
+  activePath(): string | null {
+    return this.active?.path ?? null;
+  }
+
   private activate(file: OpenFile): void {
     this.active = file;
     this.editor.setModel(file.model);

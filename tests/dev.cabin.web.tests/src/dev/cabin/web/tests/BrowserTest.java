@@ -21,8 +21,8 @@ import dev.cabin.web.WebServer;
  * The browser studio in Debian's Chromium, driven by {@code frontend/browser-test.mjs} (playwright-core, installed
  * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
  * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, reads the signal's
- * hover, then completes a VSS path level by level. Screenshots go to
- * the build's screenshot folder.
+ * hover, completes a VSS path level by level, then says "open the sunroof" to the agent in the Simulator panel
+ * and reads the reply and the turn's trace. Screenshots go to the build's screenshot folder.
  */
 class BrowserTest {
 
@@ -66,5 +66,6 @@ class BrowserTest {
 		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
 		assertTrue(said.matches("(?s).*hover on Vehicle.Speed says: .*km/h.*"), said);
 		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
+		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1"), said);
 	}
 }
