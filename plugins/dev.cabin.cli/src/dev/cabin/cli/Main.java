@@ -40,6 +40,7 @@ public final class Main {
 			                               measure how well an agent recognizes a corpus
 			  lsp [--max-message-bytes N] [--max-json-depth N] [--max-document-chars N]
 			                               the language server (LSP on stdin and stdout) for editors
+			""" + dev.cabin.web.WebCommand.USAGE + """
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
@@ -68,6 +69,7 @@ public final class Main {
 				"import", new ImportCommand(),
 				"labtest", new LabtestCommand(),
 				"lsp", new LspCommand()));
+		commands.put("web", new dev.cabin.web.WebCommand(Toolchain::service));
 		return new CommandLine(USAGE_TEXT, commands, terminal).run(args);
 	}
 }

@@ -1,0 +1,95 @@
+// The browser studio in a real Chromium (Debian's, driven by playwright-core; no browser is downloaded).
+// Usage: node browser-test.mjs URL FILE LINE SCREENSHOT_DIR
+//   URL   the address cabin web printed (with its token)
+//   FILE  a .cabin file of the workspace whose line LINE (1-based) starts with "when Vehicle.Speed"
+// Prints one line per step with what it measured; exits 1 at the first step that fails.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+
+const [url, file, lineText, shots] = process.argv.slice(2);
+const line = Number(lineText);
+const executablePath = process.env.CABIN_CHROMIUM ?? '/usr/bin/chromium';
+const patience = { timeout: Number(process.env.CABIN_PATIENCE_MS ?? 60_000) };
+
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] }).catch((error) => {
+  console.error(`cannot start Chromium at ${executablePath} (apt-get install chromium): ${error.message.split('\n')[0]}`);
+  process.exit(1);
+});
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => { if (message.type() === 'error') console.error(`page console: ${message.text()}`); });
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', patience);
+  await page.click(`#files span[data-path="${file}"]`);
+  await page.waitForSelector('.monaco-editor .view-line', patience);
+  await page.click('.monaco-editor .view-lines');
+  console.log(`step: page load to an editable editor: ${Date.now() - started} ms`);
+
+  // an unknown VSS path: "when Vehicle.XSpeed"
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'when Vehicle.'.length; i++) await page.keyboard.press('ArrowRight');
+  const typed = Date.now();
+  await page.keyboard.type('X');
+  await page.waitForSelector('.monaco-editor .squiggly-error', patience);
+  const squiggle = Date.now() - typed;
+  const problem = page.locator('#problems li.error', { hasText: `${file}:${line}:` });
+  await problem.first().waitFor(patience);
+  console.log(`step: keystroke to squiggle: ${squiggle} ms; Problems says: ${await problem.first().textContent()}`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-problem.png') });
+
+  // the quick fix the server offers for it
+  await page.keyboard.press('Control+.');
+  const fix = page.getByText('Change to Vehicle.Speed');
+  await fix.first().waitFor(patience);
+  await fix.first().click();
+  await page.waitForFunction(() => !document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('XSpeed'), null, patience);
+  console.log('step: the quick fix "Change to Vehicle.Speed" repaired the path');
+
+  // complete a VSS path level by level: "Vehicle.Cabin.Sunroof." proposes Position
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'when Vehicle.'.length; i++) await page.keyboard.press('ArrowRight');
+
+  // hover on the signal: what it is and its unit
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover', { hasText: 'km/h' });
+  await hover.first().waitFor(patience);
+  console.log(`step: hover on Vehicle.Speed says: ${(await hover.first().textContent()).replace(/\s+/g, ' ').trim()}`);
+  await page.keyboard.press('Escape');
+
+  for (let i = 0; i < 'Speed'.length; i++) await page.keyboard.press('Delete');
+  await page.keyboard.type('Cabin.Sunroof.');
+  const proposal = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Position' });
+  await proposal.first().waitFor(patience);
+  await page.screenshot({ path: path.join(shots, 'web-studio-completion.png') });
+  await proposal.first().click();
+  await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent
+    ?.replace(/\u00a0/g, ' ').includes('Vehicle.Cabin.Sunroof.Position'), null, patience);
+  console.log('step: completion proposed Vehicle.Cabin.Sunroof.Position and inserted it');
+
+  // the simulator talks to the agent of the open file (as saved): say "open the sunroof"
+  await page.click('#sim-load');
+  await page.locator('#sim-transcript li.note', { hasText: 'talking to' }).first().waitFor(patience);
+  await page.click('#sim-text');
+  await page.keyboard.type('open the sunroof');
+  await page.keyboard.press('Enter');
+  const reply = page.locator('#sim-transcript li.agent');
+  await reply.first().waitFor(patience);
+  await page.locator('#sim-trace details').first().waitFor(patience);
+  await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
+  console.log(`step: the simulator answered: ${await reply.first().textContent()}; trace: ${await page.locator('#sim-trace summary').first().textContent()}`);
+} catch (error) {
+  failed = true;
+  console.error(`failed: ${error.message.split('\n')[0]}`);
+  const [page] = browser.contexts()[0]?.pages() ?? [];
+  await page?.screenshot({ path: path.join(shots, 'web-studio-failed.png') });
+  console.error(`the last LSP messages:\n${(await page?.evaluate(() => window.cabinLspTrace?.join('\n')))}`);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

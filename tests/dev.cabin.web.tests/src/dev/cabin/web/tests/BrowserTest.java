@@ -1,0 +1,71 @@
+package dev.cabin.web.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cabin.testing.Repository;
+import dev.cabin.web.WebServer;
+
+/**
+ * The browser studio in Debian's Chromium, driven by {@code frontend/browser-test.mjs} (playwright-core, installed
+ * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
+ * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, reads the signal's
+ * hover, completes a VSS path level by level, then says "open the sunroof" to the agent in the Simulator panel
+ * and reads the reply and the turn's trace. Screenshots go to the build's screenshot folder.
+ */
+class BrowserTest {
+
+	private static final String FILE = "roof.cabin";
+
+	@TempDir
+	static Path workspace;
+	private static WebServer server;
+
+	@BeforeAll
+	static void startTheServer() throws Exception {
+		Files.writeString(workspace.resolve(FILE), LspOverWebSocketTest.AGENT);
+		server = TestServers.start(workspace);
+	}
+
+	@AfterAll
+	static void stopTheServer() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void anAuthorSeesATypedErrorRepairsItAndCompletesAVssPath() throws Exception {
+		List<String> lines = LspOverWebSocketTest.AGENT.lines().toList();
+		int line = 1 + lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("when Vehicle.Speed")).findFirst().orElseThrow());
+		Path screenshots = Files.createDirectories(Path.of(System.getProperty("cabin.screenshots", "target/screenshots")));
+		File output = Files.createTempFile("browser-test", ".log").toFile();
+		Process browser = new ProcessBuilder("node", "browser-test.mjs", server.url().toString(), FILE,
+				String.valueOf(line), screenshots.toString())
+				.directory(Repository.file("plugins/dev.cabin.web/frontend").toFile())
+				.redirectErrorStream(true).redirectOutput(output).start();
+		boolean ended = browser.waitFor(5, TimeUnit.MINUTES);
+		if (!ended) {
+			browser.destroyForcibly();
+		}
+		String said = Files.readString(output.toPath());
+		System.out.println(said);
+
+		assertTrue(ended, "the browser test did not end within 5 minutes:\n" + said);
+		assertEquals(0, browser.exitValue(), said);
+		assertTrue(said.contains("Problems says: " + FILE + ":" + line + ":"), said);
+		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
+		assertTrue(said.matches("(?s).*hover on Vehicle.Speed says: .*km/h.*"), said);
+		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
+		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1"), said);
+	}
+}

@@ -1,0 +1,133 @@
+package dev.cabin.web.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.cabin.web.WebServer;
+
+/** Who may use a {@code cabin web} server: only who has the token, and never a page of another site. */
+class WebAccessTest {
+
+	@TempDir
+	static Path workspace;
+	private static WebServer server;
+	private static WebClient client;
+
+	@BeforeAll
+	static void startTheServer() throws Exception {
+		Files.writeString(workspace.resolve("agent.cabin"), "agent A {\n}\n");
+		server = TestServers.start(workspace);
+		client = new WebClient(server);
+	}
+
+	@AfterAll
+	static void stopTheServer() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void theUrlItPrintsIsOnTheLoopbackAddressWithALongRandomToken() {
+		assertEquals("127.0.0.1", server.url().getHost());
+		assertTrue(client.token.length() >= 40, client.token);
+	}
+
+	@Test
+	void withoutTheTokenEveryRequestIsRefused() throws Exception {
+		for (String path : new String[] { "/", "/api/tree", "/api/file?path=agent.cabin", "/app.js" }) {
+			HttpResponse<String> response = client.send(client.request(path).GET());
+			assertEquals(401, response.statusCode(), path);
+			assertNoStackTrace(response.body());
+		}
+		assertEquals(401, client.send(client.request("/?token=" + client.token.substring(1)).GET()).statusCode());
+	}
+
+	@Test
+	void theTokenInTheUrlBecomesACookieAndLeavesTheAddressBar() throws Exception {
+		HttpResponse<String> response = client.send(client.request("/api/tree?token=" + client.token).GET());
+
+		assertEquals(303, response.statusCode());
+		assertEquals("/api/tree", response.headers().firstValue("Location").orElseThrow().replaceFirst("^http://[^/]+", ""));
+		String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+		assertTrue(cookie.startsWith("cabin-token-" + server.port() + "=" + client.token + ";"), cookie);
+		assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+		HttpResponse<String> withCookie = client.send(client.request("/api/tree")
+				.header("Cookie", "cabin-token-" + server.port() + "=" + client.token).GET());
+		assertEquals(200, withCookie.statusCode());
+		assertTrue(withCookie.body().contains("agent.cabin"), withCookie.body());
+	}
+
+	@Test
+	void aWebSocketHandshakeNeedsTheToken() {
+		WebClient.Refused refused = assertThrows(WebClient.Refused.class,
+				() -> client.connect("/lsp", "Origin", client.origin));
+
+		assertEquals(401, refused.status);
+	}
+
+	@Test
+	void aWebSocketHandshakeFromAPageOfAnotherSiteIsRefused() {
+		WebClient.Refused refused = assertThrows(WebClient.Refused.class, () -> client.connect("/lsp",
+				"Authorization", "Bearer " + client.token, "Origin", "http://attacker.example"));
+
+		assertEquals(403, refused.status);
+	}
+
+	@Test
+	void aChangeSentByAPageOfAnotherSiteIsRefusedAndChangesNothing() throws Exception {
+		HttpResponse<String> response = client.send(client.request("/api/file?path=agent.cabin")
+				.header("Authorization", "Bearer " + client.token).header("Origin", "http://attacker.example")
+				.DELETE());
+
+		assertEquals(403, response.statusCode());
+		assertTrue(Files.exists(workspace.resolve("agent.cabin")));
+	}
+
+	@Test
+	void aRequestTheServerCannotReadIsAnsweredWithoutAStackTrace() throws Exception {
+		HttpResponse<String> malformed = client.get("/api/file?path=%C3%28");
+		HttpResponse<String> unknown = client.get("/api/nothing");
+		HttpResponse<String> tooLargeHeader = client.send(client.authorized("/api/tree")
+				.header("X-Padding", "x".repeat(20_000)).GET());
+
+		assertEquals(400, malformed.statusCode());
+		assertEquals(404, unknown.statusCode());
+		assertEquals(431, tooLargeHeader.statusCode());
+		for (HttpResponse<String> response : java.util.List.of(malformed, unknown, tooLargeHeader)) {
+			assertNoStackTrace(response.body());
+		}
+	}
+
+	@Test
+	void thePageIsServedFromTheJar() throws Exception {
+		HttpResponse<String> page = client.send(client.authorized("/").GET());
+
+		assertEquals(200, page.statusCode());
+		assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+		assertTrue(page.body().contains("Cabin Studio"), page.body());
+		assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+		HttpResponse<String> script = client.send(client.authorized("/app.js").GET());
+		assertEquals(200, script.statusCode());
+		assertTrue(script.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+		assertEquals(404, client.send(client.authorized("/nothing.js").GET()).statusCode());
+	}
+
+	static void assertNoStackTrace(String body) {
+		assertFalse(body.matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*") || body.contains("Exception"), body);
+	}
+
+	static HttpRequest.BodyPublisher text(String text) {
+		return HttpRequest.BodyPublishers.ofString(text);
+	}
+}
