@@ -25,7 +25,7 @@ final class RunCommand implements Command {
 		Path slotsDirectory = slotsOption == null ? null : Path.of(slotsOption);
 		PackageVerifier verifier;
 		try {
-			verifier = CarBuilds.verifier(arguments, slotsDirectory);
+			verifier = CarBuilds.verifierBeforeLoading(arguments, slotsDirectory);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin run: " + e.getMessage());
 			return FAILED;

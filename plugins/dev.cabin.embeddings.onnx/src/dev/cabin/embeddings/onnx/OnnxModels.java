@@ -12,8 +12,11 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
  */
 public final class OnnxModels {
 
-	private static final SentenceEncoders ENCODERS = new SentenceEncoders(language -> EmbeddedModel.of(language).load());
-	private static final SentenceModelFiles FILES = new ModelFingerprints();
+	private static final ModelCopies COPIES = new ModelCopies();
+	private static final SentenceEncoders ENCODERS = new SentenceEncoders(
+			language -> new OnnxSentenceEncoder(EmbeddedModel.of(language), COPIES));
+	private static final SentenceModelFiles FILES = new ModelFingerprints(null);
+	private static final SentenceModelFiles FILES_TO_LOAD = new ModelsToLoad(COPIES, ENCODERS);
 
 	private OnnxModels() {
 	}
@@ -31,5 +34,13 @@ public final class OnnxModels {
 	/** The ids and file hashes of the models, which car packages record and a car checks. */
 	public static SentenceModelFiles files() {
 		return FILES;
+	}
+
+	/**
+	 * The same, for a runtime that loads the models it checks next (a car running a package): each model is
+	 * inflated out of its jar once, for its hash and its session, and starts loading once it is hashed.
+	 */
+	public static SentenceModelFiles filesToLoad() {
+		return FILES_TO_LOAD;
 	}
 }
