@@ -7,12 +7,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +55,11 @@ class CarRuntimeDistributionTest {
 		succeed(CabinCommand.run("export", Repository.file("examples/car-genius").toString(), "--profile",
 				Repository.file("examples/profiles/aurora-s-cn.yaml").toString(), "--key", key, "-o", build));
 		succeed(CabinCommand.run("install", build, "--trust", key + ".pub", "--slots", slots));
+		Path temporary = Files.createDirectory(dir.resolve("tmp"));
 
 		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
-				List.of("-Xmx96m"), "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+				List.of("-Xmx96m", "-Djava.io.tmpdir=" + temporary), "run", "--slots", slots, "--trust", key + ".pub",
+				"--script", SCRIPT);
 
 		assertEquals(0, car.exitCode, car.toString());
 		assertTrue(car.err.startsWith("running slot a of " + slots + ": version "), car.err);
@@ -63,8 +68,55 @@ class CarRuntimeDistributionTest {
 				replies.subList(0, 3).stream().map(reply -> reply.get("intent").asText()).toList(), car.out);
 		assertEquals("zh-CN", replies.get(2).get("locale").asText(), car.out);
 		assertTrue(replies.get(3).get("intent").isNull(), "the restaurant is out of the agent's scope: " + car.out);
+		try (Stream<Path> left = Files.list(temporary)) {
+			assertEquals(List.of(), left.toList(), "the models' copies and ONNX Runtime's libraries are deleted");
+		}
 		CabinCommand toolchain = CabinCommand.run("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
 		assertEquals(toolchain.out, car.out);
+	}
+
+	/**
+	 * ONNX Runtime's native libraries kept in the folder that {@code cabin-car} names: extracted by the first start,
+	 * used by the next; a damaged one is replaced before it is loaded, and a folder others may write to is not
+	 * used at all.
+	 */
+	@Test
+	void theCarRuntimeKeepsOnnxRuntimesLibrariesOnlyWhereNobodyElseMayChangeThem() throws Exception {
+		String key = dir.resolve("keys/signing").toString();
+		String slots = dir.resolve("car/slots").toString();
+		String build = dir.resolve("car-genius.cabinpkg").toString();
+		succeed(CabinCommand.run("keygen", "-o", key));
+		succeed(CabinCommand.run("export", Repository.file("examples/car-genius").toString(), "--profile",
+				Repository.file("examples/profiles/aurora-s-cn.yaml").toString(), "--key", key, "-o", build));
+		succeed(CabinCommand.run("install", build, "--trust", key + ".pub", "--slots", slots));
+		Path kept = dir.resolve("native");
+		List<String> run = List.of("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+
+		String answers = runWithKeptLibraries(kept, run).out;
+		Path library;
+		try (Stream<Path> platforms = Files.list(kept)) {
+			library = platforms.findFirst().orElseThrow().resolve(System.mapLibraryName("onnxruntime"));
+		}
+		byte[] extracted = Files.readAllBytes(library);
+		Files.write(library, new byte[extracted.length]);
+		CabinProcess damaged = runWithKeptLibraries(kept, run);
+		byte[] afterDamage = Files.readAllBytes(library);
+		Files.write(library, new byte[extracted.length]);
+		Files.setPosixFilePermissions(library.getParent(), PosixFilePermissions.fromString("rwxrwxr-x"));
+		CabinProcess shared = runWithKeptLibraries(kept, run);
+
+		assertEquals(answers, damaged.out, damaged.toString());
+		assertTrue(Arrays.equals(extracted, afterDamage), "the damaged library is extracted again");
+		assertEquals(answers, shared.out, shared.toString());
+		assertTrue(Arrays.equals(new byte[extracted.length], Files.readAllBytes(library)),
+				"a folder others may write to is neither used nor written");
+	}
+
+	private CabinProcess runWithKeptLibraries(Path kept, List<String> run) throws IOException, InterruptedException {
+		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
+				List.of("-Xmx96m", "-Dcabin.onnxruntime.libraries=" + kept), run.toArray(String[]::new));
+		assertEquals(0, car.exitCode, car.toString());
+		return car;
 	}
 
 	/**
