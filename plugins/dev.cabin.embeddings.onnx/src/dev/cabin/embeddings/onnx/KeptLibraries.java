@@ -7,10 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 
@@ -23,9 +20,6 @@ import java.util.zip.CRC32;
  * again.
  */
 final class KeptLibraries {
-
-	private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS = Set.of(PosixFilePermission.GROUP_WRITE,
-			PosixFilePermission.OTHERS_WRITE);
 
 	private KeptLibraries() {
 	}
@@ -95,8 +89,6 @@ final class KeptLibraries {
 	}
 
 	private static boolean ownedByThisUserAlone(Path path) throws IOException {
-		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
-		return attributes.owner().getName().equals(System.getProperty("user.name"))
-				&& attributes.permissions().stream().noneMatch(WRITABLE_BY_OTHERS::contains);
+		return OwnerOnly.holdsFor(path);
 	}
 }

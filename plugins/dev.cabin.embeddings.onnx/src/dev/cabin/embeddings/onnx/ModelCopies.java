@@ -19,7 +19,11 @@ import java.util.Map;
  */
 final class ModelCopies {
 
-	private final Map<EmbeddedModel, Path> kept = new EnumMap<>(EmbeddedModel.class);
+	/** A model's file for its session: a temporary copy, which the session's builder deletes, or an installed one. */
+	record ModelFile(Path path, boolean temporary) {
+	}
+
+	private final Map<EmbeddedModel, ModelFile> kept = new EnumMap<>(EmbeddedModel.class);
 
 	/**
 	 * Copies the model, feeding its bytes to the digest, and keeps the copy for the model's session.
@@ -28,30 +32,46 @@ final class ModelCopies {
 	 */
 	long copyAndKeep(EmbeddedModel model, MessageDigest digest) throws IOException {
 		Path copy = copy(model, digest);
-		Path replaced;
-		synchronized (kept) {
-			replaced = kept.put(model, copy);
-		}
-		if (replaced != null) {
-			Files.deleteIfExists(replaced);
-		}
+		keep(model, new ModelFile(copy, true));
 		return Files.size(copy);
 	}
 
-	/** The copy kept for the model, or a new one: the caller deletes it once the session is built. */
-	Path take(EmbeddedModel model) throws IOException {
-		Path copy;
+	/** Builds the model's session from a file installed beside the package that was checked against it. */
+	void useInstalled(EmbeddedModel model, Path file) throws IOException {
+		keep(model, new ModelFile(file, false));
+	}
+
+	private void keep(EmbeddedModel model, ModelFile file) throws IOException {
+		ModelFile replaced;
 		synchronized (kept) {
-			copy = kept.remove(model);
+			replaced = kept.put(model, file);
 		}
-		return copy != null ? copy : copy(model, null);
+		if (replaced != null && replaced.temporary()) {
+			Files.deleteIfExists(replaced.path());
+		}
+	}
+
+	/** The file kept for the model, or a new temporary copy: the caller deletes a temporary one after use. */
+	ModelFile take(EmbeddedModel model) throws IOException {
+		ModelFile file;
+		synchronized (kept) {
+			file = kept.remove(model);
+		}
+		return file != null ? file : new ModelFile(copy(model, null), true);
+	}
+
+	/** Copies one of the model's files, feeding its bytes to the digest if there is one. */
+	static void copy(EmbeddedModel model, String name, MessageDigest digest, Path to) throws IOException {
+		try (InputStream in = model.open(name)) {
+			Files.copy(digest == null ? in : new DigestInputStream(in, digest), to, StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	private static Path copy(EmbeddedModel model, MessageDigest digest) throws IOException {
 		Path file = Files.createTempFile("cabin-" + model.modelFile(), "");
 		file.toFile().deleteOnExit();
-		try (InputStream in = model.open(model.modelFile())) {
-			Files.copy(digest == null ? in : new DigestInputStream(in, digest), file, StandardCopyOption.REPLACE_EXISTING);
+		try {
+			copy(model, model.modelFile(), digest, file);
 		} catch (IOException | RuntimeException e) {
 			Files.deleteIfExists(file);
 			throw e;

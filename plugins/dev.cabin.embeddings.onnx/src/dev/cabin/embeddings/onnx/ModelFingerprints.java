@@ -31,8 +31,7 @@ final class ModelFingerprints implements SentenceModelFiles {
 	/** The SHA-256 of the model's files (model, then tokenizer) and their size. */
 	@Override
 	public Fingerprint fingerprint(String modelId) {
-		EmbeddedModel model = EmbeddedModel.byId(modelId).orElseThrow(
-				() -> new IllegalArgumentException("Cabin does not ship the model \"" + modelId + "\""));
+		EmbeddedModel model = shipped(modelId);
 		// not computeIfAbsent: it would hold a lock of the map, which another model may share, while it hashes
 		synchronized (locks.get(model)) {
 			Fingerprint known = fingerprints.get(model);
@@ -42,6 +41,12 @@ final class ModelFingerprints implements SentenceModelFiles {
 			}
 			return known;
 		}
+	}
+
+	/** @throws IllegalArgumentException for a model Cabin does not ship */
+	static EmbeddedModel shipped(String modelId) {
+		return EmbeddedModel.byId(modelId).orElseThrow(
+				() -> new IllegalArgumentException("Cabin does not ship the model \"" + modelId + "\""));
 	}
 
 	private Fingerprint digest(EmbeddedModel model) {
@@ -60,7 +65,7 @@ final class ModelFingerprints implements SentenceModelFiles {
 		}
 	}
 
-	private static long hash(EmbeddedModel model, String file, MessageDigest digest) throws IOException {
+	static long hash(EmbeddedModel model, String file, MessageDigest digest) throws IOException {
 		try (InputStream in = model.open(file)) {
 			return new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
 		}

@@ -12,17 +12,18 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
  */
 final class ModelsToLoad implements SentenceModelFiles {
 
-	private final SentenceModelFiles hashedAsCopied;
+	private final SentenceModelFiles checked;
 	private final SentenceEncoders encoders;
 
-	ModelsToLoad(ModelCopies copies, SentenceEncoders encoders) {
-		this.hashedAsCopied = new ModelFingerprints(copies);
+	/** @param checked the fingerprints, which leave the file each model's session is built from in the copies */
+	ModelsToLoad(SentenceModelFiles checked, SentenceEncoders encoders) {
+		this.checked = checked;
 		this.encoders = encoders;
 	}
 
 	@Override
 	public Fingerprint fingerprint(String modelId) {
-		Fingerprint fingerprint = hashedAsCopied.fingerprint(modelId);
+		Fingerprint fingerprint = checked.fingerprint(modelId);
 		EmbeddedModel model = EmbeddedModel.byId(modelId).orElseThrow();
 		Thread loading = new Thread(() -> {
 			try {

@@ -3,7 +3,6 @@ package dev.cabin.embeddings.onnx;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	 */
 	OnnxSentenceEncoder(EmbeddedModel model, ModelCopies copies) {
 		this.modelId = model.id();
-		CompletableFuture<Path> copy = onOwnThread("cabin-model-copy", () -> copies.take(model));
+		CompletableFuture<ModelCopies.ModelFile> copy = onOwnThread("cabin-model-copy", () -> copies.take(model));
 		CompletableFuture<WordPieceTokenizer> tokenizer = onOwnThread("cabin-tokenizer", model::tokenizer);
 		try {
 			this.environment = OnnxRuntimeLibrary.environment();
@@ -86,14 +85,16 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	/*
 	 * ONNX Runtime builds the session from a file: given the model's bytes instead, it would hold them on the Java
 	 * heap and again in its own memory while it builds the session, the peak of a car's resident memory. The file
-	 * is only needed while the session is built.
+	 * is only needed while the session is built (a copy is deleted then; a file installed in a build slot stays).
 	 */
-	private static OrtSession session(OrtEnvironment environment, Path modelCopy, OrtSession.SessionOptions options)
-			throws IOException, OrtException {
+	private static OrtSession session(OrtEnvironment environment, ModelCopies.ModelFile model,
+			OrtSession.SessionOptions options) throws IOException, OrtException {
 		try {
-			return environment.createSession(modelCopy.toString(), options);
+			return environment.createSession(model.path().toString(), options);
 		} finally {
-			Files.delete(modelCopy);
+			if (model.temporary()) {
+				Files.delete(model.path());
+			}
 		}
 	}
 

@@ -58,6 +58,11 @@ public final class PackageVerifier {
 		return new PackageVerifier(trusted, models, limits, profileId);
 	}
 
+	/** This verifier, checking the package against these model files instead. */
+	public PackageVerifier withModels(SentenceModelFiles otherModels) {
+		return new PackageVerifier(trusted, otherModels, limits, vehicle);
+	}
+
 	public VerifiedPackage verify(Path file) throws PackageRejectedException {
 		if (!Files.isRegularFile(file)) {
 			throw new PackageRejectedException(Files.exists(file) ? file + " is not a regular file"
@@ -305,6 +310,10 @@ public final class PackageVerifier {
 				if (e.getCause() instanceof IllegalArgumentException) {
 					throw new PackageRejectedException("the package needs the model " + model.id()
 							+ ", which this engine does not have");
+				}
+				if (e.getCause() instanceof IllegalStateException cause) {
+					throw new PackageRejectedException("cannot check the model " + model.id() + ": " + cause.getMessage(),
+							cause);
 				}
 				throw e.getCause() instanceof RuntimeException cause ? cause : e;
 			}
