@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.cabin.embeddings.onnx.OnnxModels;
+import dev.cabin.engine.nlu.SentenceModelFiles;
 import dev.cabin.engine.pkg.Ed25519Keys;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageVerifier;
@@ -22,6 +23,17 @@ final class CarBuilds {
 	 * @param slots the build slots the command works on, or {@code null}: the key must not be inside them
 	 */
 	static PackageVerifier verifier(Arguments arguments, Path slots) throws UsageException, KeyFileException {
+		return verifier(arguments, slots, OnnxModels.files());
+	}
+
+	/** The same, for a command that loads the models of the package it verifies next. */
+	static PackageVerifier verifierBeforeLoading(Arguments arguments, Path slots)
+			throws UsageException, KeyFileException {
+		return verifier(arguments, slots, OnnxModels.filesToLoad());
+	}
+
+	private static PackageVerifier verifier(Arguments arguments, Path slots, SentenceModelFiles models)
+			throws UsageException, KeyFileException {
 		String trust = arguments.option("--trust");
 		String vehicle = arguments.option("--vehicle");
 		if (trust == null) {
@@ -33,7 +45,7 @@ final class CarBuilds {
 			throw new UsageException("the key of --trust (" + trust + ") is inside the build slots " + slots
 					+ "; keep the car's key outside them, where an installed build cannot replace it");
 		}
-		PackageVerifier verifier = new PackageVerifier(Ed25519Keys.readPublicKey(key), OnnxModels.files());
+		PackageVerifier verifier = new PackageVerifier(Ed25519Keys.readPublicKey(key), models);
 		return vehicle == null ? verifier : verifier.forVehicle(vehicle);
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 
+import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.pkg.BuildSlots;
 import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageRejectedException;
@@ -11,7 +12,8 @@ import dev.cabin.engine.pkg.PackageVerifier;
 
 /**
  * {@code cabin install PKG --trust PUBKEY --slots DIR [--allow-downgrade] [--vehicle ID]}: verifies the package
- * and makes it the active build of the A/B slots, keeping the previous one.
+ * and makes it the active build of the A/B slots, keeping the previous one; the models the package names are
+ * extracted into its slot, checked against the package as they are written, for {@code cabin run} to load.
  */
 final class InstallCommand implements Command {
 
@@ -24,7 +26,8 @@ final class InstallCommand implements Command {
 	public int run(Arguments arguments, Terminal terminal) throws UsageException {
 		Path file = CarBuilds.single(arguments, "package to install");
 		Path directory = SlotsOption.required(arguments);
-		BuildSlots slots = new BuildSlots(directory);
+		BuildSlots slots = new BuildSlots(directory).keepingModels(OnnxModels.slotModels(line -> {
+		}));
 		PackageVerifier verifier;
 		try {
 			verifier = CarBuilds.verifier(arguments, directory);

@@ -25,7 +25,7 @@ final class RunCommand implements Command {
 		Path slotsDirectory = slotsOption == null ? null : Path.of(slotsOption);
 		PackageVerifier verifier;
 		try {
-			verifier = CarBuilds.verifier(arguments, slotsDirectory);
+			verifier = CarBuilds.verifierBeforeLoading(arguments, slotsDirectory);
 		} catch (KeyFileException e) {
 			terminal.err().println("cabin run: " + e.getMessage());
 			return FAILED;
@@ -38,7 +38,8 @@ final class RunCommand implements Command {
 				if (!arguments.positional().isEmpty()) {
 					throw new UsageException("give either a package or --slots DIR, not both");
 				}
-				BuildSlots slots = new BuildSlots(slotsDirectory);
+				BuildSlots slots = new BuildSlots(slotsDirectory)
+						.keepingModels(OnnxModels.slotModels(terminal.err()::println));
 				build = slots.active(verifier);
 				from = "slot " + slots.activeSlot() + " of " + slotsOption;
 			} else {

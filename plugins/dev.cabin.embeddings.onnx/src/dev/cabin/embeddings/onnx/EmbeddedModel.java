@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.cabin.engine.nlu.Language;
-import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
@@ -46,6 +45,10 @@ enum EmbeddedModel {
 		return id;
 	}
 
+	Language language() {
+		return language;
+	}
+
 	/** The model's files in its package: the ONNX model, then its tokenizer. */
 	List<String> files() {
 		return List.of(modelFile(), tokenizerFile());
@@ -75,9 +78,5 @@ enum EmbeddedModel {
 		} catch (IOException e) {
 			throw new IllegalStateException("cannot read the tokenizer " + tokenizerFile() + ": " + e.getMessage(), e);
 		}
-	}
-
-	SentenceEncoder load() {
-		return new OnnxSentenceEncoder(this);
 	}
 }

@@ -17,12 +17,14 @@ import ai.onnxruntime.OrtEnvironment;
  * exit before the files in it, so every process left an empty folder in the temp directory. Here they are
  * extracted into a folder of our own, loaded from there ({@value #NATIVE_PATH}) and deleted as soon as they are
  * loaded: a loaded library stays mapped when its file is unlinked. The folder ONNX Runtime still creates stays
- * empty, and its exit hook deletes it. A path the user gave, or a platform whose libraries are not where this
- * expects them, is left to ONNX Runtime's loader.
+ * empty, and its exit hook deletes it. The car's launcher names a folder where they are kept instead
+ * ({@value #KEPT_PATH}, see {@link KeptLibraries}). A path the user gave, or a platform whose libraries are not
+ * where this expects them, is left to ONNX Runtime's loader.
  */
 final class OnnxRuntimeLibrary {
 
 	private static final String NATIVE_PATH = "onnxruntime.native.path";
+	private static final String KEPT_PATH = "cabin.onnxruntime.libraries";
 	private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
 
 	private static boolean loaded;
@@ -32,25 +34,27 @@ final class OnnxRuntimeLibrary {
 
 	static synchronized OrtEnvironment environment() {
 		if (!loaded && System.getProperty(NATIVE_PATH) == null) {
-			loadFromOwnFolder();
+			String platform = platform();
+			Path kept = platform == null || System.getProperty(KEPT_PATH) == null ? null
+					: KeptLibraries.folder(Path.of(System.getProperty(KEPT_PATH)), platform, fileNames(),
+							resourceFolder(platform));
+			if (kept != null) {
+				loadFrom(kept);
+			} else if (platform != null) {
+				loadFromOwnFolder(platform);
+			}
 		}
 		loaded = true;
 		return OrtEnvironment.getEnvironment();
 	}
 
-	private static void loadFromOwnFolder() {
-		String platform = platform();
-		if (platform == null) {
-			return;
-		}
+	private static void loadFromOwnFolder(String platform) {
 		List<Path> extracted = new ArrayList<>();
 		Path folder = null;
 		try {
 			folder = Files.createTempDirectory("cabin-onnxruntime");
-			for (String library : LIBRARIES) {
-				String file = System.mapLibraryName(library);
-				try (InputStream in = OrtEnvironment.class.getResourceAsStream("/ai/onnxruntime/native/" + platform
-						+ "/" + file)) {
+			for (String file : fileNames()) {
+				try (InputStream in = OrtEnvironment.class.getResourceAsStream("/" + resourceFolder(platform) + file)) {
 					if (in == null) {
 						return;
 					}
@@ -58,14 +62,29 @@ final class OnnxRuntimeLibrary {
 					extracted.add(folder.resolve(file));
 				}
 			}
-			System.setProperty(NATIVE_PATH, folder.toString());
-			OrtEnvironment.getEnvironment();
+			loadFrom(folder);
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot extract ONNX Runtime's native libraries: " + e.getMessage(), e);
 		} finally {
-			System.clearProperty(NATIVE_PATH);
 			delete(folder, extracted);
 		}
+	}
+
+	private static void loadFrom(Path folder) {
+		System.setProperty(NATIVE_PATH, folder.toString());
+		try {
+			OrtEnvironment.getEnvironment();
+		} finally {
+			System.clearProperty(NATIVE_PATH);
+		}
+	}
+
+	private static List<String> fileNames() {
+		return LIBRARIES.stream().map(System::mapLibraryName).toList();
+	}
+
+	private static String resourceFolder(String platform) {
+		return "ai/onnxruntime/native/" + platform + "/";
 	}
 
 	/* Where a loaded library cannot be deleted (Windows), the JVM deletes at exit, in reverse order: files first. */

@@ -1,14 +1,14 @@
 package dev.cabin.embeddings.onnx;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -35,37 +35,66 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	private final WordPieceTokenizer tokenizer;
 	private final int dimension;
 
-	OnnxSentenceEncoder(EmbeddedModel model) {
+	/*
+	 * The model's copy and its tokenizer are made on threads of their own while this one loads ONNX Runtime's
+	 * native library and then builds the session: none needs another, and together they are most of a cold start.
+	 */
+	OnnxSentenceEncoder(EmbeddedModel model, ModelCopies copies) {
 		this.modelId = model.id();
-		this.tokenizer = model.tokenizer();
+		CompletableFuture<ModelCopies.ModelFile> copy = onOwnThread("cabin-model-copy", () -> copies.take(model));
+		CompletableFuture<WordPieceTokenizer> tokenizer = onOwnThread("cabin-tokenizer", model::tokenizer);
 		try {
 			this.environment = OnnxRuntimeLibrary.environment();
 			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
 			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
 			options.setCPUArenaAllocator(false);
-			this.session = session(environment, model, options);
+			this.session = session(environment, result(copy), options);
 			this.readsTokenTypes = session.getInputNames().contains("token_type_ids");
+			this.tokenizer = result(tokenizer);
 		} catch (IOException | OrtException e) {
 			throw new IllegalStateException("cannot load the model " + model.modelFile() + ": " + e.getMessage(), e);
 		}
 		this.dimension = encode("").length;
 	}
 
+	private static <T> CompletableFuture<T> onOwnThread(String name, Callable<T> work) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				result.complete(work.call());
+			} catch (Exception | Error e) {
+				result.completeExceptionally(e);
+			}
+		}, name);
+		thread.setDaemon(true);
+		thread.start();
+		return result;
+	}
+
+	private static <T> T result(CompletableFuture<T> work) throws IOException {
+		try {
+			return work.join();
+		} catch (CompletionException e) {
+			if (e.getCause() instanceof IOException cause) {
+				throw cause;
+			}
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
+	}
+
 	/*
 	 * ONNX Runtime builds the session from a file: given the model's bytes instead, it would hold them on the Java
 	 * heap and again in its own memory while it builds the session, the peak of a car's resident memory. The file
-	 * is only needed while the session is built.
+	 * is only needed while the session is built (a copy is deleted then; a file installed in a build slot stays).
 	 */
-	private static OrtSession session(OrtEnvironment environment, EmbeddedModel model,
+	private static OrtSession session(OrtEnvironment environment, ModelCopies.ModelFile model,
 			OrtSession.SessionOptions options) throws IOException, OrtException {
-		Path file = Files.createTempFile("cabin-" + model.modelFile(), "");
 		try {
-			try (InputStream in = model.open(model.modelFile())) {
-				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			return environment.createSession(file.toString(), options);
+			return environment.createSession(model.path().toString(), options);
 		} finally {
-			Files.delete(file);
+			if (model.temporary()) {
+				Files.delete(model.path());
+			}
 		}
 	}
 

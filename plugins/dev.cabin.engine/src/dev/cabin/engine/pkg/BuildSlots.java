@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * the previous build, kept for {@link #rollback} ({@code none} before the second install).
  * <p>
  * An install writes the new build into the slot that is neither active nor previous, syncs it to disk, verifies
- * what was written, and only then replaces {@code active} (both names at once) by an atomic rename; the build
+ * what was written (extracting its models into the slot, {@link #keepingModels}), and only then replaces {@code active} (both names at once) by an atomic rename; the build
  * that was previous before is deleted after that. Whenever the process or the power fails, {@code active} names
  * a complete build and its previous build is still there. A lock file keeps two installs from running at once.
  * <p>
@@ -66,6 +66,7 @@ public final class BuildSlots {
 
 	private final Path directory;
 	private final Consumer<Step> afterStep;
+	private final SlotModels models;
 
 	public BuildSlots(Path directory) {
 		this(directory, step -> {
@@ -77,8 +78,21 @@ public final class BuildSlots {
 	 *        it to see what a crash at that point leaves
 	 */
 	public BuildSlots(Path directory, Consumer<Step> afterStep) {
+		this(directory, afterStep, null);
+	}
+
+	private BuildSlots(Path directory, Consumer<Step> afterStep, SlotModels models) {
 		this.directory = directory;
 		this.afterStep = afterStep;
+		this.models = models;
+	}
+
+	/**
+	 * These slots, with the model files of each build kept in its slot: an install extracts them, as the package
+	 * written there is verified and before it becomes active, and the active build is verified with them.
+	 */
+	public BuildSlots keepingModels(SlotModels slotModels) {
+		return new BuildSlots(directory, afterStep, slotModels);
 	}
 
 	/**
@@ -116,7 +130,8 @@ public final class BuildSlots {
 			afterStep.accept(Step.PACKAGE_IN_PLACE);
 			VerifiedPackage written;
 			try {
-				written = verifier.verify(slot.resolve(PACKAGE));
+				written = (models == null ? verifier : verifier.withModels(models.extractingInto(slot)))
+						.verify(slot.resolve(PACKAGE));
 			} catch (PackageRejectedException e) {
 				delete(slot);
 				throw new PackageRejectedException("the build did not verify once written to slot " + target + ": "
@@ -173,7 +188,9 @@ public final class BuildSlots {
 					+ " (install a package with cabin install first)");
 		}
 		try {
-			return verifier.verify(directory.resolve(active).resolve(PACKAGE));
+			Path slot = directory.resolve(active);
+			return (models == null ? verifier : verifier.withModels(models.installedIn(slot)))
+					.verify(slot.resolve(PACKAGE));
 		} catch (PackageRejectedException e) {
 			throw new PackageRejectedException("the active build (slot " + active + ") does not verify: "
 					+ e.getMessage() + "; cabin rollback returns to the previous build", e);
@@ -277,7 +294,7 @@ public final class BuildSlots {
 		}
 	}
 
-	/* A slot holds files only (a package, perhaps a partial one, or the key file older installs kept). */
+	/* A slot holds files only (a package, its models, partial ones, or the key file older installs kept). */
 	private static void delete(Path slot) throws IOException {
 		if (!Files.isDirectory(slot)) {
 			return;

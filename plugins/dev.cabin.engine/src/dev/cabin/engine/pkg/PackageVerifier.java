@@ -11,6 +11,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,6 +23,7 @@ import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.nlu.SentenceModelFiles;
+import dev.cabin.engine.nlu.SentenceModelFiles.Fingerprint;
 
 /**
  * Checks a package before anything in it is used, in the order that trusts the least first: the zip structure
@@ -51,6 +56,11 @@ public final class PackageVerifier {
 	/** This verifier, also refusing packages built for another vehicle profile than the one with this id. */
 	public PackageVerifier forVehicle(String profileId) {
 		return new PackageVerifier(trusted, models, limits, profileId);
+	}
+
+	/** This verifier, checking the package against these model files instead. */
+	public PackageVerifier withModels(SentenceModelFiles otherModels) {
+		return new PackageVerifier(trusted, otherModels, limits, vehicle);
 	}
 
 	public VerifiedPackage verify(Path file) throws PackageRejectedException {
@@ -90,11 +100,12 @@ public final class PackageVerifier {
 				MAX_SIGNATURE_BYTES, " (it is unsigned, or the signature was renamed)");
 		String signer = checkSignature(manifestBytes, signatureBytes);
 		PackageManifest manifest = parseManifest(manifestBytes);
+		Map<String, CompletableFuture<Fingerprint>> localModels = fingerprints(manifest);
 		byte[] irBytes = checkEntries(manifest, entries, reader);
 		checkVehicle(manifest);
 		checkRuntime(manifest);
 		CabinIr ir = decodeIr(irBytes);
-		checkModels(manifest, ir);
+		checkModels(manifest, ir, localModels);
 		return new VerifiedPackage(bytes.size(), manifest, signer, ir);
 	}
 
@@ -261,8 +272,29 @@ public final class PackageVerifier {
 		}
 	}
 
+	/*
+	 * Hashing this engine's model files (tens of megabytes, inflated from their jars) is most of the time a
+	 * verification takes: it starts, two models at a time, as soon as the signed manifest names them, and runs
+	 * while the entries and the IR are checked.
+	 */
+	private Map<String, CompletableFuture<Fingerprint>> fingerprints(PackageManifest manifest) {
+		ExecutorService hashing = Executors.newFixedThreadPool(2, task -> {
+			Thread thread = new Thread(task, "cabin-model-hash");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Map<String, CompletableFuture<Fingerprint>> fingerprints = new HashMap<>();
+		for (PackageManifest.Model model : manifest.models()) {
+			fingerprints.computeIfAbsent(model.id(),
+					id -> CompletableFuture.supplyAsync(() -> models.fingerprint(id), hashing));
+		}
+		hashing.shutdown();
+		return fingerprints;
+	}
+
 	/** The IR's embeddings were made with exactly the model files this engine embeds queries with. */
-	private void checkModels(PackageManifest manifest, CabinIr ir) throws PackageRejectedException {
+	private void checkModels(PackageManifest manifest, CabinIr ir, Map<String, CompletableFuture<Fingerprint>> local)
+			throws PackageRejectedException {
 		for (Map.Entry<String, EncoderInfo> encoder : ir.encoders().entrySet()) {
 			PackageManifest.Model model = manifest.models().stream()
 					.filter(m -> encoder.getKey().equals(m.language()) && encoder.getValue().modelId().equals(m.id()))
@@ -271,16 +303,23 @@ public final class PackageVerifier {
 				throw new PackageRejectedException(PackageFormat.MANIFEST + " does not name the model of the IR's \""
 						+ encoder.getKey() + "\" embeddings (" + encoder.getValue().modelId() + ")");
 			}
-			String local;
+			String sha256;
 			try {
-				local = models.fingerprint(model.id()).sha256();
-			} catch (IllegalArgumentException e) {
-				throw new PackageRejectedException("the package needs the model " + model.id()
-						+ ", which this engine does not have");
+				sha256 = local.get(model.id()).join().sha256();
+			} catch (CompletionException e) {
+				if (e.getCause() instanceof IllegalArgumentException) {
+					throw new PackageRejectedException("the package needs the model " + model.id()
+							+ ", which this engine does not have");
+				}
+				if (e.getCause() instanceof IllegalStateException cause) {
+					throw new PackageRejectedException("cannot check the model " + model.id() + ": " + cause.getMessage(),
+							cause);
+				}
+				throw e.getCause() instanceof RuntimeException cause ? cause : e;
 			}
-			if (!local.equals(model.sha256())) {
+			if (!sha256.equals(model.sha256())) {
 				throw new PackageRejectedException("the package's \"" + model.language() + "\" embeddings were made with "
-						+ model.id() + " files of SHA-256 " + model.sha256() + ", but this engine's are " + local);
+						+ model.id() + " files of SHA-256 " + model.sha256() + ", but this engine's are " + sha256);
 			}
 		}
 	}

@@ -7,12 +7,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,24 +50,116 @@ class CarRuntimeDistributionTest {
 				+ "; the reactor builds releng/dev.cabin.car.dist before this bundle");
 		String key = dir.resolve("keys/signing").toString();
 		String slots = dir.resolve("car/slots").toString();
-		String build = dir.resolve("car-genius.cabinpkg").toString();
-		succeed(CabinCommand.run("keygen", "-o", key));
-		succeed(CabinCommand.run("export", Repository.file("examples/car-genius").toString(), "--profile",
-				Repository.file("examples/profiles/aurora-s-cn.yaml").toString(), "--key", key, "-o", build));
-		succeed(CabinCommand.run("install", build, "--trust", key + ".pub", "--slots", slots));
+		installCarGenius(key, slots);
+		Path temporary = Files.createDirectory(dir.resolve("tmp"));
 
 		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
-				List.of("-Xmx96m"), "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+				List.of("-Xmx96m", "-Djava.io.tmpdir=" + temporary), "run", "--slots", slots, "--trust", key + ".pub",
+				"--script", SCRIPT);
 
 		assertEquals(0, car.exitCode, car.toString());
-		assertTrue(car.err.startsWith("running slot a of " + slots + ": version "), car.err);
+		assertTrue(car.err.contains("running slot a of " + slots + ": version "), car.err);
 		List<JsonNode> replies = car.out.lines().map(CarRuntimeDistributionTest::json).toList();
 		assertEquals(List.of("TirePressure", "OilChange", "JumpStart"),
 				replies.subList(0, 3).stream().map(reply -> reply.get("intent").asText()).toList(), car.out);
 		assertEquals("zh-CN", replies.get(2).get("locale").asText(), car.out);
 		assertTrue(replies.get(3).get("intent").isNull(), "the restaurant is out of the agent's scope: " + car.out);
+		try (Stream<Path> left = Files.list(temporary)) {
+			assertEquals(List.of(), left.toList(), "the models' copies and ONNX Runtime's libraries are deleted");
+		}
 		CabinCommand toolchain = CabinCommand.run("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
 		assertEquals(toolchain.out, car.out);
+	}
+
+	/**
+	 * The install extracts each model into its slot, checked against the signed manifest as it is written, owner
+	 * only; a start loads the models from there without hashing them, but only while nobody else may change them
+	 * and they have the size the install wrote: otherwise it checks the runtime's own copies, and answers the same.
+	 */
+	@Test
+	void theCarRuntimeLoadsTheModelsItsInstallExtractedOnlyWhileTheSlotIsItsOwn() throws Exception {
+		String key = dir.resolve("keys/signing").toString();
+		String slots = dir.resolve("car/slots").toString();
+		installCarGenius(key, slots);
+		Path slot = Path.of(slots, "a");
+		List<String> run = List.of("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+		Path english = slot.resolve("bge-small-en-v1.5-q.onnx");
+		Path chinese = slot.resolve("bge-small-zh-v1.5-q.onnx");
+
+		try (Stream<Path> files = Files.list(slot)) {
+			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.verified",
+					"bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
+					files.map(file -> file.getFileName().toString()).sorted().toList());
+		}
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(english)));
+		CabinProcess fromTheSlot = runCar(run);
+		assertTrue(fromTheSlot.err.contains("model bge-small-en-v15-q: " + english + ", checked at install"),
+				fromTheSlot.err);
+		assertTrue(fromTheSlot.err.contains("model bge-small-zh-v15-q: " + chinese + ", checked at install"),
+				fromTheSlot.err);
+
+		Files.setPosixFilePermissions(slot, PosixFilePermissions.fromString("rwxrwxr-x"));
+		CabinProcess shared = runCar(run);
+		Files.setPosixFilePermissions(slot, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.write(english, new byte[] { 1, 2, 3 });
+		CabinProcess truncated = runCar(run);
+
+		assertTrue(shared.err.contains("model bge-small-en-v15-q: " + slot + " may be changed by others than "),
+				shared.err);
+		assertTrue(shared.err.contains("checking the runtime's own copy instead"), shared.err);
+		assertEquals(fromTheSlot.out, shared.out, shared.toString());
+		assertTrue(truncated.err.contains("model bge-small-en-v15-q: " + english + " is 3 bytes, not the "),
+				truncated.err);
+		assertTrue(truncated.err.contains("model bge-small-zh-v15-q: " + chinese + ", checked at install"),
+				truncated.err);
+		assertEquals(fromTheSlot.out, truncated.out, truncated.toString());
+	}
+
+	private CabinProcess runCar(List<String> run) throws IOException, InterruptedException {
+		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
+				List.of("-Xmx96m"), run.toArray(String[]::new));
+		assertEquals(0, car.exitCode, car.toString());
+		return car;
+	}
+
+	/**
+	 * ONNX Runtime's native libraries kept in the folder that {@code cabin-car} names: extracted by the first start,
+	 * used by the next; a damaged one is replaced before it is loaded, and a folder others may write to is not
+	 * used at all.
+	 */
+	@Test
+	void theCarRuntimeKeepsOnnxRuntimesLibrariesOnlyWhereNobodyElseMayChangeThem() throws Exception {
+		String key = dir.resolve("keys/signing").toString();
+		String slots = dir.resolve("car/slots").toString();
+		installCarGenius(key, slots);
+		Path kept = dir.resolve("native");
+		List<String> run = List.of("run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+
+		String answers = runWithKeptLibraries(kept, run).out;
+		Path library;
+		try (Stream<Path> platforms = Files.list(kept)) {
+			library = platforms.findFirst().orElseThrow().resolve(System.mapLibraryName("onnxruntime"));
+		}
+		byte[] extracted = Files.readAllBytes(library);
+		Files.write(library, new byte[extracted.length]);
+		CabinProcess damaged = runWithKeptLibraries(kept, run);
+		byte[] afterDamage = Files.readAllBytes(library);
+		Files.write(library, new byte[extracted.length]);
+		Files.setPosixFilePermissions(library.getParent(), PosixFilePermissions.fromString("rwxrwxr-x"));
+		CabinProcess shared = runWithKeptLibraries(kept, run);
+
+		assertEquals(answers, damaged.out, damaged.toString());
+		assertTrue(Arrays.equals(extracted, afterDamage), "the damaged library is extracted again");
+		assertEquals(answers, shared.out, shared.toString());
+		assertTrue(Arrays.equals(new byte[extracted.length], Files.readAllBytes(library)),
+				"a folder others may write to is neither used nor written");
+	}
+
+	private CabinProcess runWithKeptLibraries(Path kept, List<String> run) throws IOException, InterruptedException {
+		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
+				List.of("-Xmx96m", "-Dcabin.onnxruntime.libraries=" + kept), run.toArray(String[]::new));
+		assertEquals(0, car.exitCode, car.toString());
+		return car;
 	}
 
 	/**
@@ -126,6 +221,14 @@ class CarRuntimeDistributionTest {
 	private CabinProcess verifyInTheCarHeap(Path file, Path key) throws IOException, InterruptedException {
 		return CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(), List.of("-Xmx64m"),
 				"verify", file.toString(), "--trust", key + ".pub");
+	}
+
+	private void installCarGenius(String key, String slots) {
+		String build = dir.resolve("car-genius.cabinpkg").toString();
+		succeed(CabinCommand.run("keygen", "-o", key));
+		succeed(CabinCommand.run("export", Repository.file("examples/car-genius").toString(), "--profile",
+				Repository.file("examples/profiles/aurora-s-cn.yaml").toString(), "--key", key, "-o", build));
+		succeed(CabinCommand.run("install", build, "--trust", key + ".pub", "--slots", slots));
 	}
 
 	private static void succeed(CabinCommand command) {

@@ -1,0 +1,67 @@
+package dev.cabin.embeddings.onnx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import dev.cabin.engine.nlu.SentenceModelFiles;
+
+/**
+ * The models' fingerprints for a start from a build slot: a model the install extracted into the slot is loaded
+ * from there, and its fingerprint is the one the install computed as it wrote the file, without hashing it again.
+ * The slot is the car's own storage, trusted as far as the jars of the car runtime are: only while the slot, the
+ * model's file and its record belong to the car's user and nobody else may write them, and the file has the size
+ * the install wrote. Otherwise the model is hashed from the runtime's jar, as before there were extracted models.
+ */
+final class InstalledModels implements SentenceModelFiles {
+
+	private final Path slot;
+	private final ModelCopies copies;
+	private final SentenceModelFiles fromTheJars;
+	private final Consumer<String> report;
+
+	/** @param report told, in a line for people, where each model is loaded from and why */
+	InstalledModels(Path slot, ModelCopies copies, SentenceModelFiles fromTheJars, Consumer<String> report) {
+		this.slot = slot;
+		this.copies = copies;
+		this.fromTheJars = fromTheJars;
+		this.report = report;
+	}
+
+	@Override
+	public Fingerprint fingerprint(String modelId) {
+		EmbeddedModel model = ModelFingerprints.shipped(modelId);
+		Path file = InstalledModelRecord.modelFile(slot, model);
+		try {
+			InstalledModelRecord installed = InstalledModelRecord.read(slot, model);
+			String unusable = unusable(installed, file, model);
+			if (unusable == null) {
+				copies.useInstalled(model, file);
+				report.accept("model " + modelId + ": " + file + ", checked at install");
+				return installed.fingerprint();
+			}
+			report.accept("model " + modelId + ": " + unusable + "; checking the runtime's own copy instead");
+		} catch (IOException | UnsupportedOperationException e) {
+			report.accept("model " + modelId + ": cannot read " + file + " (" + e.getMessage()
+					+ "); checking the runtime's own copy instead");
+		}
+		return fromTheJars.fingerprint(modelId);
+	}
+
+	private String unusable(InstalledModelRecord installed, Path file, EmbeddedModel model) throws IOException {
+		if (installed == null || !Files.isRegularFile(file)) {
+			return "not extracted into " + slot + " at install";
+		}
+		for (Path path : new Path[] { slot, file, InstalledModelRecord.file(slot, model) }) {
+			if (!OwnerOnly.holdsFor(path)) {
+				return path + " may be changed by others than " + System.getProperty("user.name");
+			}
+		}
+		if (Files.size(file) != installed.modelFileSize()) {
+			return file + " is " + Files.size(file) + " bytes, not the " + installed.modelFileSize()
+					+ " the install extracted";
+		}
+		return null;
+	}
+}
