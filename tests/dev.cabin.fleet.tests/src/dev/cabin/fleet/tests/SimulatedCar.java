@@ -49,9 +49,9 @@ final class SimulatedCar {
 		this.verifier = verifier;
 	}
 
-	/** Cars {@code prefix-01} and on, registered, each with the first build active. */
+	/** Cars {@code prefix-01} and on, registered, each with the builds installed in turn (the last one active). */
 	static List<SimulatedCar> fleet(HawkbitTestServer server, Path directory, String prefix, int count,
-			Path firstBuild, Path trustedKey) throws IOException, HawkbitException, PackageRejectedException {
+			List<Path> installed, Path trustedKey) throws IOException, HawkbitException, PackageRejectedException {
 		PackageVerifier verifier = new PackageVerifier(readKey(trustedKey), OnnxModels.files());
 		List<SimulatedCar> cars = new ArrayList<>();
 		List<Map<String, String>> targets = new ArrayList<>();
@@ -60,7 +60,9 @@ final class SimulatedCar {
 			String token = UUID.randomUUID().toString().replace("-", "");
 			Files.createDirectories(car.tokenFile.getParent());
 			Files.writeString(car.tokenFile, token + "\n");
-			new BuildSlots(car.slots).install(firstBuild, verifier, false);
+			for (Path build : installed) {
+				new BuildSlots(car.slots).install(build, verifier, false);
+			}
 			targets.add(Map.of("controllerId", car.id, "name", car.id, "securityToken", token));
 			cars.add(car);
 		}
