@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.cabin.car.fleet.FleetCar;
 import dev.cabin.engine.pkg.BuildSlots;
+import dev.cabin.engine.pkg.PackageRejectedException;
 import dev.cabin.fleet.ManagementApi;
 
 /**
@@ -281,6 +282,33 @@ class FleetRolloutTest {
 		assertTrue(messages.contains("Target downloads range bytes="), "the download resumed: " + messages);
 	}
 
+	@Test
+	@Order(6)
+	void aBuildThatFailsTheSmokeCheckIsReportedAndThePreviousBuildStaysActive() throws Exception {
+		List<SimulatedCar> cars = SimulatedCar.fleet(server, dir.resolve("cars"), "smoke", 1, List.of(firstBuild),
+				builds.publicKey);
+		SimulatedCar car = cars.get(0);
+		everyCar.add(car);
+		car.start(POLL, new FleetCar.Observer() {
+		}, written -> {
+			throw new PackageRejectedException("smoke check failed: " + written.manifest().agents().get(0)
+					+ " gave no answer");
+		});
+
+		publish(builds.carGenius("1.3.0"), "--assign", car.id);
+
+		await("the car reported the failure", () -> car.log.stream().anyMatch(line -> line.contains("failure")));
+		assertTrue(car.log.contains("action " + server.api().get("/rest/v1/targets/" + car.id + "/actions")
+				.path("content").get(0).path("id").asText() + ": failure: refused: smoke check failed: CarGenius gave"
+				+ " no answer"), car.log.toString());
+		assertEquals("1.0.0", car.activeVersion());
+		assertEquals("error", server.api().get("/rest/v1/targets/" + car.id).path("updateStatus").asText());
+		try (Stream<Path> slots = Files.list(car.slots)) {
+			assertEquals(List.of("a"), slots.filter(Files::isDirectory).map(slot -> slot.getFileName().toString())
+					.filter(name -> name.length() == 1).toList(), "the slot of the refused build is emptied");
+		}
+	}
+
 	/** A car losing power: nothing of the client runs after it, as after a kill. */
 	static final class PowerCut extends Error {
 		private static final long serialVersionUID = 1L;
@@ -309,7 +337,7 @@ class FleetRolloutTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void noPasswordOrTokenIsInAnyOutputOrFile() throws Exception {
 		List<String> secrets = new ArrayList<>();
 		secrets.add(HawkbitTestServer.PASSWORD);

@@ -78,15 +78,17 @@ final class SimulatedCar {
 		}
 	}
 
-	/** A new client on this car's slots, as a restarted car process would make. */
-	FleetCar client(FleetCar.Observer observer) throws IOException {
-		return new FleetCar(new DdiServer(server.address, "DEFAULT", id, Files.readString(tokenFile).strip()),
-				new CarAttributes(VEHICLE, "CN"), slots, verifier, new SmokeCheck(), observer, log::add);
-	}
-
 	/** Runs a client in a thread, polling every {@code interval}, until {@link #stop()} or an observer throws. */
 	void start(Duration interval, FleetCar.Observer observer) throws IOException {
-		FleetCar client = client(observer);
+		start(interval, observer, new SmokeCheck());
+	}
+
+	/** The same with another smoke check than the car's own. */
+	void start(Duration interval, FleetCar.Observer observer, BuildSlots.BeforeSwitch smokeCheck) throws IOException {
+		// a new client on this car's slots, as a restarted car process makes
+		FleetCar client = new FleetCar(new DdiServer(server.address, "DEFAULT", id,
+				Files.readString(tokenFile).strip()), new CarAttributes(VEHICLE, "CN"), slots, verifier, smokeCheck,
+				observer, log::add);
 		running = true;
 		stoppedBy = null;
 		thread = new Thread(() -> {
