@@ -62,12 +62,14 @@ final class HawkbitTestServer {
 		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = free.getLocalPort();
 		}
-		Path log = Path.of(System.getProperty("cabin.cache", "target/cabin-cache")).resolveSibling("hawkbit-server.log");
-		Files.createDirectories(log.getParent());
+		// the server keeps uploaded artifacts in ./artifactrepo: run it in the build directory
+		Path home = Path.of(System.getProperty("cabin.cache", "target/cabin-cache")).resolveSibling("hawkbit-server");
+		Path log = home.resolve("hawkbit-server.log");
+		Files.createDirectories(home);
 		long started = System.nanoTime();
 		ProcessBuilder command = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 				.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port))
-				.redirectErrorStream(true).redirectOutput(log.toFile());
+				.directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
 		command.environment().put("SPRING_SECURITY_USER_NAME", USER);
 		command.environment().put("SPRING_SECURITY_USER_PASSWORD", "{noop}" + PASSWORD);
 		Process process = command.start();
