@@ -11,7 +11,7 @@ import dev.cabin.engine.pkg.KeyFileException;
 import dev.cabin.engine.pkg.PackageVerifier;
 
 /** What the car-build commands share: the trusted key and the verifier built from the options. */
-final class CarBuilds {
+public final class CarBuilds {
 
 	private CarBuilds() {
 	}
@@ -22,7 +22,7 @@ final class CarBuilds {
 	 *
 	 * @param slots the build slots the command works on, or {@code null}: the key must not be inside them
 	 */
-	static PackageVerifier verifier(Arguments arguments, Path slots) throws UsageException, KeyFileException {
+	public static PackageVerifier verifier(Arguments arguments, Path slots) throws UsageException, KeyFileException {
 		return verifier(arguments, slots, OnnxModels.files());
 	}
 
@@ -63,7 +63,7 @@ final class CarBuilds {
 		}
 	}
 
-	static Path single(Arguments arguments, String what) throws UsageException {
+	public static Path single(Arguments arguments, String what) throws UsageException {
 		if (arguments.positional().size() != 1) {
 			throw new UsageException("name one " + what);
 		}

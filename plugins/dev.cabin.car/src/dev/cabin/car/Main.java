@@ -19,6 +19,9 @@ public final class Main {
 			                               make the previous build active again
 			  run (--slots DIR | PKG) --trust PUBKEY [--vehicle ID] [--agent ID] [--script EVENTS.jsonl]
 			                               run a verified build as a car does, like chat
+			  car --hawkbit URL --controller ID --token-file F --slots DIR --trust PUBKEY --vehicle ID
+			      [--market M] [--tenant T] [--poll-interval 30s]
+			                               the car as an Eclipse hawkBit device: poll, verify, install, report
 			""";
 
 	private static final String USAGE = "usage: cabin <command> [options]\n\ncommands:\n" + COMMANDS_USAGE
@@ -30,7 +33,7 @@ public final class Main {
 	/** The car's commands by name. */
 	public static Map<String, Command> commands() {
 		return Map.of("verify", new VerifyCommand(), "install", new InstallCommand(), "rollback",
-				new RollbackCommand(), "run", new RunCommand());
+				new RollbackCommand(), "run", new RunCommand(), "car", new CarCommand());
 	}
 
 	public static void main(String[] args) {

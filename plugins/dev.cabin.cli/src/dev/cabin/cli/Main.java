@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.cabin.car.Command;
 import dev.cabin.car.CommandLine;
 import dev.cabin.car.Terminal;
+import dev.cabin.web.WebCommand;
 
 /**
  * The {@code cabin} command line: one entry point, one sub-command per task. Exit codes: 0 success, 1 the
@@ -32,6 +33,12 @@ public final class Main {
 			  export FILE... --profile PROFILE --key KEYFILE -o OUT.cabinpkg [--version X.Y.Z] [--agents A,B]
 			                               check agents against a vehicle profile, write a signed car package
 			""" + dev.cabin.car.Main.COMMANDS_USAGE + """
+			  publish PKG --trust PUBKEY --hawkbit URL [--tenant T] [--assign CAR,...]
+			      [--rollout NAME --filter QUERY --groups N --success PCT --error PCT]
+			                               put a car package on Eclipse hawkBit and deploy it (the account is
+			                               read from CABIN_HAWKBIT_USER and CABIN_HAWKBIT_PASSWORD)
+			  rollout status|start|pause|resume NAME|ID --hawkbit URL [--tenant T]
+			                               a rollout's groups, cars per state and failures; steer it
 			  diagram FILE... [--agent ID] [--flow NAME] --svg OUT.svg [--png OUT.png]
 			                               draw the agents' triggers and flows for a review
 			  import FORMAT FILE... -o AGENT.cabin [--max-per-intent N] [--name AGENT]
@@ -40,15 +47,22 @@ public final class Main {
 			                               measure how well an agent recognizes a corpus
 			  lsp [--max-message-bytes N] [--max-json-depth N] [--max-document-chars N]
 			                               the language server (LSP on stdin and stdout) for editors
-			""" + dev.cabin.web.WebCommand.USAGE + """
+			""" + WebCommand.USAGE + """
 			  studio                       start Cabin Studio (the launcher script handles it)
 			  help                         this text
 			""";
 
 	private final Terminal terminal;
+	private final Map<String, String> environment;
 
 	public Main(Terminal terminal) {
+		this(terminal, System.getenv());
+	}
+
+	/** @param environment where the fleet commands find the hawkBit account; tests pass their own */
+	public Main(Terminal terminal, Map<String, String> environment) {
 		this.terminal = terminal;
+		this.environment = environment;
 	}
 
 	public static void main(String[] args) {
@@ -69,7 +83,9 @@ public final class Main {
 				"import", new ImportCommand(),
 				"labtest", new LabtestCommand(),
 				"lsp", new LspCommand()));
-		commands.put("web", new dev.cabin.web.WebCommand(Toolchain::service));
+		commands.put("web", new WebCommand());
+		commands.put("publish", new PublishCommand(environment));
+		commands.put("rollout", new RolloutCommand(environment));
 		return new CommandLine(USAGE_TEXT, commands, terminal).run(args);
 	}
 }

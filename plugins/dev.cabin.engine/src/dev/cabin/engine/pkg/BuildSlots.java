@@ -60,6 +60,13 @@ public final class BuildSlots {
 		OLDEST_DROPPED
 	}
 
+	/** What must hold of a written build before it becomes active, e.g. that it loads and answers. */
+	@FunctionalInterface
+	public interface BeforeSwitch {
+		/** Throws to keep the build that is active now. */
+		void check(VerifiedPackage written) throws PackageRejectedException;
+	}
+
 	/* The active slot, and the previous one (null when there is none). */
 	private record Pointer(String active, String previous) {
 	}
@@ -103,6 +110,16 @@ public final class BuildSlots {
 	 */
 	public Switch install(Path packageFile, PackageVerifier verifier, boolean allowDowngrade)
 			throws PackageRejectedException, IOException {
+		return install(packageFile, verifier, allowDowngrade, written -> {
+		});
+	}
+
+	/**
+	 * Installs a package as {@link #install(Path, PackageVerifier, boolean)} does, switching to it only if it
+	 * passes a check once written; otherwise its slot is emptied and the active build stays active.
+	 */
+	public Switch install(Path packageFile, PackageVerifier verifier, boolean allowDowngrade, BeforeSwitch check)
+			throws PackageRejectedException, IOException {
 		VerifiedPackage candidate = verifier.verify(packageFile);
 		Files.createDirectories(directory);
 		try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE,
@@ -136,6 +153,12 @@ public final class BuildSlots {
 				delete(slot);
 				throw new PackageRejectedException("the build did not verify once written to slot " + target + ": "
 						+ e.getMessage(), e);
+			}
+			try {
+				check.check(written);
+			} catch (PackageRejectedException e) {
+				delete(slot);
+				throw e;
 			}
 			point(new Pointer(target, pointer == null ? null : pointer.active()));
 			if (pointer != null && pointer.previous() != null) {
@@ -195,6 +218,12 @@ public final class BuildSlots {
 			throw new PackageRejectedException("the active build (slot " + active + ") does not verify: "
 					+ e.getMessage() + "; cabin rollback returns to the previous build", e);
 		}
+	}
+
+	/** The file of the active build, or {@code null} when nothing was installed; verify it before trusting it. */
+	public Path activePackageFile() throws PackageRejectedException, IOException {
+		String active = activeSlot();
+		return active == null ? null : directory.resolve(active).resolve(PACKAGE);
 	}
 
 	/** The active slot's name, or {@code null} when nothing was installed. */
