@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.event.EventFormatException;
@@ -28,6 +29,8 @@ import jakarta.websocket.Session;
 public final class SimSocket extends Endpoint {
 
 	private static final Logger LOG = Logger.getLogger(SimSocket.class.getName());
+	/* Gson's JsonParser would accept what the event reader refuses (unquoted names, single quotes). */
+	private static final TypeAdapter<JsonElement> STRICT_JSON = new Gson().getAdapter(JsonElement.class);
 
 	private final SimulatorEngines engines;
 	private final AtomicInteger open;
@@ -60,11 +63,11 @@ public final class SimSocket extends Endpoint {
 	/* One message at a time per socket (the container's guarantee), so the conversation needs no lock. */
 	private String answer(String message) {
 		try {
-			JsonElement parsed = JsonParser.parseString(message);
-			if (parsed.isJsonObject() && isLoad(parsed.getAsJsonObject())) {
+			JsonElement parsed = STRICT_JSON.fromJson(message);
+			if (parsed != null && parsed.isJsonObject() && isLoad(parsed.getAsJsonObject())) {
 				return load(parsed.getAsJsonObject());
 			}
-		} catch (JsonParseException e) {
+		} catch (IOException | JsonParseException e) {
 			// the event reader says what is wrong with it, in the words of cabin chat --script
 		}
 		if (conversation == null) {

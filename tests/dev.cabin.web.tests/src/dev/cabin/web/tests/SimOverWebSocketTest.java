@@ -101,13 +101,15 @@ class SimOverWebSocketTest {
 		JsonObject unknown = ask(socket, "{\"type\":\"smell\"}");
 		JsonObject notJson = ask(socket, "{\"type\":\"voice\",");
 		JsonObject noPath = ask(socket, "{\"type\":\"load\"}");
+		JsonObject unquoted = ask(socket, "{type:\"load\",path:\"" + COMFORT + "\"}");
 
 		assertEquals("error", type(noZone));
 		assertTrue(noZone.get("message").getAsString().contains("zone"), noZone.toString());
 		assertTrue(unknown.get("message").getAsString().contains("unknown event type \"smell\""), unknown.toString());
 		assertTrue(notJson.get("message").getAsString().startsWith("invalid JSON"), notJson.toString());
 		assertTrue(noPath.get("message").getAsString().contains("\"path\""), noPath.toString());
-		for (JsonObject error : List.of(noZone, unknown, notJson, noPath)) {
+		assertTrue(unquoted.get("message").getAsString().startsWith("invalid JSON"), unquoted.toString());
+		for (JsonObject error : List.of(noZone, unknown, notJson, noPath, unquoted)) {
 			assertFalse(error.toString().contains("Exception"), "no stack trace: " + error);
 		}
 		assertEquals("turn", type(ask(socket, OPEN_THAT)));
@@ -124,6 +126,29 @@ class SimOverWebSocketTest {
 		}
 		assertTrue(load(socket, "../x.cabin").get("message").getAsString().contains(".."));
 		socket.close();
+	}
+
+	@Test
+	void aMessageOverTheLimitClosesTheSessionAsTooBig() throws Exception {
+		WebClient.Socket socket = simulator();
+
+		socket.send("{\"type\":\"voice\",\"text\":\"" + "a".repeat(70 * 1024) + "\"}");
+
+		assertEquals(1009, socket.closeStatus());
+	}
+
+	@Test
+	void theThirtyThirdSessionAtOnceIsToldToTryAgainLater() throws Exception {
+		List<WebClient.Socket> open = new ArrayList<>();
+		try {
+			for (int i = 0; i < 32; i++) {
+				open.add(simulator());
+			}
+			WebClient.Socket oneTooMany = simulator();
+			assertEquals(1013, oneTooMany.closeStatus());
+		} finally {
+			open.forEach(WebClient.Socket::close);
+		}
 	}
 
 	@Test

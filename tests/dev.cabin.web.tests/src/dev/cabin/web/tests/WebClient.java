@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -85,6 +86,8 @@ final class WebClient {
 	/** One WebSocket connection; each whole text message it receives is queued. */
 	static final class Socket implements WebSocket.Listener {
 		final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+		/** The status the server closed the connection with. */
+		final CompletableFuture<Integer> closed = new CompletableFuture<>();
 		private final StringBuilder partial = new StringBuilder();
 		WebSocket webSocket;
 
@@ -97,6 +100,22 @@ final class WebClient {
 			}
 			socket.request(1);
 			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+			closed.complete(statusCode);
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket socket, Throwable error) {
+			closed.completeExceptionally(error);
+		}
+
+		/** The status the server closed the connection with, waiting for it. */
+		int closeStatus() throws InterruptedException, ExecutionException, TimeoutException {
+			return closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 		}
 
 		void send(String text) throws InterruptedException, ExecutionException, TimeoutException {
