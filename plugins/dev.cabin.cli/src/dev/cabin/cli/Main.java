@@ -83,7 +83,7 @@ public final class Main {
 				"import", new ImportCommand(),
 				"labtest", new LabtestCommand(),
 				"lsp", new LspCommand()));
-		commands.put("web", new WebCommand());
+		commands.put("web", new WebCommand(Toolchain::service));
 		commands.put("publish", new PublishCommand(environment));
 		commands.put("rollout", new RolloutCommand(environment));
 		return new CommandLine(USAGE_TEXT, commands, terminal).run(args);
