@@ -41,7 +41,8 @@ final class DeclarationCompiler {
 		}
 		ToolIr.Binding binding = null;
 		if (tool.getBinding() instanceof ActuatorBinding actuator) {
-			binding = new ToolIr.Binding.Actuator(actuator.getPath());
+			binding = new ToolIr.Binding.Actuator(actuator.getPath(),
+					actuator.getValue() == null ? null : ExpressionCompiler.expression(actuator.getValue()));
 		} else if (tool.getBinding() instanceof HandlerBinding handler) {
 			binding = new ToolIr.Binding.Handler(handler.getHandler());
 		}

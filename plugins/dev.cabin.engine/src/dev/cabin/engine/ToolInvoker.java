@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.cabin.engine.ir.CallIr;
+import dev.cabin.engine.ir.ExprIr;
 import dev.cabin.engine.ir.PolicyIr;
 import dev.cabin.engine.ir.ToolIr;
 
@@ -86,10 +87,20 @@ final class ToolInvoker {
 		}
 	}
 
+	private Object target(ToolIr.Binding.Actuator actuator, Map<String, Object> args) {
+		if (actuator.value() instanceof ExprIr.Ref ref && args.containsKey(ref.path())) {
+			return args.get(ref.path());
+		}
+		if (actuator.value() != null) {
+			return context.evaluator().value(actuator.value());
+		}
+		return args.isEmpty() ? Boolean.TRUE : args.values().iterator().next();
+	}
+
 	private ToolCall run(ToolIr tool, Map<String, Object> args, String origin, String resultName) {
 		ToolCall done;
 		if (tool.binding() instanceof ToolIr.Binding.Actuator actuator) {
-			Object target = args.isEmpty() ? Boolean.TRUE : args.values().iterator().next();
+			Object target = target(actuator, args);
 			context.vehicle().setTarget(actuator.path(), target);
 			done = new ToolCall(tool.name(), args, origin, "done", target, null);
 		} else {

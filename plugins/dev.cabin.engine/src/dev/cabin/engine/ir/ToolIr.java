@@ -2,6 +2,7 @@ package dev.cabin.engine.ir;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -32,8 +33,11 @@ public record ToolIr(String name, String description, List<Param> params, TypeIr
 			@JsonSubTypes.Type(value = Binding.Handler.class, name = "handler") })
 	public sealed interface Binding {
 
-		/** Sets the target value of a VSS actuator to the tool's (single) argument. */
-		record Actuator(String path) implements Binding {
+		/**
+		 * Sets the target value of a VSS actuator: to {@code value} (a literal, or a reference to one of the tool's
+		 * parameters), or without one to the tool's only argument, or {@code true} for a tool without any.
+		 */
+		record Actuator(String path, @JsonInclude(JsonInclude.Include.NON_NULL) ExprIr value) implements Binding {
 		}
 
 		/** Runs the handler the vehicle integration registered under this name. */

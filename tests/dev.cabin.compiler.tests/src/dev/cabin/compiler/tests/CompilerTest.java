@@ -54,7 +54,7 @@ class CompilerTest {
 		assertEquals(List.of("seat.heat"), driving.deniedTools());
 
 		ToolIr sunroof = comfort.tool("sunroof.open");
-		assertEquals(new ToolIr.Binding.Actuator("Vehicle.Cabin.Sunroof.Position"), sunroof.binding());
+		assertEquals(new ToolIr.Binding.Actuator("Vehicle.Cabin.Sunroof.Position", null), sunroof.binding());
 		assertEquals(100.0, sunroof.param("position").defaultValue().value());
 		assertNotNull(comfort.tool("navigation.route"), "a file-level tool is every agent's");
 

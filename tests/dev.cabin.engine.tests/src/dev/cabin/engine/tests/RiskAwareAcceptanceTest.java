@@ -197,7 +197,7 @@ class RiskAwareAcceptanceTest {
 	}
 
 	private static CabinIr agent() {
-		ToolIr open = new ToolIr("sunroof.open", "Opens the sunroof", List.of(), null, new ToolIr.Binding.Actuator(SUNROOF));
+		ToolIr open = new ToolIr("sunroof.open", "Opens the sunroof", List.of(), null, new ToolIr.Binding.Actuator(SUNROOF, null));
 		IntentIr openSunroof = new IntentIr("OpenSunroof", List.of(new ExampleIr("en-US", "open the sunroof"),
 				new ExampleIr("zh-CN", "打开天窗")), List.of(), Confidence.HIGH, Map.of());
 		IntentIr roofState = new IntentIr("RoofState", List.of(new ExampleIr("en-US", "is the sunroof open"),
