@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,8 +15,9 @@ import dev.cabin.engine.nlu.Vectors;
  * agent's intents does is no negative for it (CLINC150's {@code tire_pressure} lines for an agent with a
  * TirePressure intent). A line is the agent's own when its embedding is at least {@link #LINE_BOUND} similar to
  * one of the agent's examples; a label (one intent of the source corpus) is the agent's own when at least
- * {@link #LABEL_SHARE} of its lines are, and then all its lines are left out, also those said in other words.
- * Out-of-scope labels of the sources ({@code clinc150:oos}) are mixed bags and only lose their own lines.
+ * {@link #LABEL_SHARE} of its lines are, or when it bears the name of one of the agent's intents (an agent imported
+ * from the source corpus keeps its labels as intent names: {@code tire_pressure}, {@code TirePressure}), and then
+ * all its lines are left out, also those said in other words. Out-of-scope labels of the sources ({@code clinc150:oos}) are mixed bags and only lose their own lines.
  */
 public final class OwnDomainFilter {
 
@@ -40,8 +42,12 @@ public final class OwnDomainFilter {
 	 * @param lines the background lines, of one language
 	 * @param vectors their unit embeddings, in the same order
 	 * @param examples the unit embeddings of the agent's examples in that language
+	 * @param intents the names of the agent's intents
 	 */
-	public static Result unrelated(List<BackgroundCorpus.Line> lines, float[][] vectors, List<float[]> examples) {
+	public static Result unrelated(List<BackgroundCorpus.Line> lines, float[][] vectors, List<float[]> examples,
+			Set<String> intents) {
+		Set<String> intentKeys = new HashSet<>();
+		intents.forEach(intent -> intentKeys.add(nameKey(intent)));
 		boolean[] close = new boolean[lines.size()];
 		Map<String, Integer> labelSize = new HashMap<>();
 		Map<String, Integer> labelClose = new HashMap<>();
@@ -54,8 +60,10 @@ public final class OwnDomainFilter {
 			}
 		}
 		Map<String, Integer> ownLabels = new HashMap<>();
-		labelClose.forEach((label, count) -> {
-			if (!label.endsWith(":oos") && count >= LABEL_SHARE * labelSize.get(label)) {
+		labelSize.forEach((label, size) -> {
+			int count = labelClose.getOrDefault(label, 0);
+			boolean named = intentKeys.contains(nameKey(label.substring(label.indexOf(':') + 1)));
+			if (!label.endsWith(":oos") && (named || count > 0 && count >= LABEL_SHARE * size)) {
 				ownLabels.put(label, count);
 			}
 		});
@@ -67,6 +75,11 @@ public final class OwnDomainFilter {
 			}
 		}
 		return new Result(kept, Map.copyOf(ownLabels), lines.size() - kept.size());
+	}
+
+	/* "tire_pressure", "TirePressure" and "timer_" (an imported label that is a keyword) name one thing. */
+	private static String nameKey(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
 	}
 
 	private static double nearest(float[] vector, List<float[]> examples) {

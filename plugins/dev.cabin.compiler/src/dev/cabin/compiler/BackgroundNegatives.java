@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.background.BackgroundVectors;
@@ -46,7 +48,9 @@ final class BackgroundNegatives {
 			List<float[]> own = examples.stream()
 					.filter(example -> example.intent() != null && example.language() == language)
 					.map(SoftmaxTraining.Example::embedding).toList();
-			for (int i : OwnDomainFilter.unrelated(lines, vectors, own).kept()) {
+			Set<String> intents = examples.stream().map(SoftmaxTraining.Example::intent).filter(Objects::nonNull)
+					.collect(Collectors.toSet());
+			for (int i : OwnDomainFilter.unrelated(lines, vectors, own, intents).kept()) {
 				BackgroundCorpus.Line line = lines.get(i);
 				SoftmaxTraining.Example example = new SoftmaxTraining.Example(language, null, line.normalized(),
 						vectors[i]);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.background.BackgroundVectors;
@@ -63,7 +64,8 @@ public record BackgroundLines(Corpus corpus, List<String> labels, int leftOut, M
 			List<BackgroundCorpus.Line> all = background.lines(language);
 			float[][] vectors = BackgroundVectors.of(background, language, encoders.forLanguage(language), null,
 					progress);
-			OwnDomainFilter.Result filtered = OwnDomainFilter.unrelated(all, vectors, examples.get(language));
+			OwnDomainFilter.Result filtered = OwnDomainFilter.unrelated(all, vectors, examples.get(language),
+					agent.intents().stream().map(IntentIr::name).collect(Collectors.toSet()));
 			ownLabels.putAll(filtered.ownLabels());
 			Set<Integer> kept = new HashSet<>(filtered.kept());
 			for (int i = 0; i < all.size(); i++) {

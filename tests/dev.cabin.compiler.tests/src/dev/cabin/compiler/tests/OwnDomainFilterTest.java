@@ -34,7 +34,8 @@ class OwnDomainFilterTest {
 		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		List<float[]> examples = CAR_GENIUS.stream().map(TextNormalizer::normalize).map(encoder::encode).toList();
 
-		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples);
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples,
+				Set.of("TirePressure", "OilChange", "JumpStart", "WarningLight", "EngineTemperature"));
 
 		assertTrue(result.ownLabels().keySet().containsAll(Set.of("clinc150:tire_pressure", "clinc150:jump_start",
 				"clinc150:oil_change_when")), "own labels: " + result.ownLabels());
@@ -43,5 +44,22 @@ class OwnDomainFilterTest {
 		assertTrue(keptLabels.containsAll(Set.of("snips2017:PlayMusic", "clinc150:timer", "clinc150:oos")),
 				"unrelated labels were left out: " + keptLabels);
 		assertTrue(result.kept().size() > lines.size() * 9 / 10, "more than a tenth left out: " + result.leftOut());
+	}
+
+	@Test
+	void anAgentImportedFromTheBackgroundsSourceKeepsEveryLabelItNamesOutOfItsNegatives() {
+		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
+		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
+		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
+		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
+		// ten examples of one intent do not come close to most of the hundred lines of its label
+		List<float[]> examples = List.of(encoder.encode(TextNormalizer.normalize("translate hello into french")));
+
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples, Set.of("translate", "timer_"));
+
+		Set<String> keptLabels = result.kept().stream().map(i -> lines.get(i).label()).collect(Collectors.toSet());
+		assertFalse(keptLabels.contains("clinc150:translate"), "its own intent's lines are no negatives");
+		assertFalse(keptLabels.contains("clinc150:timer"), "an intent named timer_ because timer is a keyword");
+		assertTrue(keptLabels.contains("clinc150:alarm"), keptLabels.toString());
 	}
 }
