@@ -297,8 +297,12 @@ class LabCommandsTest {
 		assertEquals(0, lab.exitCode, lab.toString());
 		JsonNode report = new ObjectMapper().readTree(json.toFile());
 		assertEquals(1600, report.get("n").asInt());
-		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.88, report.get("in_scope_accuracy").toString());
-		assertTrue(report.get("oos_recall").asDouble() >= 0.80, report.get("oos_recall").toString());
+		String figure = "in-scope " + report.get("in_scope_accuracy") + ", out-of-scope recall " + report.get("oos_recall");
+		System.out.println("figure: cockpit, ten examples per intent, on the validation split: " + figure);
+		// trained against the built-in background, ten examples per intent give up some in-scope accuracy (90.1%
+		// without it) for rejection (94% without it): a wrong action is worse than a fallback
+		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.86, figure);
+		assertTrue(report.get("oos_recall").asDouble() >= 0.94, figure);
 	}
 
 	private Path write(String name, String text) throws IOException {
