@@ -77,19 +77,16 @@ public final class DdiServer {
 		if (offset > 0) {
 			request.header("Range", "bytes=" + offset + "-");
 		}
-		try {
-			HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-			if (response.statusCode() != 200 && response.statusCode() != 206) {
+		HttpResponse<InputStream> response = exchange(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		if (response.statusCode() != 200 && response.statusCode() != 206) {
+			try {
 				response.body().close();
-				throw refused(response.statusCode(), uri, "");
+			} catch (IOException e) {
+				throw unreachable(e);
 			}
-			return response;
-		} catch (IOException e) {
-			throw unreachable(e);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new DdiException("interrupted while talking to hawkBit", e);
+			throw refused(response.statusCode(), uri, "");
 		}
+		return response;
 	}
 
 	private HttpRequest.Builder request(URI uri) {
@@ -106,12 +103,17 @@ public final class DdiServer {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws DdiException {
+		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			throw refused(response.statusCode(), request.uri(), response.body());
+		}
+		return response;
+	}
+
+	/* Every request to hawkBit: one way to say it could not be reached or was interrupted. */
+	private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) throws DdiException {
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw refused(response.statusCode(), request.uri(), response.body());
-			}
-			return response;
+			return http.send(request, body);
 		} catch (IOException e) {
 			throw unreachable(e);
 		} catch (InterruptedException e) {
