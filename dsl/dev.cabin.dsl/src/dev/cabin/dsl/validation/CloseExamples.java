@@ -1,7 +1,7 @@
 package dev.cabin.dsl.validation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -138,24 +138,29 @@ final class CloseExamples {
 		Map<String, Integer> frequency = new HashMap<>();
 		examples.stream().filter(example -> example.weight() >= heavy)
 				.forEach(example -> example.meaningful().forEach(feature -> frequency.merge(feature, 1, Integer::sum)));
-		Comparator<String> rarestFirst = Comparator.<String>comparingInt(frequency::get).thenComparing(f -> f);
 		Map<String, List<Example>> byMeaning = new HashMap<>();
 		Map<String, List<Example>> heavyByRarest = new HashMap<>();
 		List<Pair> pairs = new ArrayList<>();
 		for (Example example : examples) {
-			// an example found twice is compared twice, which is cheaper than hashing examples
-			List<Example> candidates = new ArrayList<>(byMeaning.getOrDefault(example.words().meaning(), List.of()));
+			List<List<Example>> candidates = new ArrayList<>();
+			candidates.add(byMeaning.getOrDefault(example.words().meaning(), List.of()));
 			List<String> rarest = example.weight() < heavy ? List.of()
-					: example.meaningful().stream().sorted(rarestFirst)
-							.limit((long) Math.floor(example.weight() / heavy) + 1).toList();
-			rarest.forEach(feature -> candidates.addAll(heavyByRarest.getOrDefault(feature, List.of())));
+					: rarest(example.meaningful(), frequency, (int) Math.floor(example.weight() / heavy) + 1);
+			rarest.forEach(feature -> candidates.add(heavyByRarest.getOrDefault(feature, List.of())));
 			Pair closest = null;
-			for (Example other : candidates) {
-				double similarity = similarity(example.words().features(), other.words().features());
-				if (other.intent() != example.intent() && similarity >= BOUND
-						&& !example.words().features().keySet().equals(other.words().features().keySet())
-						&& (closest == null || similarity > closest.similarity())) {
-					closest = new Pair(example, other, similarity);
+			// an example found twice is compared twice, which is cheaper than hashing examples
+			for (List<Example> others : candidates) {
+				for (Example other : others) {
+					// most candidates are examples of the same intent (they share its rarest words): they are
+					// passed over before the costly comparison, which an editor would pay on every keystroke
+					if (other.intent() == example.intent()) {
+						continue;
+					}
+					double similarity = similarity(example.words().features(), other.words().features());
+					if (similarity >= BOUND && !example.words().features().keySet().equals(other.words().features().keySet())
+							&& (closest == null || similarity > closest.similarity())) {
+						closest = new Pair(example, other, similarity);
+					}
 				}
 			}
 			if (closest != null) {
@@ -165,6 +170,34 @@ final class CloseExamples {
 			rarest.forEach(feature -> heavyByRarest.computeIfAbsent(feature, f -> new ArrayList<>()).add(example));
 		}
 		return pairs;
+	}
+
+	/*
+	 * The first {@code count} features in the order rarest first (the fewest examples have it), then
+	 * alphabetical: picked one by one rather than sorting them all, as this runs for every example of the agent.
+	 */
+	private static List<String> rarest(Set<String> features, Map<String, Integer> frequency, int count) {
+		String[] names = features.toArray(String[]::new);
+		int[] counts = new int[names.length];
+		for (int i = 0; i < names.length; i++) {
+			counts[i] = frequency.get(names[i]);
+		}
+		int wanted = Math.min(count, names.length);
+		for (int i = 0; i < wanted; i++) {
+			int least = i;
+			for (int j = i + 1; j < names.length; j++) {
+				if (counts[j] < counts[least] || counts[j] == counts[least] && names[j].compareTo(names[least]) < 0) {
+					least = j;
+				}
+			}
+			String name = names[least];
+			names[least] = names[i];
+			names[i] = name;
+			int frequent = counts[least];
+			counts[least] = counts[i];
+			counts[i] = frequent;
+		}
+		return Arrays.asList(names).subList(0, wanted);
 	}
 
 	/** The weight of the words and pairs both have among the weight of those either has. */
