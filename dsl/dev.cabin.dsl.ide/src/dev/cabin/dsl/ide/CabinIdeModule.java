@@ -1,5 +1,6 @@
 package dev.cabin.dsl.ide;
 
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.refactoring.IRenameStrategy2;
@@ -54,5 +55,9 @@ public class CabinIdeModule extends AbstractCabinIdeModule {
 	@Override
 	public Class<? extends IRenameStrategy2> bindIRenameStrategy2() {
 		return CabinRenameStrategy.class;
+	}
+
+	public Class<? extends IShouldGenerate> bindIShouldGenerate() {
+		return NothingToGenerate.class;
 	}
 }
