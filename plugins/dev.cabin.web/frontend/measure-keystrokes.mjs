@@ -1,10 +1,17 @@
 // Keystroke to diagnostics over /lsp on a generated agent of about 5,000 lines (the shape of the benchmarks'
 // GeneratedAgent: 200 intents of 20 examples, 40 flows), measured from a page of the studio in Chromium.
-// Usage: node measure-keystrokes.mjs URL [KEYSTROKES]   (URL: what cabin web printed)
-// Prints the document's size and the p50, p99 and max of the time from a didChange to its publishDiagnostics.
+// Usage: node measure-keystrokes.mjs URL [KEYSTROKES [SERVER_PID]]   (URL: what cabin web printed)
+// Prints the document's size and the p50, p99 and max of the time from a didChange to its publishDiagnostics;
+// with the server's process id (on this machine), the server's CPU time per keystroke too, which a busy machine
+// disturbs less than the wall clock; and the load average.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
-const [url, count = '100'] = process.argv.slice(2);
+const [url, count = '100', serverPid] = process.argv.slice(2);
+// user + system time of a process in ms (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms)
+const cpuMs = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13)
+  .reduce((sum, ticks) => sum + Number(ticks) * 10, 0);
 const VERBS = ['show', 'tell me', 'check', 'explain', 'find', 'open', 'start', 'read', 'play', 'set'];
 const THINGS = ['the route', 'my tires', 'the battery', 'the weather', 'the seats', 'the mirrors', 'the lights', 'the music', 'the news', 'the calendar'];
 const CHINESE = ['打开', '查看', '检查', '解释', '播放', '设置', '查找', '关闭', '读出', '开始'];
@@ -36,7 +43,7 @@ try {
   const page = await browser.newPage();
   await page.goto(url);
   const text = agent(200, 20, 40);
-  const result = await page.evaluate(async ({ text, count }) => {
+  const problems = await page.evaluate(async (text) => {
     const root = (await (await fetch('/api/workspace')).json()).rootUri.replace(/\/$/, '');
     const uri = `${root}/measure-5000-lines.cabin`;
     const socket = new WebSocket(`ws://${location.host}/lsp`);
@@ -55,6 +62,14 @@ try {
     let next = diagnostics();
     send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cabin', version: 1, text } } });
     const first = await next;
+    window.measure = { uri, send, diagnostics, socket };
+    return first.length;
+  }, text);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // the opening's builds settle
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
+  const times = await page.evaluate(async (count) => {
+    const { uri, send, diagnostics, socket } = window.measure;
+    let next;
     const times = [];
     for (let i = 0; i < count; i++) {
       // a keystroke in the first example, then one that takes it back
@@ -67,11 +82,12 @@ try {
       times.push(performance.now() - started);
     }
     socket.close();
-    return { problems: first.length, times };
-  }, { text, count: Number(count) });
-  const sorted = result.times.sort((a, b) => a - b);
+    return times;
+  }, Number(count));
+  const cpu = serverPid ? `; server CPU ${((cpuMs(serverPid) - cpuBefore) / times.length).toFixed(0)} ms per keystroke` : '';
+  const sorted = times.sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(0);
-  console.log(`${text.split('\n').length} lines, ${result.problems} problems; ${sorted.length} keystrokes: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
+  console.log(`${text.split('\n').length} lines, ${problems} problems; ${sorted.length} keystrokes: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms${cpu}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 } finally {
   await browser.close();
 }
