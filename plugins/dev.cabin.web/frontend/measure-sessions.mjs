@@ -12,7 +12,8 @@ try {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
     await page.click(`#files span[data-path="${file}"]`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Ready', null, { timeout: 120_000 });
+    // the session answered initialize and checked the file (the status line shows the file once it is open)
+    await page.waitForFunction(() => window.cabinLspTrace?.some((line) => line.includes('textDocument/publishDiagnostics')), null, { timeout: 120_000 });
     console.log(`tab ${i + 1}: ${file} open, its session ready`);
   }
   console.log(`${count} sessions open for ${hold} s`);
