@@ -64,6 +64,18 @@ final class WorkspacePaths {
 		return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
 	}
 
+	/**
+	 * A problem as {@code file:line:col: severity: message}, the file named as the browser names it when it is in
+	 * the workspace.
+	 */
+	String located(dev.cabin.dsl.load.Problem problem, String otherwise) {
+		Path file = problem.file();
+		String name = file == null ? otherwise : file.toAbsolutePath().startsWith(root) ? relative(file.toAbsolutePath())
+				: file.toString();
+		return name + ":" + problem.line() + ":" + problem.column() + ": " + problem.severity().label() + ": "
+				+ problem.message();
+	}
+
 	/*
 	 * The deepest part of the path that exists, followed through links, must still be inside the workspace: a
 	 * link to a file or folder outside is refused, whatever follows it.
