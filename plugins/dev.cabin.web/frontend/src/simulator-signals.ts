@@ -16,11 +16,13 @@ const shortName = (path: string) => path.split('.').slice(-2).join('.');
 
 export class SignalControls {
   private readonly controls = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  private readonly outputs = new Map<string, HTMLOutputElement>();
 
   constructor(private readonly container: HTMLElement, private readonly onChange: (path: string, value: unknown) => void) {}
 
   show(signals: Signal[]): void {
     this.controls.clear();
+    this.outputs.clear();
     const rows = signals.map((signal) => this.row(signal));
     if (rows.length === 0) {
       const none = document.createElement('div');
@@ -52,8 +54,9 @@ export class SignalControls {
     control.dataset.signal = signal.path;
     this.controls.set(signal.path, control);
     const value = document.createElement('output');
-    value.dataset.valueOf = signal.path;
+    this.outputs.set(signal.path, value);
     row.append(name, control, value);
+    this.showValue(signal.path);
     control.addEventListener('change', () => {
       this.showValue(signal.path);
       this.onChange(signal.path, this.valueOf(signal, control));
@@ -93,7 +96,7 @@ export class SignalControls {
 
   private showValue(path: string): void {
     const control = this.controls.get(path);
-    const output = this.container.querySelector<HTMLOutputElement>(`output[data-value-of="${CSS.escape(path)}"]`);
+    const output = this.outputs.get(path);
     if (!control || !output) return;
     output.textContent = control instanceof HTMLInputElement && control.type === 'checkbox'
       ? (control.checked ? 'on' : 'off') : control.value;

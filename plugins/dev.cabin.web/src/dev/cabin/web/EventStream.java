@@ -3,6 +3,7 @@ package dev.cabin.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import dev.cabin.engine.nlu.Progress;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +57,7 @@ final class EventStream {
 				}
 				lastTask = task;
 				lastPercent = percent;
-				send("progress", java.util.Map.of("task", task, "done", done, "total", total));
+				send("progress", Map.of("task", task, "done", done, "total", total));
 			}
 		};
 	}

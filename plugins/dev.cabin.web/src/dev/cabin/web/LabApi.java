@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
+import com.google.gson.JsonParser;
+
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.nlu.Progress;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusException;
 import dev.cabin.lab.CorpusReader;
@@ -99,9 +104,9 @@ final class LabApi extends ApiServlet {
 	}
 
 	private Corpus corpus(String corpusPath) throws Refusal {
-		java.nio.file.Path file = paths.resolve(corpusPath);
+		Path file = paths.resolve(corpusPath);
 		CorpusReader.Format format = CorpusReader.Format.ofFile(corpusPath);
-		if (format == null || !java.nio.file.Files.isRegularFile(file)) {
+		if (format == null || !Files.isRegularFile(file)) {
 			throw new Refusal(Refusal.BAD_REQUEST,
 					"\"corpus\" must name a .jsonl, .csv or .yml file of the workspace: " + corpusPath);
 		}
@@ -115,7 +120,7 @@ final class LabApi extends ApiServlet {
 	private LabReport measure(Engine engine, AgentIr agent, Corpus corpus, boolean background, EventStream events)
 			throws InterruptedException {
 		int threads = Runtime.getRuntime().availableProcessors();
-		dev.cabin.engine.nlu.Progress progress = events.progress();
+		Progress progress = events.progress();
 		LabReport backgroundReport = background
 				? LabTest.background(engine, agent, compiler.encoders(), threads, progress)
 				: null;
@@ -130,7 +135,7 @@ final class LabApi extends ApiServlet {
 	private static Object figures(LabReport report) throws IOException {
 		ByteArrayOutputStream json = new ByteArrayOutputStream();
 		JsonReport.write(report, json);
-		return com.google.gson.JsonParser.parseString(json.toString(StandardCharsets.UTF_8));
+		return JsonParser.parseString(json.toString(StandardCharsets.UTF_8));
 	}
 
 	private static void report(LabReport report, HttpServletResponse response) throws IOException {

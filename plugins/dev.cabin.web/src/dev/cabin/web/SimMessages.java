@@ -57,7 +57,7 @@ final class SimMessages {
 			out.put("line", result.line());
 			out.put("passed", result.passed());
 			out.put("millis", result.millis());
-			out.put("failures", result.failures().stream().map(failure -> paths.relative(Path.of(failure.source()))
+			out.put("failures", result.failures().stream().map(failure -> paths.shown(Path.of(failure.source()))
 					+ ":" + failure.line() + ": " + failure.message()).toList());
 			out.put("transcript", result.transcript());
 			return out;

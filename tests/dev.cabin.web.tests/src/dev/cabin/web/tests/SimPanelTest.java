@@ -47,8 +47,7 @@ class SimPanelTest {
 	}
 
 	private static WebClient.Socket loaded() throws Exception {
-		WebClient.Socket socket = client.connect("/sim", "Authorization", "Bearer " + client.token, "Origin",
-				client.origin);
+		WebClient.Socket socket = client.connectAsPage("/sim");
 		JsonObject loaded = ask(socket, "{\"type\":\"load\",\"path\":\"" + COMFORT + "\"}");
 		assertEquals("loaded", loaded.get("type").getAsString(), loaded.toString());
 		return socket;
@@ -71,8 +70,7 @@ class SimPanelTest {
 
 	@Test
 	void loadingTellsWhatThePanelOffers() throws Exception {
-		WebClient.Socket socket = client.connect("/sim", "Authorization", "Bearer " + client.token, "Origin",
-				client.origin);
+		WebClient.Socket socket = client.connectAsPage("/sim");
 		JsonObject loaded = ask(socket, "{\"type\":\"load\",\"path\":\"" + COMFORT + "\"}");
 		socket.close();
 

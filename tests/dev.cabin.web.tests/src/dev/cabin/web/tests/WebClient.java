@@ -74,6 +74,11 @@ final class WebClient {
 		return socket;
 	}
 
+	/** A WebSocket of this page: with the token and the page's own origin. */
+	Socket connectAsPage(String path) throws InterruptedException, ExecutionException, TimeoutException, Refused {
+		return connect(path, "Authorization", "Bearer " + token, "Origin", origin);
+	}
+
 	/** A handshake the server refused, with its status and what it said. */
 	static final class Refused extends Exception {
 		private static final long serialVersionUID = 1L;
