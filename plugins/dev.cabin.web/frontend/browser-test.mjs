@@ -1,12 +1,15 @@
 // The browser studio in a real Chromium (Debian's, driven by playwright-core; no browser is downloaded).
-// Usage: node browser-test.mjs URL FILE LINE SCREENSHOT_DIR
+// Usage: node browser-test.mjs URL FILE LINE SCREENSHOT_DIR [PANELS_URL DOWNLOAD_DIR]
 //   URL   the address cabin web printed (with its token)
 //   FILE  a .cabin file of the workspace whose line LINE (1-based) starts with "when Vehicle.Speed"
+//   PANELS_URL  a server of a workspace with cabin-comfort, car-genius and profiles (copies: a test is saved
+//               into cabin-comfort), started with a signing key: the Simulator, Lab and Export panels' steps
+//   DOWNLOAD_DIR  where the car package the Export panel downloads is saved
 // Prints one line per step with what it measured; exits 1 at the first step that fails.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-const [url, file, lineText, shots] = process.argv.slice(2);
+const [url, file, lineText, shots, panelsUrl, downloads] = process.argv.slice(2);
 const line = Number(lineText);
 const executablePath = process.env.CABIN_CHROMIUM ?? '/usr/bin/chromium';
 const patience = { timeout: Number(process.env.CABIN_PATIENCE_MS ?? 60_000) };
@@ -81,15 +84,89 @@ try {
   const reply = page.locator('#sim-transcript li.agent');
   await reply.first().waitFor(patience);
   await page.locator('#sim-trace details').first().waitFor(patience);
-  await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
   console.log(`step: the simulator answered: ${await reply.first().textContent()}; trace: ${await page.locator('#sim-trace summary').first().textContent()}`);
+
+  if (panelsUrl) await panels(await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
 } catch (error) {
   failed = true;
   console.error(`failed: ${error.message.split('\n')[0]}`);
-  const [page] = browser.contexts()[0]?.pages() ?? [];
+  const page = browser.contexts().flatMap((context) => context.pages()).at(-1);
   await page?.screenshot({ path: path.join(shots, 'web-studio-failed.png') });
   console.error(`the last LSP messages:\n${(await page?.evaluate(() => window.cabinLspTrace?.join('\n')))}`);
 } finally {
   await browser.close();
 }
 process.exit(failed ? 1 : 0);
+
+// ------------------------------------------------------------------------------------------------------------
+// The Simulator (complete), Lab and Export panels, on the second server (helper "webpanels", issue 14)
+// ------------------------------------------------------------------------------------------------------------
+async function panels(page) {
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  const long = { timeout: Number(process.env.CABIN_PATIENCE_MS ?? 60_000) * 3 };
+  await page.goto(panelsUrl);
+  await page.waitForSelector('body[data-ready="true"]', patience);
+  await page.evaluate(() => {
+    window.cabinTurnPaths = [];
+    window.addEventListener('cabin:turn-path', (event) => window.cabinTurnPaths.push(event.detail));
+  });
+  await page.click('#files span[data-path="cabin-comfort/cabin-comfort.cabin"]');
+  await page.waitForSelector('.monaco-editor .view-line', patience);
+
+  // gaze at the sunroof on the cabin map, then say "open that"
+  await page.click('#sim-load');
+  await page.locator('#sim-transcript li.note', { hasText: 'talking to CabinComfort' }).first().waitFor(long);
+  await page.click('#sim-map g.zone.watched[data-zone="Cabin.Sunroof"]');
+  await page.locator('#sim-trace details.trace-turn').first().waitFor(patience);
+  await page.click('#sim-text');
+  await page.keyboard.type('open that');
+  await page.keyboard.press('Enter');
+  const reply = page.locator('#sim-transcript li.agent', { hasText: 'sunroof' });
+  await reply.first().waitFor(patience);
+  await page.waitForFunction(() => document.querySelectorAll('#sim-trace details.trace-turn').length === 2, null, patience);
+  await page.click('#sim-trace details.trace-turn >> nth=0 >> summary');
+  const toolCall = page.locator('#sim-trace details.trace-turn[open] .trace-value', { hasText: 'sunroof.open' });
+  await toolCall.first().waitFor(patience);
+  const turnPath = await page.evaluate(() => window.cabinTurnPaths.at(-1));
+  const steps = turnPath.stepPaths.map((step) => `${step.flow}/${step.step}`).join(', ');
+  await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
+  console.log(`step: panels: gaze at the sunroof and "open that": ${await reply.first().textContent()}; `
+    + `trace: ${await page.locator('#sim-trace summary').first().textContent()}; turn path ${turnPath.path}: ${steps}`);
+
+  // save the conversation as a test, then replay the agent's tests
+  page.once('dialog', (dialog) => dialog.accept('roof by gaze in the browser'));
+  await page.click('#sim-save-test');
+  const saved = page.locator('#sim-transcript li.note', { hasText: 'saved as test' });
+  await saved.first().waitFor(patience);
+  await page.click('#sim-replay');
+  const ours = page.locator('#sim-transcript li', { hasText: 'roof by gaze in the browser (line' });
+  await ours.first().waitFor(long);
+  const summary = page.locator('#sim-transcript li', { hasText: / passed, \d+ failed/ });
+  await summary.first().waitFor(patience);
+  console.log(`step: panels: ${await saved.first().textContent()}; replayed: ${await ours.first().textContent()}; `
+    + `${await summary.first().textContent()}`);
+
+  // a lab test of the agent on its English corpus
+  await page.click('.tool-tab[data-tool="lab"]');
+  await page.selectOption('#lab-corpus', 'cabin-comfort/labtest-en.jsonl');
+  await page.click('#lab-run');
+  const accuracy = page.locator('#lab-figures tr', { hasText: 'in-scope accuracy' });
+  await accuracy.first().waitFor(long);
+  await page.screenshot({ path: path.join(shots, 'web-studio-lab.png') });
+  const report = await page.getAttribute('#lab-report', 'href');
+  console.log(`step: panels: lab test: in-scope accuracy ${await accuracy.first().locator('td').textContent()}; report at ${report}`);
+
+  // export car-genius for the Aurora S (CN), signed on the server, and download it
+  await page.click('#files span[data-path="car-genius/car-genius.cabin"]');
+  await page.locator('.tab.active', { hasText: 'car-genius.cabin' }).first().waitFor(patience);
+  await page.click('.tool-tab[data-tool="export"]');
+  await page.locator('#export-profile option[value="profiles/aurora-s-cn.yaml"]').waitFor({ state: 'attached', ...patience });
+  await page.selectOption('#export-profile', 'profiles/aurora-s-cn.yaml');
+  await page.click('#export-build');
+  await page.locator('#export-download').waitFor(long);
+  await page.screenshot({ path: path.join(shots, 'web-studio-export.png') });
+  const [download] = await Promise.all([page.waitForEvent('download', patience), page.click('#export-download')]);
+  const savedTo = path.join(downloads, download.suggestedFilename());
+  await download.saveAs(savedTo);
+  console.log(`step: panels: export downloaded ${download.suggestedFilename()} to ${savedTo}`);
+}

@@ -1,10 +1,13 @@
-// Cabin Studio in the browser: the workspace's files, the editor and its language server, the problems.
+// Cabin Studio in the browser: the workspace's files, the editor and its language server, the problems, and
+// the Simulator, Lab and Export panels.
 import * as monaco from './monaco';
 import * as files from './files';
 import { LspConnection } from './lsp';
 import { registerFeatures, registerHighlighting } from './language';
 import { Workbench } from './workbench';
 import { SimulatorPanel } from './simulator';
+import { LabPanel } from './lab';
+import { ExportPanel } from './export';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
@@ -33,7 +36,18 @@ async function start(): Promise<void> {
   workbench.status('Starting the language server…');
   registerFeatures(server, workbench);
   new SimulatorPanel(() => workbench.activePath());
-  workbench.showTree(await files.tree());
+  const lab = new LabPanel(document.getElementById('lab')!, () => workbench.activePath());
+  const exporter = new ExportPanel(document.getElementById('export')!, () => workbench.activePath());
+  document.querySelectorAll<HTMLButtonElement>('.tool-tab').forEach((tab) => tab.addEventListener('click', () => {
+    document.querySelectorAll('.tool-tab, .tool').forEach((shown) => shown.classList.remove('active'));
+    tab.classList.add('active');
+    document.getElementById(tab.dataset.tool!)!.classList.add('active');
+    if (tab.dataset.tool === 'lab') files.tree().then((entries) => lab.showFiles(entries));
+    if (tab.dataset.tool === 'export') exporter.refresh();
+  }));
+  const entries = await files.tree();
+  lab.showFiles(entries);
+  workbench.showTree(entries);
   document.body.dataset.ready = 'true';
 }
 

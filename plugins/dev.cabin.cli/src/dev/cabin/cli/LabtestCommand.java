@@ -113,7 +113,7 @@ final class LabtestCommand implements Command {
 		if (!Files.isRegularFile(corpusPath)) {
 			throw new UsageException("no such corpus file: " + corpusFile);
 		}
-		CorpusReader.Format corpusFormat = format != null ? CorpusReader.Format.named(format) : formatOf(corpusFile);
+		CorpusReader.Format corpusFormat = format != null ? CorpusReader.Format.named(format) : CorpusReader.Format.ofFile(corpusFile);
 		if (corpusFormat == null) {
 			throw new UsageException("say the corpus format with --format jsonl, rasa or csv");
 		}
@@ -123,17 +123,6 @@ final class LabtestCommand implements Command {
 			terminal.err().println(e.getMessage());
 			return null;
 		}
-	}
-
-	private static CorpusReader.Format formatOf(String file) {
-		String lower = file.toLowerCase(Locale.ROOT);
-		if (lower.endsWith(".jsonl") || lower.endsWith(".json")) {
-			return CorpusReader.Format.JSONL;
-		}
-		if (lower.endsWith(".csv")) {
-			return CorpusReader.Format.CSV;
-		}
-		return lower.endsWith(".yml") || lower.endsWith(".yaml") ? CorpusReader.Format.RASA : null;
 	}
 
 	/** The agents of the sources, or of an IR file. */

@@ -40,6 +40,18 @@ public final class CorpusReader {
 			}
 			return null;
 		}
+
+		/** The format a file name's extension says ({@code .jsonl}, {@code .csv}, {@code .yml}), or {@code null}. */
+		public static Format ofFile(String fileName) {
+			String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+			if (lower.endsWith(".jsonl") || lower.endsWith(".json")) {
+				return JSONL;
+			}
+			if (lower.endsWith(".csv")) {
+				return CSV;
+			}
+			return lower.endsWith(".yml") || lower.endsWith(".yaml") ? RASA : null;
+		}
 	}
 
 	/** A Rasa entity annotation: {@code [text](entity)}, {@code [text](entity:value)} or {@code [text]{"entity": ...}}. */

@@ -2,13 +2,8 @@ package dev.cabin.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.logging.Logger;
 
-import com.google.gson.Gson;
-
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,53 +20,44 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every refusal is answered with its status and {@code {"error": reason}}; a failure is logged in one line and
  * answered with 500 and a sentence, never with a stack trace.
  */
-final class FilesApi extends HttpServlet {
+final class FilesApi extends ApiServlet {
 
 	private static final long serialVersionUID = 1L;
-	private static final Logger LOG = Logger.getLogger(FilesApi.class.getName());
-	private static final Gson JSON = new Gson();
 
 	private final transient WorkspaceFiles files;
 	private final transient WorkspacePaths paths;
 	private final transient WebLimits limits;
 
-	FilesApi(WorkspacePaths paths, WebLimits limits) {
+	FilesApi(WorkspacePaths paths, WorkspaceFiles files, WebLimits limits) {
 		this.paths = paths;
-		this.files = new WorkspaceFiles(paths, limits);
+		this.files = files;
 		this.limits = limits;
 	}
 
 	@Override
-	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String operation = request.getMethod() + " " + String.valueOf(request.getPathInfo());
-		try {
-			switch (operation) {
-			case "GET /workspace" -> json(response, 200, Map.of("rootUri", paths.root().toUri().toString(),
-					"name", String.valueOf(paths.root().getFileName())));
-			case "GET /tree" -> json(response, 200, files.tree());
-			case "GET /file" -> read(request, response);
-			case "PUT /file" -> version(response, 200,
-					files.save(path(request), request.getHeader("If-Match"), body(request)));
-			case "POST /file" -> version(response, 201, files.create(path(request), body(request)));
-			case "POST /folder" -> {
-				files.create(path(request), null);
-				json(response, 201, Map.of());
-			}
-			case "POST /rename" -> {
-				files.rename(request.getParameter("from"), request.getParameter("to"));
-				json(response, 200, Map.of());
-			}
-			case "DELETE /file" -> {
-				files.delete(path(request));
-				response.setStatus(204);
-			}
-			default -> throw new Refusal(Refusal.NOT_FOUND, "there is no " + operation);
-			}
-		} catch (Refusal refusal) {
-			json(response, refusal.status(), Map.of("error", refusal.getMessage()));
-		} catch (IOException | RuntimeException e) {
-			LOG.warning("cabin web: " + operation + " failed: " + e);
-			json(response, 500, Map.of("error", "the server could not do that: " + e.getClass().getSimpleName()));
+	protected void handle(String operation, HttpServletRequest request, HttpServletResponse response)
+			throws IOException, Refusal {
+		switch (operation) {
+		case "GET /workspace" -> ApiResponses.json(response, 200, Map.of("rootUri", paths.root().toUri().toString(),
+				"name", String.valueOf(paths.root().getFileName())));
+		case "GET /tree" -> ApiResponses.json(response, 200, files.tree());
+		case "GET /file" -> read(request, response);
+		case "PUT /file" -> version(response, 200,
+				files.save(path(request), request.getHeader("If-Match"), body(request)));
+		case "POST /file" -> version(response, 201, files.create(path(request), body(request)));
+		case "POST /folder" -> {
+			files.create(path(request), null);
+			ApiResponses.json(response, 201, Map.of());
+		}
+		case "POST /rename" -> {
+			files.rename(request.getParameter("from"), request.getParameter("to"));
+			ApiResponses.json(response, 200, Map.of());
+		}
+		case "DELETE /file" -> {
+			files.delete(path(request));
+			response.setStatus(204);
+		}
+		default -> throw noSuch(operation);
 		}
 	}
 
@@ -104,13 +90,6 @@ final class FilesApi extends HttpServlet {
 
 	private static void version(HttpServletResponse response, int status, String etag) throws IOException {
 		response.setHeader("ETag", etag);
-		json(response, status, Map.of("etag", etag));
-	}
-
-	private static void json(HttpServletResponse response, int status, Object value) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/json;charset=utf-8");
-		response.setHeader("Cache-Control", "no-store");
-		response.getOutputStream().write(JSON.toJson(value).getBytes(StandardCharsets.UTF_8));
+		ApiResponses.json(response, status, Map.of("etag", etag));
 	}
 }

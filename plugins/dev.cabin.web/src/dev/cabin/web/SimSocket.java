@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 
-import dev.cabin.engine.Engine;
 import dev.cabin.engine.event.EventFormatException;
 import dev.cabin.engine.event.EventJson;
 import jakarta.websocket.CloseReason;
@@ -23,8 +22,9 @@ import jakarta.websocket.Session;
  * {@code /sim}: a simulator session for one browser panel. {@code {"type":"load","path":"a/b.cabin"}} compiles a
  * workspace file and opens a conversation with its first agent in a simulated car; every other message is an
  * input event in the JSON of {@code cabin chat --script} lines, read by the same reader, and is answered with
- * the turn ({@link SimMessages}). Bad input is answered with an error message that says what was wrong; the
- * session goes on.
+ * the turn ({@link SimMessages}). {@code {"type":"save-test","name":"N"}} appends the conversation so far to the
+ * agent as a conversation test; {@code {"type":"replay-tests"}} runs the agent's tests as the file is now. Bad
+ * input is answered with an error message that says what was wrong; the session goes on.
  */
 public final class SimSocket extends Endpoint {
 
@@ -38,10 +38,13 @@ public final class SimSocket extends Endpoint {
 	private final int maxMessageChars;
 	private final EventJson events = new EventJson();
 	private boolean counted;
-	private dev.cabin.engine.Session conversation;
+	private final ConversationTestWriter testWriter;
+	private SimConversation conversation;
 
-	SimSocket(SimulatorEngines engines, AtomicInteger open, int maxOpen, int maxMessageChars) {
+	SimSocket(SimulatorEngines engines, ConversationTestWriter testWriter, AtomicInteger open, int maxOpen,
+			int maxMessageChars) {
 		this.engines = engines;
+		this.testWriter = testWriter;
 		this.open = open;
 		this.maxOpen = maxOpen;
 		this.maxMessageChars = maxMessageChars;
@@ -62,38 +65,59 @@ public final class SimSocket extends Endpoint {
 
 	/* One message at a time per socket (the container's guarantee), so the conversation needs no lock. */
 	private String answer(String message) {
-		try {
-			JsonElement parsed = STRICT_JSON.fromJson(message);
-			if (parsed != null && parsed.isJsonObject() && isLoad(parsed.getAsJsonObject())) {
-				return load(parsed.getAsJsonObject());
-			}
-		} catch (IOException | JsonParseException e) {
-			// the event reader says what is wrong with it, in the words of cabin chat --script
+		JsonObject command = command(message);
+		String type = command == null ? null : text(command, "type");
+		if ("load".equals(type)) {
+			return load(command);
 		}
 		if (conversation == null) {
 			return SimMessages.error("no agent loaded yet: send {\"type\":\"load\",\"path\":\"FILE.cabin\"} first");
 		}
 		try {
+			if ("save-test".equals(type)) {
+				String name = text(command, "name");
+				if (name == null) {
+					return SimMessages.error("missing text field \"name\" (the test's name)");
+				}
+				return SimMessages.saved(conversation.path(), name.strip(), testWriter.save(conversation, name));
+			}
+			if ("replay-tests".equals(type)) {
+				return SimMessages.tests(conversation.path(), SimConversation.runTests(
+						engines.compile(conversation.path()), conversation.agent().id()), engines.paths());
+			}
 			return SimMessages.turn(conversation.handle(events.parse(message)), conversation);
-		} catch (EventFormatException e) {
+		} catch (EventFormatException | Refusal e) {
 			return SimMessages.error(e.getMessage());
+		} catch (IOException e) {
+			LOG.warning("cabin web: a simulator session could not save its test: " + e);
+			return SimMessages.error("the test could not be saved: " + e.getMessage());
 		}
 	}
 
-	private static boolean isLoad(JsonObject message) {
-		JsonElement type = message.get("type");
-		return type != null && type.isJsonPrimitive() && "load".equals(type.getAsString());
+	/* The message as a JSON object, or null: then the event reader says what is wrong with it. */
+	private static JsonObject command(String message) {
+		try {
+			JsonElement parsed = STRICT_JSON.fromJson(message);
+			return parsed != null && parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
+		} catch (IOException | JsonParseException e) {
+			return null;
+		}
+	}
+
+	private static String text(JsonObject message, String field) {
+		JsonElement value = message.get(field);
+		return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString()
+				: null;
 	}
 
 	private String load(JsonObject message) {
-		JsonElement path = message.get("path");
-		if (path == null || !path.isJsonPrimitive() || !path.getAsJsonPrimitive().isString()) {
+		String path = text(message, "path");
+		if (path == null) {
 			return SimMessages.error("missing text field \"path\" (a .cabin file of the workspace)");
 		}
 		try {
-			Engine engine = engines.engine(path.getAsString());
-			conversation = engine.openSession(engine.firstAgentId());
-			return SimMessages.loaded(path.getAsString(), conversation);
+			conversation = new SimConversation(engines.compile(path));
+			return SimMessages.loaded(conversation);
 		} catch (Refusal e) {
 			return SimMessages.error(e.getMessage());
 		}

@@ -12,6 +12,7 @@ import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.dsl.load.Problem;
 import dev.cabin.engine.Engine;
+import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.llm.LlmConfigurationException;
@@ -37,8 +38,23 @@ final class SimulatorEngines {
 		this.environment = environment;
 	}
 
-	/** An engine for the agents of a {@code .cabin} file the browser names, or why there is none. */
-	Engine engine(String relativePath) throws Refusal {
+	/**
+	 * A {@code .cabin} file the browser names, compiled as it is on disk now: its sources (for what the agent
+	 * reads and where its tests go), its IR and an engine for its agents.
+	 */
+	record Compiled(String path, Path file, LoadResult sources, CabinIr ir, Engine engine) {
+	}
+
+	/** The agents of a {@code .cabin} file the browser names, compiled, or why they cannot be. */
+	Compiled compile(String relativePath) throws Refusal {
+		return compile(relativePath, true);
+	}
+
+	/**
+	 * As {@link #compile(String)}; without the server's LLM when {@code languageModel} is false (a lab test
+	 * measures the recognizer as a car runs it, offline).
+	 */
+	Compiled compile(String relativePath, boolean languageModel) throws Refusal {
 		Path file = paths.resolve(relativePath);
 		if (!relativePath.endsWith(".cabin") || !Files.isRegularFile(file)) {
 			throw new Refusal(Refusal.NOT_FOUND, "\"path\" must name a .cabin file of the workspace");
@@ -48,13 +64,13 @@ final class SimulatorEngines {
 			throw new Refusal(Refusal.BAD_REQUEST, "the agent has errors; fix them first:\n" + errors(loaded, relativePath));
 		}
 		try {
-			LlmSettings settings = LlmSettings.load(null, environment);
-			Engine.Builder builder = Engine.builder(compiler.compile(loaded, Progress.NONE, Cancellation.NEVER).ir(),
-					compiler.encoders());
+			LlmSettings settings = languageModel ? LlmSettings.load(null, environment) : null;
+			CabinIr ir = compiler.compile(loaded, Progress.NONE, Cancellation.NEVER).ir();
+			Engine.Builder builder = Engine.builder(ir, compiler.encoders());
 			if (settings != null) {
 				builder.languageModel(Providers.create(settings, environment)).faultPolicy(settings.faultPolicy());
 			}
-			return builder.build();
+			return new Compiled(relativePath, file, loaded, ir, builder.build());
 		} catch (CompileException | IrFormatException e) {
 			throw new Refusal(Refusal.BAD_REQUEST, e.getMessage());
 		} catch (LlmConfigurationException e) {
@@ -62,11 +78,18 @@ final class SimulatorEngines {
 		}
 	}
 
+	/** The process' compile service, for sources read again (a file changed since it was compiled). */
+	CompileService compiler() {
+		return compiler;
+	}
+
+	WorkspacePaths paths() {
+		return paths;
+	}
+
 	private String errors(LoadResult loaded, String relativePath) {
 		return loaded.problems().stream().filter(problem -> problem.severity() == Problem.Severity.ERROR)
-				.limit(PROBLEMS_SHOWN).map(problem -> (problem.file() == null ? relativePath
-						: paths.relative(problem.file())) + ":" + problem.line() + ":"
-						+ problem.column() + ": " + problem.message())
+				.limit(PROBLEMS_SHOWN).map(problem -> paths.located(problem, relativePath))
 				.collect(Collectors.joining("\n"));
 	}
 }

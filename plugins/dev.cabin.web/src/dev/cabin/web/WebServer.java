@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.ide.CabinInjector;
+import dev.cabin.export.SigningKey;
 
 /**
  * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}), the language server
@@ -27,6 +28,7 @@ public final class WebServer implements AutoCloseable {
 
 	private static final int MAX_HEADER_BYTES = 16 * 1024;
 	private static final int MAX_THREADS = 64;
+	private static final long SOCKET_IDLE_MS = 60L * 60 * 1000;
 
 	private final Server server;
 	private final ServerConnector connector;
@@ -43,11 +45,20 @@ public final class WebServer implements AutoCloseable {
 	 * through the given service, the process' one.
 	 */
 	public static WebServer start(Path workspace, String host, int port, CompileService compiler) throws Exception {
-		return start(workspace, host, port, compiler, WebLimits.DEFAULTS);
+		return start(workspace, host, port, compiler, null);
 	}
 
-	static WebServer start(Path workspace, String host, int port, CompileService compiler, WebLimits limits)
+	/**
+	 * As {@link #start(Path, String, int, CompileService)}, signing the car packages its Export panel builds with
+	 * the key (none: builds are refused, saying how to give one).
+	 */
+	public static WebServer start(Path workspace, String host, int port, CompileService compiler, SigningKey key)
 			throws Exception {
+		return start(workspace, host, port, compiler, key, WebLimits.DEFAULTS);
+	}
+
+	static WebServer start(Path workspace, String host, int port, CompileService compiler, SigningKey key,
+			WebLimits limits) throws Exception {
 		WorkspacePaths paths = new WorkspacePaths(workspace);
 		QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
 		threads.setName("cabin-web");
@@ -61,21 +72,30 @@ public final class WebServer implements AutoCloseable {
 		connector.setPort(port);
 		server.addConnector(connector);
 
+		WorkspaceFiles files = new WorkspaceFiles(paths, limits);
+		SimulatorEngines engines = new SimulatorEngines(paths, compiler, System.getenv());
+		ConversationTestWriter testWriter = new ConversationTestWriter(files, compiler);
 		ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-		context.addServlet(new ServletHolder(new FilesApi(paths, limits)), "/api/*");
+		context.addServlet(new ServletHolder(new FilesApi(paths, files, limits)), "/api/*");
+		context.addServlet(new ServletHolder(new LabApi(engines)), "/api/lab/*");
+		context.addServlet(new ServletHolder(new ExportApi(compiler, paths, key)), "/api/export/*");
 		context.addServlet(new ServletHolder(new PageResources()), "/");
 		context.setErrorHandler(ErrorPages.context());
 		WorkspaceRoot root = new WorkspaceRoot(paths.root().toUri().toString(),
 				String.valueOf(paths.root().getFileName()));
 		AtomicInteger sessions = new AtomicInteger();
 		AtomicInteger simulations = new AtomicInteger();
-		SimulatorEngines engines = new SimulatorEngines(paths, compiler, System.getenv());
 		JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
 			container.setDefaultMaxTextMessageBufferSize(limits.lsp().maxMessageBytes());
+			/*
+			 * Jetty closes a socket after 30 s without a message; an author reads, thinks or waits for a lab test
+			 * longer than that, and the editor and the simulator must still be there.
+			 */
+			container.setDefaultMaxSessionIdleTimeout(SOCKET_IDLE_MS);
 			container.addEndpoint(EndpointFactory.endpoint("/lsp", LspSocket.class,
 					() -> new LspSocket(root, limits.lsp(), sessions, limits.maxSessions())));
 			container.addEndpoint(EndpointFactory.endpoint("/sim", SimSocket.class,
-					() -> new SimSocket(engines, simulations, limits.maxSimSessions(), limits.maxSimMessageChars())));
+					() -> new SimSocket(engines, testWriter, simulations, limits.maxSimSessions(), limits.maxSimMessageChars())));
 		});
 
 		AccessToken token = AccessToken.random();

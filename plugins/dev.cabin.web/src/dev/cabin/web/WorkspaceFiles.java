@@ -153,6 +153,11 @@ final class WorkspaceFiles {
 		}
 	}
 
+	/** The workspace file a path names; refused when it is not a file inside the workspace. */
+	Path file(String path) throws Refusal {
+		return regularFile(path);
+	}
+
 	private Path regularFile(String path) throws Refusal {
 		Path file = paths.resolve(path);
 		if (!Files.isRegularFile(file)) {

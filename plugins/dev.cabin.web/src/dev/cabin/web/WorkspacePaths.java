@@ -6,6 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import dev.cabin.dsl.load.Problem;
+
 /**
  * Turns the paths a browser names (relative, with {@code /} between folders) into files of the workspace, and
  * refuses every path that would lead out of it: an absolute path, a {@code ..} or {@code .} segment, a backslash
@@ -62,6 +64,22 @@ final class WorkspacePaths {
 	/** The path of a workspace file as the browser names it. */
 	String relative(Path file) {
 		return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+	}
+
+	/** A file as the browser names it when it is in the workspace, else as it is. */
+	String shown(Path file) {
+		Path absolute = file.toAbsolutePath();
+		return absolute.startsWith(root) ? relative(absolute) : file.toString();
+	}
+
+	/**
+	 * A problem as {@code file:line:col: severity: message}, the file named as the browser names it when it is in
+	 * the workspace.
+	 */
+	String located(Problem problem, String otherwise) {
+		return (problem.file() == null ? otherwise : shown(problem.file())) + ":" + problem.line() + ":"
+				+ problem.column() + ": " + problem.severity().label() + ": "
+				+ problem.message();
 	}
 
 	/*

@@ -191,7 +191,7 @@ public final class LabView extends ViewPart {
 			return null;
 		}
 		Path corpusFile = Path.of(corpus.getText().strip());
-		CorpusReader.Format chosen = format.getSelectionIndex() == 0 ? formatOf(corpusFile)
+		CorpusReader.Format chosen = format.getSelectionIndex() == 0 ? CorpusReader.Format.ofFile(String.valueOf(corpusFile.getFileName()))
 				: CorpusReader.Format.named(format.getText());
 		if (corpus.getText().isBlank() || chosen == null) {
 			figures.setText(corpus.getText().isBlank() ? "Choose a corpus file."
@@ -271,13 +271,6 @@ public final class LabView extends ViewPart {
 				// the report is on disk; the workspace shows it after its next refresh
 			}
 		}
-	}
-
-	private static CorpusReader.Format formatOf(Path file) {
-		String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-		return name.endsWith(".jsonl") || name.endsWith(".json") ? CorpusReader.Format.JSONL
-				: name.endsWith(".csv") ? CorpusReader.Format.CSV
-				: name.endsWith(".yml") || name.endsWith(".yaml") ? CorpusReader.Format.RASA : null;
 	}
 
 	private void failed(String message) {

@@ -24,6 +24,7 @@ import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.texteditor.ITextEditor;
 
 import dev.cabin.conversation.ConversationRunner;
+import dev.cabin.conversation.ConversationTestText;
 import dev.cabin.ui.views.UiThread;
 
 /**
@@ -77,7 +78,8 @@ final class ConversationTests {
 			String indent = text.contains(lineBreak + "\t") ? "\t" : "    ";
 			String before = text.substring(0, offset);
 			String block = (before.endsWith(lineBreak) ? "" : lineBreak) + lineBreak
-					+ ConversationTestText.of(name, simulation.givenSignalsRead(), simulation.turns(), indent,
+					+ ConversationTestText.of(name, simulation.givenSignalsRead(), simulation.turns().stream()
+							.map(turn -> new ConversationTestText.Turn(turn.event(), turn.result())).toList(), indent,
 							lineBreak);
 			if (document != null) {
 				document.replace(offset, 0, block);

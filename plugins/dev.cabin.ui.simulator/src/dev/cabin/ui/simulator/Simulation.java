@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-
 import dev.cabin.compiler.CompileException;
 import dev.cabin.compiler.service.Cancellation;
 import dev.cabin.compiler.service.Compilation;
 import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
-import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.dsl.query.AgentEnd;
 import dev.cabin.dsl.query.AgentSignals;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.Session;
@@ -224,16 +221,7 @@ public final class Simulation {
 	 * simulation started): just before the agent's closing brace; -1 when the text has no such agent.
 	 */
 	public static int testInsertionOffset(Path file, String text, String agentId) {
-		LoadResult loaded = CabinLanguage.sources().load(file, text);
-		for (CabinFile source : loaded.files()) {
-			for (Agent candidate : source.getAgents()) {
-				ICompositeNode node = NodeModelUtils.findActualNodeFor(candidate);
-				if (agentId.equals(candidate.getName()) && node != null) {
-					return text.lastIndexOf('}', node.getEndOffset() - 1);
-				}
-			}
-		}
-		return -1;
+		return AgentEnd.closingBrace(CabinLanguage.sources().load(file, text), agentId, text);
 	}
 
 	private Agent model(String id) {

@@ -6,6 +6,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 
+import dev.cabin.conversation.ConversationTestText;
 import dev.cabin.engine.Reply;
 import dev.cabin.engine.ToolCall;
 import dev.cabin.engine.TurnResult;

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cabin.engine.pkg.PackageVerifier;
+import dev.cabin.export.SigningKey;
 import dev.cabin.testing.Repository;
 import dev.cabin.web.WebServer;
 
@@ -22,25 +24,38 @@ import dev.cabin.web.WebServer;
  * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
  * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, reads the signal's
  * hover, completes a VSS path level by level, then says "open the sunroof" to the agent in the Simulator panel
- * and reads the reply and the turn's trace. Screenshots go to the build's screenshot folder.
+ * and reads the reply and the turn's trace. Then, on a second server (copies of cabin-comfort, car-genius and the
+ * profiles, and a signing key): gazes at the sunroof on the cabin map and says "open that", saves the
+ * conversation as a test and replays it, runs a lab test, exports a car package and downloads it. Screenshots go
+ * to the build's screenshot folder.
  */
 class BrowserTest {
 
 	private static final String FILE = "roof.cabin";
 
+	private static final SigningKey KEY = SigningKey.generate();
+
 	@TempDir
 	static Path workspace;
+	@TempDir
+	static Path panelsWorkspace;
+	@TempDir
+	static Path downloads;
 	private static WebServer server;
+	private static WebServer panels;
 
 	@BeforeAll
-	static void startTheServer() throws Exception {
+	static void startTheServers() throws Exception {
 		Files.writeString(workspace.resolve(FILE), LspOverWebSocketTest.AGENT);
 		server = TestServers.start(workspace);
+		panels = WebServer.start(ExampleWorkspace.of(panelsWorkspace, "cabin-comfort", "car-genius", "profiles"),
+				"127.0.0.1", 0, TestServers.COMPILER, KEY);
 	}
 
 	@AfterAll
-	static void stopTheServer() throws Exception {
+	static void stopTheServers() throws Exception {
 		server.close();
+		panels.close();
 	}
 
 	@Test
@@ -50,22 +65,37 @@ class BrowserTest {
 		Path screenshots = Files.createDirectories(Path.of(System.getProperty("cabin.screenshots", "target/screenshots")));
 		File output = Files.createTempFile("browser-test", ".log").toFile();
 		Process browser = new ProcessBuilder("node", "browser-test.mjs", server.url().toString(), FILE,
-				String.valueOf(line), screenshots.toString())
+				String.valueOf(line), screenshots.toString(), panels.url().toString(), downloads.toString())
 				.directory(Repository.file("plugins/dev.cabin.web/frontend").toFile())
 				.redirectErrorStream(true).redirectOutput(output).start();
-		boolean ended = browser.waitFor(5, TimeUnit.MINUTES);
+		boolean ended = browser.waitFor(15, TimeUnit.MINUTES);
 		if (!ended) {
 			browser.destroyForcibly();
 		}
 		String said = Files.readString(output.toPath());
 		System.out.println(said);
 
-		assertTrue(ended, "the browser test did not end within 5 minutes:\n" + said);
+		assertTrue(ended, "the browser test did not end within 15 minutes:\n" + said);
 		assertEquals(0, browser.exitValue(), said);
 		assertTrue(said.contains("Problems says: " + FILE + ":" + line + ":"), said);
 		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
 		assertTrue(said.matches("(?s).*hover on Vehicle.Speed says: .*km/h.*"), said);
 		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
-		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1"), said);
+		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1:"), said);
+
+		// the Simulator, Lab and Export panels
+		assertTrue(said.matches("(?s).*panels: gaze at the sunroof and \"open that\": CabinComfort: [^;]*sunroof[^;]*; "
+				+ "trace: Turn 2: you: open that; turn path cabin-comfort/cabin-comfort.cabin: OpenRoof/\\d.*"), said);
+		assertTrue(said.matches("(?s).*panels: \\(saved as test \"roof by gaze in the browser\" in "
+				+ "cabin-comfort/cabin-comfort.cabin, line \\d+[^\n]*; replayed: PASS roof by gaze in the browser .*"),
+				said);
+		assertTrue(Files.readString(panelsWorkspace.resolve("cabin-comfort/cabin-comfort.cabin"))
+				.contains("test \"roof by gaze in the browser\""));
+		assertTrue(said.matches("(?s).*panels: lab test: in-scope accuracy \\d+\\.\\d%; report at api/lab/report\\?id=\\d+.*"),
+				said);
+		Path downloaded = downloads.resolve("CarGenius-1.0.0.cabinpkg");
+		assertTrue(said.contains("panels: export downloaded CarGenius-1.0.0.cabinpkg"), said);
+		assertEquals("1.0.0", new PackageVerifier(KEY.publicKey(), TestServers.COMPILER.modelFiles())
+				.verify(Files.readAllBytes(downloaded)).manifest().version());
 	}
 }

@@ -22,6 +22,8 @@ import dev.cabin.web.WebServer;
 final class WebClient {
 
 	static final Duration PATIENCE = Duration.ofSeconds(60);
+	/** For a request that compiles an agent and runs it many times (a lab test, a car build). */
+	static final Duration LONG_WORK = Duration.ofMinutes(5);
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
 	final URI base;
@@ -70,6 +72,11 @@ final class WebClient {
 			throw e;
 		}
 		return socket;
+	}
+
+	/** A WebSocket of this page: with the token and the page's own origin. */
+	Socket connectAsPage(String path) throws InterruptedException, ExecutionException, TimeoutException, Refused {
+		return connect(path, "Authorization", "Bearer " + token, "Origin", origin);
 	}
 
 	/** A handshake the server refused, with its status and what it said. */

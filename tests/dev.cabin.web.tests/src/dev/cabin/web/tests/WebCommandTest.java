@@ -62,4 +62,20 @@ class WebCommandTest {
 					+ ": the port is in use or not allowed (choose another with --port)\n", said);
 		}
 	}
+
+	@Test
+	void aSigningKeyThatCannotBeReadIsSaidInASentenceBeforeAnythingListens() throws Exception {
+		Files.writeString(folder.resolve("not-a-key"), "hello\n");
+
+		int missing = run(folder.toString(), "--key", folder.resolve("none").toString(), "--port", "1");
+		int notAKey = run(folder.toString(), "--key", folder.resolve("not-a-key").toString(), "--port", "1");
+
+		assertEquals(Command.FAILED, missing);
+		assertEquals(Command.FAILED, notAKey);
+		String said = err.toString(StandardCharsets.UTF_8);
+		assertEquals(2, said.lines().count(), said);
+		said.lines().forEach(line -> assertTrue(line.startsWith("cabin web: ") && !line.contains("Exception")
+				&& !line.contains("cannot listen"), said));
+		assertTrue(said.contains("none") && said.contains("not-a-key"), said);
+	}
 }

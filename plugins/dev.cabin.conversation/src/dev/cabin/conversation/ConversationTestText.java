@@ -1,4 +1,4 @@
-package dev.cabin.ui.simulator;
+package dev.cabin.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,11 @@ import dev.cabin.engine.event.InputEvent;
  * event as its input step, and after it what the agent did as expectations (intent, flows, tool calls,
  * handoff, fallback, the first words of its reply), so that replaying it checks the agent still behaves so.
  */
-final class ConversationTestText {
+public final class ConversationTestText {
+
+	/** One turn of a conversation: the event and what the agent made of it. */
+	public record Turn(InputEvent event, TurnResult result) {
+	}
 
 	private ConversationTestText() {
 	}
@@ -24,7 +28,7 @@ final class ConversationTestText {
 	 * The test block, indented by one level inside an agent, lines ending with the given line break: the starting
 	 * values of signals, then the turns.
 	 */
-	static String of(String name, Map<String, Object> given, List<Simulation.Turn> turns, String indent,
+	public static String of(String name, Map<String, Object> given, List<Turn> turns, String indent,
 			String lineBreak) {
 		List<String> lines = new ArrayList<>();
 		lines.add(indent + "test " + quote(name) + " {");
@@ -32,7 +36,7 @@ final class ConversationTestText {
 			lines.add(indent + indent + "given " + given.entrySet().stream()
 					.map(entry -> entry.getKey() + " = " + literal(entry.getValue())).collect(Collectors.joining(", ")));
 		}
-		for (Simulation.Turn turn : turns) {
+		for (Turn turn : turns) {
 			lines.add(indent + indent + input(turn.event()));
 			for (String expectation : expectations(turn.result())) {
 				lines.add(indent + indent + expectation);
@@ -43,7 +47,7 @@ final class ConversationTestText {
 	}
 
 	/** The event as the input step of a test. */
-	static String input(InputEvent event) {
+	public static String input(InputEvent event) {
 		if (event instanceof InputEvent.Voice voice) {
 			return "user " + (voice.locale() != null ? voice.locale() + " " : "") + quote(voice.text());
 		} else if (event instanceof InputEvent.Wake wake) {
@@ -92,7 +96,7 @@ final class ConversationTestText {
 		return value instanceof String text ? quote(text) : String.valueOf(value);
 	}
 
-	static String quote(String text) {
+	public static String quote(String text) {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
 	}
 }

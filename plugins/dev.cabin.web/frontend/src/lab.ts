@@ -1,0 +1,158 @@
+// The Lab panel: a lab test of the open agent (as `cabin labtest` runs it) on a corpus file of the workspace or
+// on the built-in held-back background of unrelated speech, run on the server. Progress streams in as
+// server-sent events; then the figures (accuracy, out-of-scope recall, false accepts per 1,000, the most
+// frequent confusions) and a link to the HTML report the server keeps.
+import type { Entry } from './files';
+
+interface Figures {
+  agent: string; corpus: string; n: number; in_scope_n: number; oos_n: number;
+  in_scope_accuracy: number | null; oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
+  confusion: { labels: string[]; matrix: number[][] };
+  false_accepts?: { lines: number; accepted: number; per_1000: number };
+  throughput_per_s: number;
+}
+
+const BACKGROUND = '--background';
+const CONFUSIONS_SHOWN = 5;
+
+const percent = (share: number | null | undefined) => share == null ? '–' : `${(share * 100).toFixed(1)}%`;
+
+/** A new element with its text and class. */
+export function node<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  if (text !== undefined) made.textContent = text;
+  if (className) made.className = className;
+  return made;
+}
+
+/** The most frequent mistakes of a confusion matrix (rows: expected, columns: found), biggest first. */
+function confusions(figures: Figures): string[] {
+  const { labels, matrix } = figures.confusion;
+  const mistakes: [number, string][] = [];
+  matrix.forEach((row, expected) => row.forEach((count, found) => {
+    if (expected !== found && count > 0) mistakes.push([count, `${labels[expected]} → ${labels[found]}: ${count}`]);
+  }));
+  return mistakes.sort((a, b) => b[0] - a[0]).slice(0, CONFUSIONS_SHOWN).map(([, text]) => text);
+}
+
+export class LabPanel {
+  private readonly corpus = node('select');
+  private readonly run = node('button', 'Run lab test');
+  private readonly progress = node('progress');
+  private readonly status = node('span', '', 'lab-status');
+  private readonly figures = node('div', '', 'lab-figures');
+
+  constructor(container: HTMLElement, private readonly activePath: () => string | null) {
+    this.corpus.id = 'lab-corpus';
+    this.run.id = 'lab-run';
+    this.progress.id = 'lab-progress';
+    this.figures.id = 'lab-figures';
+    this.status.id = 'lab-status';
+    this.progress.max = 1;
+    this.progress.value = 0;
+    const bar = node('div', undefined, 'tool-bar');
+    bar.append(node('span', 'Corpus'), this.corpus, this.run, this.progress, this.status);
+    container.replaceChildren(bar, this.figures);
+    this.run.onclick = () => this.start();
+  }
+
+  /** Offers the workspace's corpus files (.jsonl, .csv, .yml of utterances) and the background. */
+  showFiles(entries: Entry[]): void {
+    const chosen = this.corpus.value;
+    const corpora = entries.filter((entry) => !entry.folder && /\.(jsonl|csv)$|labtest.*\.ya?ml$|nlu.*\.ya?ml$/i.test(entry.path));
+    this.corpus.replaceChildren(...corpora.map((entry) => new Option(entry.path, entry.path)),
+      new Option('the built-in background (false accepts)', BACKGROUND));
+    if (chosen) this.corpus.value = chosen;
+  }
+
+  private async start(): Promise<void> {
+    const agent = this.activePath();
+    if (!agent || !agent.endsWith('.cabin')) {
+      this.say('Open the agent\'s .cabin file first; the lab tests its first agent.', true);
+      return;
+    }
+    const query = new URLSearchParams({ agent });
+    if (this.corpus.value === BACKGROUND) query.set('background', 'true');
+    else query.set('corpus', this.corpus.value);
+    this.run.disabled = true;
+    this.progress.removeAttribute('value');
+    this.say(`Compiling ${agent}…`);
+    try {
+      const response = await fetch(`api/lab/run?${query}`, { method: 'POST' });
+      if (!response.ok || !response.body) {
+        this.say((await response.json().catch(() => ({ error: `${response.status}` }))).error, true);
+        return;
+      }
+      await this.read(response.body.getReader());
+    } catch (error) {
+      this.say(`The lab test stopped: ${(error as Error).message}`, true);
+    } finally {
+      this.run.disabled = false;
+    }
+  }
+
+  /* Server-sent events: "event: NAME\ndata: JSON\n\n". */
+  private async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      buffered += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (name && data) this.event(name, JSON.parse(data));
+      }
+    }
+  }
+
+  private event(name: string, data: any): void {
+    if (name === 'progress') {
+      this.progress.max = Math.max(1, data.total);
+      this.progress.value = data.done;
+      this.say(`${data.task}: ${data.done}/${data.total}`);
+    } else if (name === 'done') {
+      this.progress.max = 1;
+      this.progress.value = 1;
+      this.say('Done.');
+      this.show(data.figures as Figures, data.report as number);
+    } else if (name === 'error') {
+      this.say(data.message, true);
+    }
+  }
+
+  private show(figures: Figures, report: number): void {
+    const table = node('table');
+    const row = (what: string, value: string) => {
+      const line = node('tr');
+      line.append(node('th', what), node('td', value));
+      table.append(line);
+    };
+    row('utterances', `${figures.n} (${figures.in_scope_n} in scope, ${figures.oos_n} out of scope)`);
+    row('in-scope accuracy', percent(figures.in_scope_accuracy));
+    row('out-of-scope recall', percent(figures.oos_recall));
+    row('out-of-scope precision', percent(figures.oos_precision));
+    row('macro F1', figures.macro_f1 == null ? '–' : figures.macro_f1.toFixed(3));
+    if (figures.false_accepts) {
+      row('false accepts per 1,000', `${figures.false_accepts.per_1000} (${figures.false_accepts.accepted} of ${figures.false_accepts.lines} unrelated requests)`);
+    }
+    row('throughput', `${Math.round(figures.throughput_per_s)} utterances/s`);
+    const mistakes = confusions(figures);
+    row('most confused', mistakes.length ? mistakes.join('; ') : 'none');
+    const link = node('a', 'Open the HTML report');
+    link.id = 'lab-report';
+    link.href = `api/lab/report?id=${report}`;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    this.figures.replaceChildren(node('div', `${figures.agent} on ${figures.corpus}`, 'lab-title'), table, link);
+  }
+
+  private say(text: string, problem = false): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('problem', problem);
+  }
+}
