@@ -18,7 +18,8 @@ public final class OnnxModels {
 
 	private static final ModelCopies COPIES = new ModelCopies();
 	private static final SentenceEncoders ENCODERS = new SentenceEncoders(
-			language -> new OnnxSentenceEncoder(EmbeddedModel.of(language), COPIES));
+			language -> new OnnxSentenceEncoder(EmbeddedModel.of(language), COPIES),
+			language -> EmbeddedModel.of(language).info());
 	private static final SentenceModelFiles FILES = new ModelFingerprints(null);
 	private static final SentenceModelFiles HASHED_AS_COPIED = new ModelFingerprints(COPIES);
 	private static final SentenceModelFiles FILES_TO_LOAD = new ModelsToLoad(HASHED_AS_COPIED, ENCODERS);

@@ -75,6 +75,8 @@ class CarRuntimeDistributionTest {
 	 * The install extracts each model into its slot, checked against the signed manifest as it is written, owner
 	 * only; a start loads the models from there without hashing them, but only while nobody else may change them
 	 * and they have the size the install wrote: otherwise it checks the runtime's own copies, and answers the same.
+	 * The sessions are built from ONNX Runtime's optimized forms of the models, which the install wrote beside
+	 * them, on the same terms and for the same runtime only; otherwise from the models, with the same answers.
 	 */
 	@Test
 	void theCarRuntimeLoadsTheModelsItsInstallExtractedOnlyWhileTheSlotIsItsOwn() throws Exception {
@@ -86,17 +88,35 @@ class CarRuntimeDistributionTest {
 		Path english = slot.resolve("bge-small-en-v1.5-q.onnx");
 		Path chinese = slot.resolve("bge-small-zh-v1.5-q.onnx");
 
+		Path englishOptimized = slot.resolve("bge-small-en-v1.5-q.onnx.optimized");
+		Path chineseRecord = slot.resolve("bge-small-zh-v1.5-q.onnx.verified");
+
 		try (Stream<Path> files = Files.list(slot)) {
-			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.verified",
-					"bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
+			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.optimized",
+					"bge-small-en-v1.5-q.onnx.verified", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.optimized",
+					"bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
 					files.map(file -> file.getFileName().toString()).sorted().toList());
 		}
-		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(english)));
+		for (Path file : List.of(english, englishOptimized)) {
+			assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+		}
 		CabinProcess fromTheSlot = runCar(run);
-		assertTrue(fromTheSlot.err.contains("model bge-small-en-v15-q: " + english + ", checked at install"),
-				fromTheSlot.err);
-		assertTrue(fromTheSlot.err.contains("model bge-small-zh-v15-q: " + chinese + ", checked at install"),
-				fromTheSlot.err);
+		assertTrue(fromTheSlot.err.contains(
+				"model bge-small-en-v15-q: " + english + ", checked at install, optimized at install"), fromTheSlot.err);
+		assertTrue(fromTheSlot.err.contains(
+				"model bge-small-zh-v15-q: " + chinese + ", checked at install, optimized at install"), fromTheSlot.err);
+
+		// the optimized forms are only used as the install wrote them, for the runtime that wrote them
+		Files.write(englishOptimized, new byte[] { 1, 2, 3 });
+		String record = Files.readString(chineseRecord);
+		Files.writeString(chineseRecord, record.replaceFirst("onnxruntime-\\S+", "onnxruntime-0.9.0/sparc"));
+		CabinProcess unoptimized = runCar(run);
+		assertTrue(unoptimized.err.contains("model bge-small-en-v15-q: " + english + ", checked at install; "
+				+ englishOptimized + " is 3 bytes, not the "), unoptimized.err);
+		assertTrue(unoptimized.err.contains("model bge-small-zh-v15-q: " + chinese
+				+ ", checked at install; optimized by onnxruntime-0.9.0/sparc, not by this runtime's onnxruntime-"),
+				unoptimized.err);
+		assertEquals(fromTheSlot.out, unoptimized.out, unoptimized.toString());
 
 		Files.setPosixFilePermissions(slot, PosixFilePermissions.fromString("rwxrwxr-x"));
 		CabinProcess shared = runCar(run);
