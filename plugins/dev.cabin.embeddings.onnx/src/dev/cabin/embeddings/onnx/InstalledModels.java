@@ -3,8 +3,11 @@ package dev.cabin.embeddings.onnx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.SentenceModelFiles;
 
 /**
@@ -22,6 +25,7 @@ final class InstalledModels implements SentenceModelFiles {
 	private final ModelCopies copies;
 	private final SentenceModelFiles fromTheJars;
 	private final Consumer<String> report;
+	private final Map<EmbeddedModel, Fingerprint> decided = new EnumMap<>(EmbeddedModel.class);
 
 	/** @param report told, in a line for people, where each model is loaded from and why */
 	InstalledModels(Path slot, ModelCopies copies, SentenceModelFiles fromTheJars, Consumer<String> report) {
@@ -31,9 +35,31 @@ final class InstalledModels implements SentenceModelFiles {
 		this.report = report;
 	}
 
+	/**
+	 * Starts loading, one after the other in the background, the models the slot's install extracted, before the
+	 * slot's package is checked: they are this runtime's own models, checked as it wrote them, and loading them
+	 * takes nothing from the package, so a start need not wait for the package's checks to begin. The package's
+	 * manifest is still checked against them before an engine is built.
+	 */
+	void loadAhead(SentenceEncoders encoders) {
+		for (EmbeddedModel model : EmbeddedModel.values()) {
+			if (Files.isRegularFile(InstalledModelRecord.file(slot, model))) {
+				fingerprint(model.id());
+				encoders.loadInBackground(model.language());
+			}
+		}
+	}
+
+	/** Each model is looked at once: the package's check gets the fingerprint decided while loading ahead. */
 	@Override
 	public Fingerprint fingerprint(String modelId) {
-		EmbeddedModel model = ModelFingerprints.shipped(modelId);
+		synchronized (decided) {
+			return decided.computeIfAbsent(ModelFingerprints.shipped(modelId), this::decide);
+		}
+	}
+
+	private Fingerprint decide(EmbeddedModel model) {
+		String modelId = model.id();
 		Path file = InstalledModelRecord.modelFile(slot, model);
 		try {
 			InstalledModelRecord installed = InstalledModelRecord.read(slot, model);
