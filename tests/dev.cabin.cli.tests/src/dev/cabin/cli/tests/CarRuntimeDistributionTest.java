@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -138,6 +140,42 @@ class CarRuntimeDistributionTest {
 	private CabinProcess runCar(List<String> run) throws IOException, InterruptedException {
 		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
 				List.of("-Xmx96m"), run.toArray(String[]::new));
+		assertEquals(0, car.exitCode, car.toString());
+		return car;
+	}
+
+	/**
+	 * The launcher keeps what the first {@code run} loaded for the next starts: from Java 25 on an ahead-of-time
+	 * cache, before it a class data sharing archive (each Java of the machine that the launcher can tell apart is
+	 * tried). An install or a help text writes none; a start with it answers as the first did, without a warning.
+	 */
+	@Test
+	void theLauncherKeepsWhatTheFirstRunLoadedForTheNextStarts() throws Exception {
+		String key = dir.resolve("keys/signing").toString();
+		String slots = dir.resolve("car/slots").toString();
+		installCarGenius(key, slots);
+		for (Path javaHome : JavaHomes.onThisMachine()) {
+			Path archive = dir.resolve("start-up-" + javaHome.getFileName());
+			Map<String, String> environment = Map.of("JAVA_HOME", javaHome.toString(), "CABIN_CAR_AOT_CACHE",
+					archive.toString(), "CABIN_CAR_CDS_ARCHIVE", archive.toString(), "CABIN_CAR_NATIVE_LIBRARIES",
+					dir.resolve("native").toString());
+
+			launch(environment, "help");
+			boolean writtenByHelp = Files.exists(archive);
+			CabinProcess first = launch(environment, "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+			boolean writtenByRun = Files.isRegularFile(archive);
+			CabinProcess next = launch(environment, "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+
+			assertTrue(!writtenByHelp && writtenByRun, javaHome + ": only a run writes " + archive);
+			assertEquals(first.out, next.out, javaHome + ": " + next);
+			assertTrue(!next.err.toLowerCase(Locale.ROOT).contains("warning"), javaHome + ": " + next);
+		}
+	}
+
+	private CabinProcess launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Repository.file("releng/dev.cabin.car.dist/cabin-car").toString()));
+		command.addAll(List.of(args));
+		CabinProcess car = CabinProcess.runProgram(command, dir, environment, Duration.ofMinutes(5));
 		assertEquals(0, car.exitCode, car.toString());
 		return car;
 	}
