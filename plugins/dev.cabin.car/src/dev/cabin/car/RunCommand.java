@@ -39,7 +39,7 @@ final class RunCommand implements Command {
 					throw new UsageException("give either a package or --slots DIR, not both");
 				}
 				BuildSlots slots = new BuildSlots(slotsDirectory)
-						.keepingModels(OnnxModels.slotModels(terminal.err()::println));
+						.keepingModels(OnnxModels.slotModelsLoadingAhead(terminal.err()::println));
 				build = slots.active(verifier);
 				from = "slot " + slots.activeSlot() + " of " + slotsOption;
 			} else {

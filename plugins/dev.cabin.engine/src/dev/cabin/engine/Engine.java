@@ -54,12 +54,12 @@ public final class Engine {
 
 	/**
 	 * An offline engine for an IR file, started as a car starts it: the sentence models of the IR's languages
-	 * load on another thread from the moment the header is read, while the IR is read.
+	 * start loading on another thread from the moment the header is read, while the IR is read.
 	 */
 	public static Engine load(Path irFile, SentenceEncoders encoders) throws IrFormatException, IOException {
 		byte[] json = Files.readAllBytes(irFile);
 		List<Language> languages = Builder.languagesOf(IrHeader.read(json).encoders());
-		CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> encoders.load(languages));
+		CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> encoders.loadFirst(languages));
 		CabinIr ir = new IrCodec().read(json);
 		try {
 			loading.join();
@@ -115,14 +115,15 @@ public final class Engine {
 
 		/**
 		 * The engine, refusing an IR whose example embeddings were made by another model than the one this
-		 * engine would embed queries with, or that asks for a classifier this engine lacks.
+		 * engine would embed queries with, or that asks for a classifier this engine lacks. It is ready once the
+		 * model of the IR's first language is loaded; the others go on loading ({@link SentenceEncoders#loadFirst}).
 		 */
 		public Engine build() throws IrFormatException {
 			if (ir.agents().isEmpty()) {
 				throw new IrFormatException("the IR has no agent");
 			}
 			try {
-				encoders.load(languagesOf(ir.encoders()));
+				encoders.loadFirst(languagesOf(ir.encoders()));
 			} catch (IllegalStateException e) {
 				throw new IrFormatException(e.getMessage(), e);
 			}
@@ -146,9 +147,9 @@ public final class Engine {
 			return new Engine(this, runtimes);
 		}
 
-		private SentenceEncoder encoder(Language language) throws IrFormatException {
+		private EncoderInfo encoder(Language language) throws IrFormatException {
 			try {
-				return encoders.forLanguage(language);
+				return encoders.describe(language);
 			} catch (IllegalStateException e) {
 				throw new IrFormatException(e.getMessage(), e);
 			}

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.nlu.Language;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -16,17 +17,21 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
  */
 enum EmbeddedModel {
 
-	BGE_SMALL_EN(Language.EN, "bge-small-en-v15-q", BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q"),
-	BGE_SMALL_ZH(Language.ZH, "bge-small-zh-v15-q", BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q");
+	BGE_SMALL_EN(Language.EN, "bge-small-en-v15-q", 384, BgeSmallEnV15QuantizedEmbeddingModel.class,
+			"bge-small-en-v1.5-q"),
+	BGE_SMALL_ZH(Language.ZH, "bge-small-zh-v15-q", 512, BgeSmallZhV15QuantizedEmbeddingModel.class,
+			"bge-small-zh-v1.5-q");
 
 	private final Language language;
 	private final String id;
+	private final int dimension;
 	private final Class<?> packageClass;
 	private final String fileStem;
 
-	EmbeddedModel(Language language, String id, Class<?> packageClass, String fileStem) {
+	EmbeddedModel(Language language, String id, int dimension, Class<?> packageClass, String fileStem) {
 		this.language = language;
 		this.id = id;
+		this.dimension = dimension;
 		this.packageClass = packageClass;
 		this.fileStem = fileStem;
 	}
@@ -43,6 +48,11 @@ enum EmbeddedModel {
 
 	String id() {
 		return id;
+	}
+
+	/** What the model is, as IRs record it, known before it is loaded: its id and the length of its vectors. */
+	EncoderInfo info() {
+		return new EncoderInfo(id, dimension);
 	}
 
 	Language language() {

@@ -14,10 +14,15 @@ import dev.cabin.engine.nlu.SentenceModelFiles.Fingerprint;
 
 /**
  * What an install found a model's files to be when it extracted the model into a build slot: their fingerprint
- * (the one the package's signed manifest was checked against) and the size of the extracted ONNX file. It is
- * written, next to the model's file, only once that file is complete.
+ * (the one the package's signed manifest was checked against), the size of the extracted ONNX file and, when the
+ * install also wrote ONNX Runtime's optimized form of it, that file's size and the runtime it is valid for. It is
+ * written, next to the model's file, only once those files are complete.
  */
-record InstalledModelRecord(Fingerprint fingerprint, long modelFileSize) {
+record InstalledModelRecord(Fingerprint fingerprint, long modelFileSize, Optimized optimized) {
+
+	/** The optimized form's size and the {@link OptimizedModel#runtime()} that wrote it. */
+	record Optimized(long fileSize, String runtime) {
+	}
 
 	private static final String SUFFIX = ".verified";
 	private static final String PARTIAL = ".part";
@@ -40,8 +45,9 @@ record InstalledModelRecord(Fingerprint fingerprint, long modelFileSize) {
 	void write(Path slot, EmbeddedModel model) throws IOException {
 		Path file = file(slot, model);
 		Path partial = partial(file);
-		Files.writeString(partial, fingerprint.sha256() + " " + fingerprint.bytes() + " " + modelFileSize + "\n",
-				StandardCharsets.US_ASCII);
+		String optimizedFields = optimized == null ? "" : " " + optimized.fileSize() + " " + optimized.runtime();
+		Files.writeString(partial, fingerprint.sha256() + " " + fingerprint.bytes() + " " + modelFileSize
+				+ optimizedFields + "\n", StandardCharsets.US_ASCII);
 		moveIntoPlace(partial, file);
 	}
 
@@ -52,11 +58,13 @@ record InstalledModelRecord(Fingerprint fingerprint, long modelFileSize) {
 			return null;
 		}
 		List<String> fields = List.of(Files.readString(file, StandardCharsets.US_ASCII).strip().split(" "));
+		if ((fields.size() != 3 && fields.size() != 5) || !fields.get(0).matches("[0-9a-f]{64}")) {
+			return null;
+		}
 		try {
-			return fields.size() == 3 && fields.get(0).matches("[0-9a-f]{64}")
-					? new InstalledModelRecord(new Fingerprint(fields.get(0), Long.parseLong(fields.get(1))),
-							Long.parseLong(fields.get(2)))
-					: null;
+			Optimized optimized = fields.size() == 5 ? new Optimized(Long.parseLong(fields.get(3)), fields.get(4)) : null;
+			return new InstalledModelRecord(new Fingerprint(fields.get(0), Long.parseLong(fields.get(1))),
+					Long.parseLong(fields.get(2)), optimized);
 		} catch (NumberFormatException e) {
 			return null;
 		}

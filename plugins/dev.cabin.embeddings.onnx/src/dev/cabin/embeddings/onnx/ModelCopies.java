@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class ModelCopies {
 
-	/** A model's file for its session: a temporary copy, which the session's builder deletes, or an installed one. */
-	record ModelFile(Path path, boolean temporary) {
+	/**
+	 * A model's file for its session: a temporary copy, which the session's builder deletes, or an installed one,
+	 * which may be ONNX Runtime's optimized form of the model.
+	 */
+	record ModelFile(Path path, boolean temporary, boolean optimized) {
 	}
 
 	private final Map<EmbeddedModel, ModelFile> kept = new EnumMap<>(EmbeddedModel.class);
@@ -32,13 +35,17 @@ final class ModelCopies {
 	 */
 	long copyAndKeep(EmbeddedModel model, MessageDigest digest) throws IOException {
 		Path copy = copy(model, digest);
-		keep(model, new ModelFile(copy, true));
+		keep(model, new ModelFile(copy, true, false));
 		return Files.size(copy);
 	}
 
-	/** Builds the model's session from a file installed beside the package that was checked against it. */
-	void useInstalled(EmbeddedModel model, Path file) throws IOException {
-		keep(model, new ModelFile(file, false));
+	/**
+	 * Builds the model's session from a file installed beside the package that was checked against it.
+	 *
+	 * @param optimized whether the file is ONNX Runtime's optimized form of the model
+	 */
+	void useInstalled(EmbeddedModel model, Path file, boolean optimized) throws IOException {
+		keep(model, new ModelFile(file, false, optimized));
 	}
 
 	private void keep(EmbeddedModel model, ModelFile file) throws IOException {
@@ -57,7 +64,7 @@ final class ModelCopies {
 		synchronized (kept) {
 			file = kept.remove(model);
 		}
-		return file != null ? file : new ModelFile(copy(model, null), true);
+		return file != null ? file : new ModelFile(copy(model, null), true, false);
 	}
 
 	/** Copies one of the model's files, feeding its bytes to the digest if there is one. */

@@ -11,9 +11,10 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
 
 /**
  * The models' fingerprints for an install: each model's ONNX file is extracted into the build slot as it is
- * hashed, for later starts to load it from there (README, "Car runtime"). The record of what it hashed to is
- * written once the file is complete; the install makes the slot active only after the package was checked
- * against these fingerprints, and a slot whose package does not verify is deleted with its files.
+ * hashed, for later starts to load it from there (README, "Car runtime"), together with ONNX Runtime's
+ * optimized form of it ({@link OptimizedModel}), which later starts build their sessions from. The record of what
+ * it hashed to is written once the files are complete; the install makes the slot active only after the package
+ * was checked against these fingerprints, and a slot whose package does not verify is deleted with its files.
  */
 final class ModelExtraction implements SentenceModelFiles {
 
@@ -41,8 +42,10 @@ final class ModelExtraction implements SentenceModelFiles {
 			}
 			long modelFileSize = Files.size(partial);
 			InstalledModelRecord.moveIntoPlace(partial, file);
+			long optimizedSize = OptimizedModel.write(file, OptimizedModel.file(slot, model));
 			InstalledModelRecord installed = new InstalledModelRecord(
-					new Fingerprint(HexFormat.of().formatHex(digest.digest()), bytes), modelFileSize);
+					new Fingerprint(HexFormat.of().formatHex(digest.digest()), bytes), modelFileSize,
+					new InstalledModelRecord.Optimized(optimizedSize, OptimizedModel.runtime()));
 			installed.write(slot, model);
 			return installed.fingerprint();
 		} catch (IOException e) {

@@ -6,7 +6,8 @@ import dev.cabin.engine.nlu.SentenceModelFiles;
 /**
  * The models' fingerprints for a runtime that loads the models it checks next, a car running a package: each model
  * is inflated out of its jar once, into the copy that is hashed and that its session is then built from, and its
- * encoder starts loading on a thread of its own as soon as it is hashed, while the package's other checks go on.
+ * encoder is loaded in the background as soon as it is hashed, after the models hashed before it, while the
+ * package's other checks go on.
  * Loading a model this runtime ships uses nothing of the package; the engine is still only built from a package
  * that passed every check.
  */
@@ -24,16 +25,7 @@ final class ModelsToLoad implements SentenceModelFiles {
 	@Override
 	public Fingerprint fingerprint(String modelId) {
 		Fingerprint fingerprint = checked.fingerprint(modelId);
-		EmbeddedModel model = EmbeddedModel.byId(modelId).orElseThrow();
-		Thread loading = new Thread(() -> {
-			try {
-				encoders.forLanguage(model.language());
-			} catch (IllegalStateException e) {
-				// reported when the engine asks for the encoder, which loads it again
-			}
-		}, "cabin-model-load");
-		loading.setDaemon(true);
-		loading.start();
+		encoders.loadInBackground(EmbeddedModel.byId(modelId).orElseThrow().language());
 		return fingerprint;
 	}
 }

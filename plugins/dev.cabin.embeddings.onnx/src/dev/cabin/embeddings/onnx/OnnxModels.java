@@ -18,7 +18,8 @@ public final class OnnxModels {
 
 	private static final ModelCopies COPIES = new ModelCopies();
 	private static final SentenceEncoders ENCODERS = new SentenceEncoders(
-			language -> new OnnxSentenceEncoder(EmbeddedModel.of(language), COPIES));
+			language -> new OnnxSentenceEncoder(EmbeddedModel.of(language), COPIES),
+			language -> EmbeddedModel.of(language).info());
 	private static final SentenceModelFiles FILES = new ModelFingerprints(null);
 	private static final SentenceModelFiles HASHED_AS_COPIED = new ModelFingerprints(COPIES);
 	private static final SentenceModelFiles FILES_TO_LOAD = new ModelsToLoad(HASHED_AS_COPIED, ENCODERS);
@@ -57,6 +58,18 @@ public final class OnnxModels {
 	 * @param report told, in a line for people, where a start loads each model from and why
 	 */
 	public static SlotModels slotModels(Consumer<String> report) {
+		return slotModels(report, false);
+	}
+
+	/**
+	 * The same, for a start that runs the active build: the models its install extracted start loading while its
+	 * package is being checked.
+	 */
+	public static SlotModels slotModelsLoadingAhead(Consumer<String> report) {
+		return slotModels(report, true);
+	}
+
+	private static SlotModels slotModels(Consumer<String> report, boolean loadingAhead) {
 		return new SlotModels() {
 			@Override
 			public SentenceModelFiles extractingInto(Path slot) {
@@ -65,7 +78,11 @@ public final class OnnxModels {
 
 			@Override
 			public SentenceModelFiles installedIn(Path slot) {
-				return new ModelsToLoad(new InstalledModels(slot, COPIES, HASHED_AS_COPIED, report), ENCODERS);
+				InstalledModels installed = new InstalledModels(slot, COPIES, HASHED_AS_COPIED, report);
+				if (loadingAhead) {
+					installed.loadAhead(ENCODERS);
+				}
+				return new ModelsToLoad(installed, ENCODERS);
 			}
 		};
 	}

@@ -45,16 +45,20 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 		CompletableFuture<WordPieceTokenizer> tokenizer = onOwnThread("cabin-tokenizer", model::tokenizer);
 		try {
 			this.environment = OnnxRuntimeLibrary.environment();
-			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-			options.setCPUArenaAllocator(false);
-			this.session = session(environment, result(copy), options);
+			ModelCopies.ModelFile file = result(copy);
+			try (OrtSession.SessionOptions options = options(file.optimized())) {
+				this.session = session(environment, file, options);
+			}
 			this.readsTokenTypes = session.getInputNames().contains("token_type_ids");
 			this.tokenizer = result(tokenizer);
 		} catch (IOException | OrtException e) {
 			throw new IllegalStateException("cannot load the model " + model.modelFile() + ": " + e.getMessage(), e);
 		}
 		this.dimension = encode("").length;
+		if (dimension != model.info().dimension()) {
+			throw new IllegalStateException("the model " + model.modelFile() + " makes vectors of " + dimension
+					+ " numbers, not the " + model.info().dimension() + " it is known for");
+		}
 	}
 
 	private static <T> CompletableFuture<T> onOwnThread(String name, Callable<T> work) {
@@ -80,6 +84,18 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 			}
 			throw e.getCause() instanceof RuntimeException cause ? cause : e;
 		}
+	}
+
+	/**
+	 * The session's options: all of ONNX Runtime's graph optimizations, unless the file is their result already
+	 * ({@link OptimizedModel}), which gives the same graph and the same vectors without doing them again.
+	 */
+	static OrtSession.SessionOptions options(boolean optimizedAlready) throws OrtException {
+		OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+		options.setOptimizationLevel(optimizedAlready ? OrtSession.SessionOptions.OptLevel.NO_OPT
+				: OrtSession.SessionOptions.OptLevel.ALL_OPT);
+		options.setCPUArenaAllocator(false);
+		return options;
 	}
 
 	/*

@@ -3,17 +3,25 @@ package dev.cabin.engine.nlu;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+
+import dev.cabin.engine.ir.EncoderInfo;
 
 /**
  * The port through which the engine embeds sentences: the encoder of each language, loaded on first use and
- * shared, since a model takes tens of megabytes and most of a second to load, and is thread-safe once loaded.
- * Two languages load at the same time. The shipped models come from their adapter bundle
- * ({@code dev.cabin.embeddings.onnx}).
+ * shared, since a model takes tens of megabytes and most of a second to load, and is thread-safe once loaded. The
+ * shipped models come from their adapter bundle ({@code dev.cabin.embeddings.onnx}).
  */
 public final class SentenceEncoders {
+
+	/** Encoders loaded ahead of need, one at a time, so that they never take more than one processor. */
+	private static final Executor IN_THE_BACKGROUND = Executors.newSingleThreadExecutor(work -> {
+		Thread thread = new Thread(work, "cabin-sentence-models");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/** The encoder of one language, once loaded; its lock is held while it loads. */
 	private static final class Slot {
@@ -22,13 +30,38 @@ public final class SentenceEncoders {
 
 	private final Map<Language, Slot> slots = new EnumMap<>(Language.class);
 	private final Function<Language, SentenceEncoder> loader;
+	private final Function<Language, EncoderInfo> declared;
 
-	/** Encoders made by the loader, once per language (the shipped models' adapter, or a test's). */
+	/** Encoders made by the loader, once per language (a test's); what each is is known once it is loaded. */
 	public SentenceEncoders(Function<Language, SentenceEncoder> loader) {
+		this(loader, null);
+	}
+
+	/**
+	 * Encoders made by the loader, once per language, whose model ids and vector lengths are declared before they
+	 * load (the shipped models' adapter, which refuses a model that makes other vectors than it declares): an
+	 * engine checks an IR against them without waiting for every model.
+	 */
+	public SentenceEncoders(Function<Language, SentenceEncoder> loader, Function<Language, EncoderInfo> declared) {
 		this.loader = loader;
+		this.declared = declared;
 		for (Language language : Language.values()) {
 			slots.put(language, new Slot());
 		}
+	}
+
+	/**
+	 * The model id and vector length of a language's encoder: as declared, or read from the encoder, which is then
+	 * loaded.
+	 *
+	 * @throws IllegalStateException when the model is not declared and cannot be loaded
+	 */
+	public EncoderInfo describe(Language language) {
+		if (declared != null) {
+			return declared.apply(language);
+		}
+		SentenceEncoder encoder = forLanguage(language);
+		return new EncoderInfo(encoder.modelId(), encoder.dimension());
 	}
 
 	/**
@@ -53,21 +86,33 @@ public final class SentenceEncoders {
 	}
 
 	/**
-	 * Loads the encoders of the languages at the same time, the first on the calling thread and each other one on
-	 * its own, and waits for them: a car with two languages starts in the time of its slower model.
+	 * Loads the encoder of the first language on the calling thread and returns once it is loaded; the other
+	 * languages' encoders load after it, one at a time, on a thread of their own, and whoever needs one of them
+	 * meanwhile waits for it. A car answers in its first language without waiting for the others, and their
+	 * loading does not take a processor from the first.
 	 *
-	 * @throws IllegalStateException when a model cannot be loaded
+	 * @throws IllegalStateException when the first language's model cannot be loaded (another language's model
+	 *             that cannot be loaded is reported when that language is needed)
 	 */
-	public void load(List<Language> languages) {
-		List<CompletableFuture<SentenceEncoder>> others = languages.stream().skip(1)
-				.map(language -> CompletableFuture.supplyAsync(() -> forLanguage(language))).toList();
-		if (!languages.isEmpty()) {
-			forLanguage(languages.get(0));
+	public void loadFirst(List<Language> languages) {
+		if (languages.isEmpty()) {
+			return;
 		}
-		try {
-			CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
-		} catch (CompletionException e) {
-			throw e.getCause() instanceof IllegalStateException cause ? cause : e;
-		}
+		forLanguage(languages.get(0));
+		languages.subList(1, languages.size()).forEach(this::loadInBackground);
+	}
+
+	/**
+	 * Has the language's encoder loaded on the one background thread, after those asked for before: a model that
+	 * cannot be loaded is reported to whoever needs it, for whom it is loaded again.
+	 */
+	public void loadInBackground(Language language) {
+		IN_THE_BACKGROUND.execute(() -> {
+			try {
+				forLanguage(language);
+			} catch (IllegalStateException e) {
+				// reported when the encoder is needed
+			}
+		});
 	}
 }

@@ -61,6 +61,12 @@ final class CabinProcess {
 		command.addAll(jvmOptions);
 		command.add(mainClass);
 		command.addAll(List.of(args));
+		return runProgram(command, workingDirectory, environment, timeout);
+	}
+
+	/** Runs a program, such as a launcher script, killed and reported when it has not finished in time. */
+	static CabinProcess runProgram(List<String> command, Path workingDirectory, Map<String, String> environment,
+			Duration timeout) throws IOException, InterruptedException {
 		Path out = Files.createTempFile("cabin-out", ".txt");
 		Path err = Files.createTempFile("cabin-err", ".txt");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -71,7 +77,7 @@ final class CabinProcess {
 		try {
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor();
-				throw new AssertionError("cabin " + String.join(" ", args) + " did not finish in " + timeout.toSeconds()
+				throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout.toSeconds()
 						+ " s:\n--- out\n" + text(out) + "--- err\n" + text(err));
 			}
 			return new CabinProcess(process.exitValue(), text(out), text(err));

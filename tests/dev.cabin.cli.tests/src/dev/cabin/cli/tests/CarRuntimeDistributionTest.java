@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -75,6 +77,8 @@ class CarRuntimeDistributionTest {
 	 * The install extracts each model into its slot, checked against the signed manifest as it is written, owner
 	 * only; a start loads the models from there without hashing them, but only while nobody else may change them
 	 * and they have the size the install wrote: otherwise it checks the runtime's own copies, and answers the same.
+	 * The sessions are built from ONNX Runtime's optimized forms of the models, which the install wrote beside
+	 * them, on the same terms and for the same runtime only; otherwise from the models, with the same answers.
 	 */
 	@Test
 	void theCarRuntimeLoadsTheModelsItsInstallExtractedOnlyWhileTheSlotIsItsOwn() throws Exception {
@@ -86,17 +90,35 @@ class CarRuntimeDistributionTest {
 		Path english = slot.resolve("bge-small-en-v1.5-q.onnx");
 		Path chinese = slot.resolve("bge-small-zh-v1.5-q.onnx");
 
+		Path englishOptimized = slot.resolve("bge-small-en-v1.5-q.onnx.optimized");
+		Path chineseRecord = slot.resolve("bge-small-zh-v1.5-q.onnx.verified");
+
 		try (Stream<Path> files = Files.list(slot)) {
-			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.verified",
-					"bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
+			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.optimized",
+					"bge-small-en-v1.5-q.onnx.verified", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.optimized",
+					"bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
 					files.map(file -> file.getFileName().toString()).sorted().toList());
 		}
-		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(english)));
+		for (Path file : List.of(english, englishOptimized)) {
+			assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+		}
 		CabinProcess fromTheSlot = runCar(run);
-		assertTrue(fromTheSlot.err.contains("model bge-small-en-v15-q: " + english + ", checked at install"),
-				fromTheSlot.err);
-		assertTrue(fromTheSlot.err.contains("model bge-small-zh-v15-q: " + chinese + ", checked at install"),
-				fromTheSlot.err);
+		assertTrue(fromTheSlot.err.contains(
+				"model bge-small-en-v15-q: " + english + ", checked at install, optimized at install"), fromTheSlot.err);
+		assertTrue(fromTheSlot.err.contains(
+				"model bge-small-zh-v15-q: " + chinese + ", checked at install, optimized at install"), fromTheSlot.err);
+
+		// the optimized forms are only used as the install wrote them, for the runtime that wrote them
+		Files.write(englishOptimized, new byte[] { 1, 2, 3 });
+		String record = Files.readString(chineseRecord);
+		Files.writeString(chineseRecord, record.replaceFirst("onnxruntime-\\S+", "onnxruntime-0.9.0/sparc"));
+		CabinProcess unoptimized = runCar(run);
+		assertTrue(unoptimized.err.contains("model bge-small-en-v15-q: " + english + ", checked at install; "
+				+ englishOptimized + " is 3 bytes, not the "), unoptimized.err);
+		assertTrue(unoptimized.err.contains("model bge-small-zh-v15-q: " + chinese
+				+ ", checked at install; optimized by onnxruntime-0.9.0/sparc, not by this runtime's onnxruntime-"),
+				unoptimized.err);
+		assertEquals(fromTheSlot.out, unoptimized.out, unoptimized.toString());
 
 		Files.setPosixFilePermissions(slot, PosixFilePermissions.fromString("rwxrwxr-x"));
 		CabinProcess shared = runCar(run);
@@ -118,6 +140,42 @@ class CarRuntimeDistributionTest {
 	private CabinProcess runCar(List<String> run) throws IOException, InterruptedException {
 		CabinProcess car = CabinProcess.run(PLUGINS + File.separator + "*", "dev.cabin.car.Main", dir, Map.of(),
 				List.of("-Xmx96m"), run.toArray(String[]::new));
+		assertEquals(0, car.exitCode, car.toString());
+		return car;
+	}
+
+	/**
+	 * The launcher keeps what the first {@code run} loaded for the next starts: from Java 25 on an ahead-of-time
+	 * cache, before it a class data sharing archive (each Java of the machine that the launcher can tell apart is
+	 * tried). An install or a help text writes none; a start with it answers as the first did, without a warning.
+	 */
+	@Test
+	void theLauncherKeepsWhatTheFirstRunLoadedForTheNextStarts() throws Exception {
+		String key = dir.resolve("keys/signing").toString();
+		String slots = dir.resolve("car/slots").toString();
+		installCarGenius(key, slots);
+		for (Path javaHome : JavaHomes.onThisMachine()) {
+			Path archive = dir.resolve("start-up-" + javaHome.getFileName());
+			Map<String, String> environment = Map.of("JAVA_HOME", javaHome.toString(), "CABIN_CAR_AOT_CACHE",
+					archive.toString(), "CABIN_CAR_CDS_ARCHIVE", archive.toString(), "CABIN_CAR_NATIVE_LIBRARIES",
+					dir.resolve("native").toString());
+
+			launch(environment, "help");
+			boolean writtenByHelp = Files.exists(archive);
+			CabinProcess first = launch(environment, "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+			boolean writtenByRun = Files.isRegularFile(archive);
+			CabinProcess next = launch(environment, "run", "--slots", slots, "--trust", key + ".pub", "--script", SCRIPT);
+
+			assertTrue(!writtenByHelp && writtenByRun, javaHome + ": only a run writes " + archive);
+			assertEquals(first.out, next.out, javaHome + ": " + next);
+			assertTrue(!next.err.toLowerCase(Locale.ROOT).contains("warning"), javaHome + ": " + next);
+		}
+	}
+
+	private CabinProcess launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Repository.file("releng/dev.cabin.car.dist/cabin-car").toString()));
+		command.addAll(List.of(args));
+		CabinProcess car = CabinProcess.runProgram(command, dir, environment, Duration.ofMinutes(5));
 		assertEquals(0, car.exitCode, car.toString());
 		return car;
 	}

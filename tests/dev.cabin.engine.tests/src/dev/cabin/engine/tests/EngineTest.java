@@ -145,24 +145,60 @@ class EngineTest {
 		assertTrue(error.getMessage().contains("sentence model cannot be loaded"), error.getMessage());
 	}
 
+	/**
+	 * A car answers in the IR's first language as soon as that model is loaded; the other language's model loads
+	 * meanwhile, and a turn in that language waits for it.
+	 */
 	@Test
-	void theModelsOfTwoLanguagesLoadAtTheSameTime() {
-		CountDownLatch bothLoading = new CountDownLatch(2);
+	void theEngineAnswersInItsFirstLanguageWhileTheOtherLanguageLoads() throws Exception {
+		Language first = Language.ofCode(diagnostics.encoders().keySet().iterator().next());
+		CountDownLatch otherMayLoad = new CountDownLatch(1);
 		SentenceEncoders encoders = new SentenceEncoders(language -> {
-			bothLoading.countDown();
-			try {
-				if (!bothLoading.await(30, TimeUnit.SECONDS)) {
-					throw new IllegalStateException("the other language's model did not start loading meanwhile");
-				}
-			} catch (InterruptedException e) {
-				throw new IllegalStateException(e);
+			if (language != first) {
+				awaitOrFail(otherMayLoad, "the test to let the other model load");
 			}
 			return ENCODERS.forLanguage(language);
-		});
+		}, ENCODERS::describe);
 
-		encoders.load(List.of(Language.EN, Language.ZH));
+		Session session = Engine.load(diagnostics, encoders).openSession();
+		TurnResult inTheFirst = session.handle(new InputEvent.Voice(first == Language.EN ? "are my tires ok" : "胎压怎么样"));
+		otherMayLoad.countDown();
+		TurnResult inTheOther = session.handle(new InputEvent.Voice(first == Language.EN ? "胎压怎么样" : "are my tires ok"));
 
-		assertEquals(ENCODERS.forLanguage(Language.ZH).modelId(), encoders.forLanguage(Language.ZH).modelId());
+		assertEquals("TirePressure", inTheFirst.recognition().intent());
+		assertEquals("TirePressure", inTheOther.recognition().intent());
+	}
+
+	/** A model of another language than the first that cannot be loaded fails only that language's turns. */
+	@Test
+	void aSecondLanguagesModelThatCannotBeLoadedFailsOnlyItsOwnTurns() throws Exception {
+		Language first = Language.ofCode(diagnostics.encoders().keySet().iterator().next());
+		SentenceEncoders encoders = new SentenceEncoders(language -> {
+			if (language != first) {
+				throw new IllegalStateException("the model's file is damaged");
+			}
+			return ENCODERS.forLanguage(language);
+		}, ENCODERS::describe);
+
+		Session session = Engine.load(diagnostics, encoders).openSession();
+		TurnResult inTheOther = session.handle(new InputEvent.Voice(first == Language.EN ? "胎压怎么样" : "are my tires ok"));
+		TurnResult inTheFirst = session.handle(new InputEvent.Voice(first == Language.EN ? "are my tires ok" : "胎压怎么样"));
+
+		assertNull(inTheOther.intent());
+		assertTrue(inTheOther.fallback());
+		assertTrue(inTheOther.trace().notes().toString().contains("the model's file is damaged"),
+				inTheOther.trace().notes().toString());
+		assertEquals("TirePressure", inTheFirst.recognition().intent());
+	}
+
+	private static void awaitOrFail(CountDownLatch latch, String what) {
+		try {
+			if (!latch.await(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("waited 60 s for " + what);
+			}
+		} catch (InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static Session session() throws IrFormatException {

@@ -37,7 +37,7 @@ public final class SoftmaxClassifier implements IntentClassifier {
 							+ "\", which this engine lacks");
 				}
 				SoftmaxModel model = SoftmaxModel.fromParameters(entry.getKey(), entry.getValue());
-				int dimension = encoders.forLanguage(language).dimension();
+				int dimension = encoders.describe(language).dimension();
 				if (model.dimension() != dimension) {
 					throw new IrFormatException("corrupt Cabin IR: the softmax classifier of language \""
 							+ entry.getKey() + "\" reads vectors of " + model.dimension() + " numbers, the encoder makes "

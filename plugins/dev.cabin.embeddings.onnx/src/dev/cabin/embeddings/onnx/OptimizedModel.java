@@ -1,0 +1,77 @@
+package dev.cabin.embeddings.onnx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * ONNX Runtime's optimized form of a model (its graph with the layer fusions done), written at install into the
+ * build slot beside the model: building a session from it skips the optimization, most of a session's start-up,
+ * and embeds to the same bits. It is only valid for the ONNX Runtime and the processor that wrote it, which is why
+ * the install writes it on the car itself and records {@link #runtime()}.
+ */
+final class OptimizedModel {
+
+	private static final String SUFFIX = ".optimized";
+
+	private OptimizedModel() {
+	}
+
+	/** Where the optimized form of a slot's model is kept. */
+	static Path file(Path slot, EmbeddedModel model) {
+		return slot.resolve(model.modelFile() + SUFFIX);
+	}
+
+	/**
+	 * The ONNX Runtime and processor an optimized form is valid for, without loading ONNX Runtime: its version, the
+	 * processor's architecture and, where the system describes it, a checksum of the processor's model and features
+	 * (a head unit whose board was replaced keeps its storage).
+	 */
+	static String runtime() {
+		String version = OrtSession.class.getPackage().getImplementationVersion();
+		return "onnxruntime-" + (version == null ? "unknown" : version) + "/" + System.getProperty("os.arch")
+				+ processorChecksum();
+	}
+
+	private static String processorChecksum() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII)) {
+			CRC32 checksum = new CRC32();
+			lines.takeWhile(line -> !line.isBlank())
+					.filter(line -> line.startsWith("model name") || line.startsWith("flags")
+							|| line.startsWith("Features") || line.startsWith("CPU part"))
+					.forEach(line -> checksum.update(line.getBytes(StandardCharsets.US_ASCII)));
+			return String.format("/%08x", checksum.getValue());
+		} catch (IOException | UncheckedIOException e) {
+			return "";
+		}
+	}
+
+	/**
+	 * Writes the optimized form of the model file beside it, with the model file's permissions and the same care.
+	 *
+	 * @return its size in bytes
+	 */
+	static long write(Path modelFile, Path optimized) throws IOException {
+		Path partial = InstalledModelRecord.partial(optimized);
+		try (OrtSession.SessionOptions options = OnnxSentenceEncoder.options(false)) {
+			options.setOptimizedModelFilePath(partial.toString());
+			// its warning that the file is for this processor only is what the recorded runtime() is for
+			options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+			OnnxRuntimeLibrary.environment().createSession(modelFile.toString(), options).close();
+		} catch (OrtException e) {
+			Files.deleteIfExists(partial);
+			throw new IOException("ONNX Runtime cannot optimize " + modelFile + ": " + e.getMessage(), e);
+		}
+		long size = Files.size(partial);
+		InstalledModelRecord.moveIntoPlace(partial, optimized);
+		return size;
+	}
+}
