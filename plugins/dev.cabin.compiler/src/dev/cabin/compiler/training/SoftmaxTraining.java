@@ -407,10 +407,7 @@ public final class SoftmaxTraining {
 			}
 			for (int k = indices.length; k < count; k++) {
 				Example example = background.get(k - indices.length);
-				// by meaning only: with its words the background would teach which of the agent's words are
-				// suspicious, and in Chinese, where one character serves many requests (车 in 打车, 油 in 油价),
-				// that cost car-genius a fifth of its paraphrases
-				samples.add(SoftmaxModel.features("", example.embedding(), mean, scale, ngrams));
+				samples.add(SoftmaxModel.features(example.normalized(), example.embedding(), mean, scale, ngrams));
 				classes[k] = intents.size();
 				weights[k] = backgroundWeight;
 			}

@@ -26,12 +26,13 @@ class OwnDomainFilterTest {
 			"how do I jump start the car", "my battery is dead", "help me jump the battery",
 			"what does this warning light mean", "is the engine overheating");
 
+	private final SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
+	private final List<BackgroundCorpus.Line> lines = BackgroundCorpus.builtIn().lines(Language.EN);
+	private final float[][] vectors = BackgroundVectors.of(BackgroundCorpus.builtIn(), Language.EN, encoder, null,
+			Progress.NONE);
+
 	@Test
 	void aDiagnosticsAgentKeepsTirePressureAndJumpStartOutOfItsNegativesButNotMusic() {
-		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
-		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
-		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		List<float[]> examples = CAR_GENIUS.stream().map(TextNormalizer::normalize).map(encoder::encode).toList();
 
 		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples, CAR_GENIUS,
@@ -48,10 +49,6 @@ class OwnDomainFilterTest {
 
 	@Test
 	void anAgentImportedFromTheBackgroundsSourceKeepsEveryLabelItNamesOutOfItsNegatives() {
-		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
-		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
-		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		// ten examples of one intent do not come close to most of the hundred lines of its label
 		List<float[]> examples = List.of(encoder.encode(TextNormalizer.normalize("translate hello into french")));
 
@@ -66,10 +63,6 @@ class OwnDomainFilterTest {
 
 	@Test
 	void linesThatATemplateOfTheAgentSaysAreItsOwn() {
-		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
-		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
-		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		List<String> trips = List.of("navigate to {destination}", "how do I get to {destination}");
 		List<float[]> examples = trips.stream().map(trip -> trip.replace("{destination}", "munich"))
 				.map(TextNormalizer::normalize).map(encoder::encode).toList();
