@@ -171,7 +171,9 @@ public final class SoftmaxTraining {
 			languageParameters.put(CALIBRATION_KEY,
 					Map.of("lines", calibration.size(), "accepted", accepted(bounds, calibration)));
 			thresholds.put(language, similarity);
-			languageParameters.put(WEIGHT_KEY, chosen.get(language).weight());
+			if (!data.background.isEmpty()) {
+				languageParameters.put(WEIGHT_KEY, chosen.get(language).weight());
+			}
 			parameters.put(language.code(), languageParameters);
 			acting.put(language.code(), ActingBoundary.of(data.labels(), guesses, similarity,
 					boundary.evidence()));

@@ -213,8 +213,8 @@ class LabCommandsTest {
 		assertTrue(accepts.get("by_locale").has("en-US") && accepts.get("by_locale").has("zh-CN"), accepts.toString());
 		assertEquals(accepts.get("accepted").asDouble() / accepts.get("lines").asDouble(), accepts.get("rate").asDouble(),
 				1e-4);
-		// English only: the Chinese part is too small to train on. Car genius is not under the bound of 1% yet
-		// (README); this guards what the background brought it to, from about 5% without it
+		// English: car genius is not under the bound of 1% yet (README); this guards what the background brought
+		// it to, from about 5% without it
 		JsonNode english = accepts.get("by_locale").get("en-US");
 		assertTrue(english.get("accepted").asDouble() / english.get("lines").asDouble() < 0.03,
 				"car genius takes 3% or more of unrelated English speech: " + accepts);
