@@ -300,8 +300,9 @@ class LabCommandsTest {
 		String figure = "in-scope " + report.get("in_scope_accuracy") + ", out-of-scope recall " + report.get("oos_recall");
 		System.out.println("figure: cockpit, ten examples per intent, on the validation split: " + figure);
 		// trained against the built-in background, ten examples per intent give up some in-scope accuracy (90.1%
-		// without it) for rejection (94% without it): a wrong action is worse than a fallback
-		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.86, figure);
+		// without it) for rejection (94% without it): a wrong action is worse than a fallback; the background's
+		// weight chosen for it (2 intents) took 85.5%, 97% (recog, README)
+		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.85, figure);
 		assertTrue(report.get("oos_recall").asDouble() >= 0.94, figure);
 	}
 
