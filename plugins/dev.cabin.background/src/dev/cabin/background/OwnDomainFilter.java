@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import dev.cabin.engine.nlu.UtteranceTemplate;
 import dev.cabin.engine.nlu.Vectors;
 
 /**
  * Leaves out the background lines that an agent handles itself: a background line that asks what one of the
  * agent's intents does is no negative for it (CLINC150's {@code tire_pressure} lines for an agent with a
  * TirePressure intent). A line is the agent's own when its embedding is at least {@link #LINE_BOUND} similar to
- * one of the agent's examples; a label (one intent of the source corpus) is the agent's own when at least
+ * one of the agent's examples, or when one of the agent's examples says it, a template included ("how do i get to
+ * the mall by bus" is "how do I get to {destination}", and the embedding of the template with a sample value is
+ * far from most of what its slot takes); a label (one intent of the source corpus) is the agent's own when at least
  * {@link #LABEL_SHARE} of its lines are, or when it bears the name of one of the agent's intents (an agent imported
  * from the source corpus keeps its labels as intent names: {@code tire_pressure}, {@code TirePressure}), and then
  * all its lines are left out, also those said in other words. Out-of-scope labels of the sources ({@code clinc150:oos}) are mixed bags and only lose their own lines.
@@ -42,17 +46,22 @@ public final class OwnDomainFilter {
 	 * @param lines the background lines, of one language
 	 * @param vectors their unit embeddings, in the same order
 	 * @param examples the unit embeddings of the agent's examples in that language
+	 * @param templates the agent's examples in that language as written, slot markers included
 	 * @param intents the names of the agent's intents
 	 */
 	public static Result unrelated(List<BackgroundCorpus.Line> lines, float[][] vectors, List<float[]> examples,
-			Set<String> intents) {
+			List<String> templates, Set<String> intents) {
+		List<Pattern> said = templates.stream().map(template -> UtteranceTemplate.parse(template).toPattern())
+				.toList();
 		Set<String> intentKeys = new HashSet<>();
 		intents.forEach(intent -> intentKeys.add(nameKey(intent)));
 		boolean[] close = new boolean[lines.size()];
 		Map<String, Integer> labelSize = new HashMap<>();
 		Map<String, Integer> labelClose = new HashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
-			close[i] = nearest(vectors[i], examples) >= LINE_BOUND;
+			String normalized = lines.get(i).normalized();
+			close[i] = nearest(vectors[i], examples) >= LINE_BOUND
+					|| said.stream().anyMatch(pattern -> pattern.matcher(normalized).matches());
 			String label = lines.get(i).label();
 			labelSize.merge(label, 1, Integer::sum);
 			if (close[i]) {

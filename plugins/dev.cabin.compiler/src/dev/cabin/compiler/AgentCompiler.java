@@ -66,7 +66,7 @@ final class AgentCompiler {
 		List<PolicyIr> policies = agent.getPolicies().stream().map(flowCompiler::policy).toList();
 		List<TestIr> tests = agent.getTests().stream().map(TestCompiler::test).toList();
 		DefaultsIr defaults = defaults(agent.getDefaults());
-		ClassifierIr classifier = SoftmaxTraining.train(examples.training(), background.against(examples.training()),
+		ClassifierIr classifier = SoftmaxTraining.train(examples.training(), background.against(examples.training(), intents),
 				Language.ofLocale(localized.defaultLocale()), defaults.confidence(), progress);
 		return new AgentIr(agent.getName(), agent.getTitle() != null ? agent.getTitle() : agent.getName(),
 				agent.getLocales(), localized.of(agent.getPersona()), agent.getWakeWords(), defaults, entities,

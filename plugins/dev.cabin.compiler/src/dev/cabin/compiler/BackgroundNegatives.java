@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +11,8 @@ import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.background.BackgroundVectors;
 import dev.cabin.background.OwnDomainFilter;
 import dev.cabin.compiler.training.SoftmaxTraining;
+import dev.cabin.engine.ir.ExampleIr;
+import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
@@ -34,8 +35,11 @@ final class BackgroundNegatives {
 		this.progress = progress;
 	}
 
-	/** @param examples the agent's training examples, in-scope ones with their intent */
-	SoftmaxTraining.Background against(List<SoftmaxTraining.Example> examples) {
+	/**
+	 * @param examples the agent's training examples, in-scope ones with their intent
+	 * @param intents the agent's intents, with their examples as written
+	 */
+	SoftmaxTraining.Background against(List<SoftmaxTraining.Example> examples, List<IntentIr> intents) {
 		Set<Language> languages = EnumSet.noneOf(Language.class);
 		examples.stream().filter(example -> example.intent() != null).forEach(example -> languages.add(example.language()));
 		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
@@ -48,9 +52,10 @@ final class BackgroundNegatives {
 			List<float[]> own = examples.stream()
 					.filter(example -> example.intent() != null && example.language() == language)
 					.map(SoftmaxTraining.Example::embedding).toList();
-			Set<String> intents = examples.stream().map(SoftmaxTraining.Example::intent).filter(Objects::nonNull)
-					.collect(Collectors.toSet());
-			for (int i : OwnDomainFilter.unrelated(lines, vectors, own, intents).kept()) {
+			List<String> templates = intents.stream().flatMap(intent -> intent.examples().stream())
+					.filter(example -> Language.ofLocale(example.locale()) == language).map(ExampleIr::text).toList();
+			Set<String> names = intents.stream().map(IntentIr::name).collect(Collectors.toSet());
+			for (int i : OwnDomainFilter.unrelated(lines, vectors, own, templates, names).kept()) {
 				BackgroundCorpus.Line line = lines.get(i);
 				SoftmaxTraining.Example example = new SoftmaxTraining.Example(language, null, line.normalized(),
 						vectors[i]);

@@ -45,6 +45,7 @@ public record BackgroundLines(Corpus corpus, List<String> labels, int leftOut, M
 	public static BackgroundLines of(AgentIr agent, SentenceEncoders encoders, Progress progress) {
 		Map<Language, String> locales = new LinkedHashMap<>();
 		Map<Language, List<float[]>> examples = new LinkedHashMap<>();
+		Map<Language, List<String>> templates = new LinkedHashMap<>();
 		for (IntentIr intent : agent.intents()) {
 			for (ExampleIr example : intent.examples()) {
 				Language language = Language.ofLocale(example.locale());
@@ -52,6 +53,7 @@ public record BackgroundLines(Corpus corpus, List<String> labels, int leftOut, M
 				String spoken = TextNormalizer.normalize(UtteranceTemplate.parse(example.text()).filled(slot -> slot));
 				examples.computeIfAbsent(language, l -> new ArrayList<>())
 						.add(encoders.forLanguage(language).encode(spoken));
+				templates.computeIfAbsent(language, l -> new ArrayList<>()).add(example.text());
 			}
 		}
 		BackgroundCorpus background = BackgroundCorpus.builtIn();
@@ -65,7 +67,7 @@ public record BackgroundLines(Corpus corpus, List<String> labels, int leftOut, M
 			float[][] vectors = BackgroundVectors.of(background, language, encoders.forLanguage(language), null,
 					progress);
 			OwnDomainFilter.Result filtered = OwnDomainFilter.unrelated(all, vectors, examples.get(language),
-					agent.intents().stream().map(IntentIr::name).collect(Collectors.toSet()));
+					templates.get(language), agent.intents().stream().map(IntentIr::name).collect(Collectors.toSet()));
 			ownLabels.putAll(filtered.ownLabels());
 			Set<Integer> kept = new HashSet<>(filtered.kept());
 			for (int i = 0; i < all.size(); i++) {

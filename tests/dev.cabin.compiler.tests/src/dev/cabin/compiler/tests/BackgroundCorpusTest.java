@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,6 +25,8 @@ import dev.cabin.background.BackgroundVectors;
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Vectors;
+import dev.cabin.language.TextNormalizer;
+import dev.cabin.testing.Repository;
 
 /** The built-in background of unrelated speech: its split and its shipped vectors. */
 class BackgroundCorpusTest {
@@ -61,5 +68,28 @@ class BackgroundCorpusTest {
 		int last = lines.size() - 1;
 		assertTrue(Vectors.dot(vectors[last], encoder.encode(lines.get(last).normalized())) > 0.99,
 				"the last vector is not its line's");
+	}
+
+	/* The example agents' paraphrase corpora measure them: a background line among them would be trained on. */
+	@Test
+	void noBackgroundLineIsOneTheExampleAgentsAreMeasuredOn() throws IOException {
+		Set<String> background = new HashSet<>();
+		for (Language language : Language.values()) {
+			CORPUS.lines(language).forEach(line -> background.add(line.normalized()));
+		}
+		List<Path> corpora;
+		try (var files = Files.walk(Repository.file("examples"))) {
+			corpora = files.filter(file -> file.getFileName().toString().matches("labtest-.*\\.jsonl")).toList();
+		}
+		assertFalse(corpora.isEmpty(), "no paraphrase corpus under examples/");
+		for (Path corpus : corpora) {
+			for (String line : Files.readAllLines(corpus)) {
+				int start = line.indexOf("\"text\": \"") + 9;
+				if (start >= 9) {
+					String text = line.substring(start, line.indexOf('"', start));
+					assertFalse(background.contains(TextNormalizer.normalize(text)), corpus.getFileName() + ": " + text);
+				}
+			}
+		}
 	}
 }

@@ -26,15 +26,16 @@ class OwnDomainFilterTest {
 			"how do I jump start the car", "my battery is dead", "help me jump the battery",
 			"what does this warning light mean", "is the engine overheating");
 
+	private final SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
+	private final List<BackgroundCorpus.Line> lines = BackgroundCorpus.builtIn().lines(Language.EN);
+	private final float[][] vectors = BackgroundVectors.of(BackgroundCorpus.builtIn(), Language.EN, encoder, null,
+			Progress.NONE);
+
 	@Test
 	void aDiagnosticsAgentKeepsTirePressureAndJumpStartOutOfItsNegativesButNotMusic() {
-		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
-		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
-		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		List<float[]> examples = CAR_GENIUS.stream().map(TextNormalizer::normalize).map(encoder::encode).toList();
 
-		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples,
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples, CAR_GENIUS,
 				Set.of("TirePressure", "OilChange", "JumpStart", "WarningLight", "EngineTemperature"));
 
 		assertTrue(result.ownLabels().keySet().containsAll(Set.of("clinc150:tire_pressure", "clinc150:jump_start",
@@ -48,18 +49,30 @@ class OwnDomainFilterTest {
 
 	@Test
 	void anAgentImportedFromTheBackgroundsSourceKeepsEveryLabelItNamesOutOfItsNegatives() {
-		SentenceEncoder encoder = OnnxModels.encoders().forLanguage(Language.EN);
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
-		List<BackgroundCorpus.Line> lines = corpus.lines(Language.EN);
-		float[][] vectors = BackgroundVectors.of(corpus, Language.EN, encoder, null, Progress.NONE);
 		// ten examples of one intent do not come close to most of the hundred lines of its label
 		List<float[]> examples = List.of(encoder.encode(TextNormalizer.normalize("translate hello into french")));
 
-		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples, Set.of("translate", "timer_"));
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples,
+				List.of("translate hello into french"), Set.of("translate", "timer_"));
 
 		Set<String> keptLabels = result.kept().stream().map(i -> lines.get(i).label()).collect(Collectors.toSet());
 		assertFalse(keptLabels.contains("clinc150:translate"), "its own intent's lines are no negatives");
 		assertFalse(keptLabels.contains("clinc150:timer"), "an intent named timer_ because timer is a keyword");
 		assertTrue(keptLabels.contains("clinc150:alarm"), keptLabels.toString());
+	}
+
+	@Test
+	void linesThatATemplateOfTheAgentSaysAreItsOwn() {
+		List<String> trips = List.of("navigate to {destination}", "how do I get to {destination}");
+		List<float[]> examples = trips.stream().map(trip -> trip.replace("{destination}", "munich"))
+				.map(TextNormalizer::normalize).map(encoder::encode).toList();
+
+		OwnDomainFilter.Result result = OwnDomainFilter.unrelated(lines, vectors, examples, trips, Set.of("PlanTrip"));
+
+		Set<String> kept = result.kept().stream().map(i -> lines.get(i).normalized()).collect(Collectors.toSet());
+		assertFalse(kept.contains("how do i get to the mall by bus"), "a trip the agent's template says");
+		assertTrue(kept.stream().noneMatch(line -> line.startsWith("navigate to ")), "trips the agent's template says");
+		Set<String> keptLabels = result.kept().stream().map(i -> lines.get(i).label()).collect(Collectors.toSet());
+		assertTrue(keptLabels.containsAll(Set.of("snips2017:PlayMusic", "clinc150:timer")), keptLabels.toString());
 	}
 }

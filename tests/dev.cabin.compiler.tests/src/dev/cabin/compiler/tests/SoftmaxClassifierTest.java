@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,23 @@ class SoftmaxClassifierTest {
 		IntentClassifier englishOnly = classifier(
 				train(examples.stream().filter(e -> e.language() == Language.EN).toList(), null));
 		assertTrue(englishOnly.classify("电瓶没电了", Language.ZH).candidates().isEmpty());
+	}
+
+	/* A background that says what an intent says would teach the agent to reject that intent: it weighs least. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aBackgroundThatSaysWhatAnIntentSaysIsGivenTheLightestWeight() throws Exception {
+		List<SoftmaxTraining.Example> english = examples.stream().filter(e -> e.language() == Language.EN).toList();
+		SoftmaxTraining.Example fuel = example(Language.EN, null, "how much fuel do I have left");
+		List<SoftmaxTraining.Example> negatives = Collections.nCopies(1000, fuel);
+		ClassifierIr light = SoftmaxTraining.train(english, new SoftmaxTraining.Background(negatives, List.of()),
+				Language.EN, null, (task, done, total) -> {
+				});
+
+		Map<String, Object> parameters = (Map<String, Object>) light.parameters().get("en");
+		assertEquals(0.25, ((Number) parameters.get(SoftmaxTraining.WEIGHT_KEY)).doubleValue(),
+				"the lightest weight tried");
+		assertEquals("FuelLevel", classify(classifier(light), "is my tank nearly empty").intent());
 	}
 
 	@Test
