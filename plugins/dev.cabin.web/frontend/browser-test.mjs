@@ -72,6 +72,45 @@ try {
     ?.replace(/\u00a0/g, ' ').includes('Vehicle.Cabin.Sunroof.Position'), null, patience);
   console.log('step: completion proposed Vehicle.Cabin.Sunroof.Position and inserted it');
 
+  // ---------------------------------------------------------------- the flow diagram beside the editor (diagram.ts)
+  const node = (id) => page.locator(`#cabin-diagram [id="cabin-diagram_Roof.flow.Opening.step.${id}"]`);
+  const saying = node('0.otherwise.0');
+  await saying.waitFor(patience);
+  console.log(`step: the diagram shows ${await page.locator('#cabin-diagram g.cabin-say, #cabin-diagram .cabin-say').count()} say steps of flow Opening`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram.png') });
+
+  await saying.click();
+  await page.waitForFunction(() => window.cabinEditorSelection() === 'say "Opening."', null, patience);
+  console.log(`step: clicking a diagram node selected its source in the editor: ${await page.evaluate(() => window.cabinEditorSelection())}`);
+
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.locator('#cabin-diagram [id$=".flow.Opening.step.1"] > .selected').waitFor(patience);
+  console.log('step: moving the caret to the end step selected its node in the diagram');
+
+  await saying.click();
+  const edited = Date.now();
+  await page.click('#diagram-edits button[title^="Add a say step"]');
+  await node('0.otherwise.1').waitFor(patience);
+  const updated = Date.now() - edited;
+  const text = () => page.evaluate(() => document.querySelector('.monaco-editor .view-lines').textContent.replace(/\u00a0/g, ' '));
+  if (!(await text()).includes('say "«What should the agent say?»"')) throw new Error(`the diagram edit did not reach the text: ${await text()}`);
+  console.log(`step: the diagram edit "+ Say" became text and the diagram showed the new step after ${updated} ms`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram-edit.png') });
+
+  await page.keyboard.press('Control+Z');
+  await node('0.otherwise.1').waitFor({ state: 'detached', ...patience });
+  if ((await text()).includes('«What should')) throw new Error('Ctrl+Z did not undo the diagram edit');
+  console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
+
+  await page.evaluate((path) => window.dispatchEvent(new CustomEvent('cabin:turn-path', { detail: { path,
+    stepPaths: ['Roof.flow.Opening.step.0', 'Roof.flow.Opening.step.0.otherwise.0'] } })), file);
+  await page.locator('#cabin-diagram .cabin-visited').nth(1).waitFor(patience);
+  console.log(`step: the turn's path is highlighted on ${await page.locator('#cabin-diagram .cabin-visited').count()} diagram nodes`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram-path.png') });
+
   // the simulator talks to the agent of the open file (as saved): say "open the sunroof"
   await page.click('#sim-load');
   await page.locator('#sim-transcript li.note', { hasText: 'talking to' }).first().waitFor(patience);
@@ -83,6 +122,7 @@ try {
   await page.locator('#sim-trace details').first().waitFor(patience);
   await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
   console.log(`step: the simulator answered: ${await reply.first().textContent()}; trace: ${await page.locator('#sim-trace summary').first().textContent()}`);
+
 } catch (error) {
   failed = true;
   console.error(`failed: ${error.message.split('\n')[0]}`);

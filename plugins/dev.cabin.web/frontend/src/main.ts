@@ -5,6 +5,7 @@ import { LspConnection } from './lsp';
 import { registerFeatures, registerHighlighting } from './language';
 import { Workbench } from './workbench';
 import { SimulatorPanel } from './simulator';
+import { FlowDiagram } from './diagram';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
@@ -34,6 +35,8 @@ async function start(): Promise<void> {
   registerFeatures(server, workbench);
   new SimulatorPanel(() => workbench.activePath());
   workbench.showTree(await files.tree());
+  new FlowDiagram(workbench).connect()
+    .catch((error) => workbench.status(`Flow diagram: ${error.message ?? error}`, true));
   document.body.dataset.ready = 'true';
 }
 
