@@ -227,18 +227,23 @@ export class FlowDiagram {
     }
   }
 
-  /* A file's diagram is first shown whole (up to full size); later updates keep the author's zoom and scroll. */
+  /*
+   * A file's diagram is first shown whole (up to full size); later updates keep the author's zoom and scroll. The
+   * fit waits a moment after the first drawing: sprotty measures the canvas after drawing, and nodes outside the
+   * view are not drawn at all until it fits.
+   */
   private fitNewFile(base: HTMLElement): void {
     if (!this.fitPending || !base.querySelector('g[id]')) return;
     this.fitPending = false;
-    this.dispatcher.dispatch(FitToScreenAction.create([], { padding: 12, maxZoom: 1, animate: false }));
+    setTimeout(() => this.dispatcher.dispatch(FitToScreenAction.create([], { padding: 12, maxZoom: 1, animate: false })), 100);
   }
 
   /* Sprotty re-renders the SVG after every model update; the highlight is painted again on the new nodes. */
   private observeRendering(): void {
-    const base = document.getElementById(CLIENT_ID);
-    if (!base) return;
+    const pane = document.getElementById(CLIENT_ID)?.parentElement;
+    if (!pane) return;
     let pending = false;
+    // sprotty replaces the diagram's element itself when it draws, so its parent is watched
     new MutationObserver(() => {
       if (pending) return;
       pending = true;
@@ -246,9 +251,10 @@ export class FlowDiagram {
         pending = false;
         (window as any).cabinDiagramRenderedAt = performance.now();
         this.paintVisited();
-        this.fitNewFile(base);
+        const base = document.getElementById(CLIENT_ID);
+        if (base) this.fitNewFile(base);
       });
-    }).observe(base, { childList: true, subtree: true });
+    }).observe(pane, { childList: true, subtree: true });
   }
 }
 
