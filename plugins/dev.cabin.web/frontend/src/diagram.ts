@@ -235,7 +235,11 @@ export class FlowDiagram {
   private fitNewFile(base: HTMLElement): void {
     if (!this.fitPending || !base.querySelector('g[id]')) return;
     this.fitPending = false;
-    setTimeout(() => this.dispatcher.dispatch(FitToScreenAction.create([], { padding: 12, maxZoom: 1, animate: false })), 100);
+    // the ids are named: without them sprotty would fit the selected node (the one at the caret) instead
+    setTimeout(() => {
+      const whole = (this.selection.getModelRoot().children ?? []).map((child) => child.id);
+      this.dispatcher.dispatch(FitToScreenAction.create(whole, { padding: 12, maxZoom: 1, animate: false }));
+    }, 100);
   }
 
   /* Sprotty re-renders the SVG after every model update; the highlight is painted again on the new nodes. */

@@ -24,6 +24,7 @@ import dev.cabin.diagram.graph.DiagramFilterException;
 import dev.cabin.diagram.graph.DiagramGraph;
 import dev.cabin.diagram.graph.DiagramNode;
 import dev.cabin.diagram.graph.DiagramOptions;
+import dev.cabin.diagram.graph.EdgeKind;
 import dev.cabin.diagram.graph.NodeKind;
 import dev.cabin.diagram.layout.NodeFace;
 import dev.cabin.dsl.load.LoadResult;
@@ -31,7 +32,8 @@ import dev.cabin.dsl.load.LoadResult;
 /**
  * The GModel of the session's document: the graph {@link CabinDiagramBuilder} builds from its EMF model, a GLSP
  * node per diagram node (steps inside their flow, flows inside their agent), a title label and detail labels,
- * an edge per diagram edge. Positions and sizes come later from the {@link ElkLayoutEngine}. Each node carries
+ * an edge per diagram edge but a flow's entry (without ports, an edge from a flow to a step inside it would cross
+ * that step; the first step is the leftmost). Positions and sizes come later from the {@link ElkLayoutEngine}. Each node carries
  * where it is written ({@code sourceOffset}, {@code sourceLength}) so the browser can reveal it in the editor.
  * A document the diagram cannot be drawn for gets an empty graph that says why.
  */
@@ -87,7 +89,7 @@ final class DiagramModelFactory implements GModelFactory {
 		}
 		Set<String> shown = nodes.keySet();
 		for (DiagramEdge edge : graph.edges()) {
-			if (shown.contains(edge.source()) && shown.contains(edge.target())) {
+			if (edge.kind() != EdgeKind.ENTRY && shown.contains(edge.source()) && shown.contains(edge.target())) {
 				root.getChildren().add(edge(edge));
 			}
 		}

@@ -76,7 +76,7 @@ class GlspOverWebSocketTest {
 				+ "0.otherwise.0\",\"args\":{}}");
 		String text = applyEdits(LspOverWebSocketTest.AGENT, until(socket, kind("cabinApplyTextEdits")));
 
-		assertTrue(text.contains("say \"Opening.\"\n\t\t\t\t\t\tsay \"«What should the agent say?»\""), text);
+		assertTrue(text.contains("say \"Opening.\"\n\t\t\t\tsay \"What should the agent say?\""), text);
 		JsonObject update = new JsonObject();
 		update.addProperty("kind", "cabinUpdateDocument");
 		update.addProperty("text", text);
