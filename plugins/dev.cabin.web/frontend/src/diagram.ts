@@ -70,7 +70,8 @@ export class FlowDiagram {
       { add: [cabinDiagramModule, this.textEditModule()], remove: [toolPaletteModule] });
     this.dispatcher = container.get(GLSPActionDispatcher);
     this.selection = container.get(SelectionService);
-    this.selection.onSelectionChanged((change) => this.revealSelected(change.selectedElements));
+    this.selection.onSelectionChanged((change) => this.revealSelected(
+      change.selectedElements.map((id) => change.root.index.getById(id)).filter((element) => element !== undefined)));
     // for the browser test and for measuring: what the editor has selected
     (window as any).cabinEditorSelection = () => {
       const model = this.host.editor.getModel();
