@@ -87,7 +87,7 @@ try {
   await page.keyboard.press('Control+End');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
   await page.keyboard.press('End');
-  await node('1').locator(':scope > .selected').waitFor(patience);
+  await node('1').locator(':scope > .selected').first().waitFor(patience);
   console.log('step: moving the caret to the end step selected its node in the diagram');
 
   await saying.click();
