@@ -79,8 +79,14 @@ try {
   console.log(`step: the diagram shows ${await page.locator('#cabin-diagram g.cabin-say, #cabin-diagram .cabin-say').count()} say steps of flow Opening`);
   await page.screenshot({ path: path.join(shots, 'web-studio-diagram.png') });
 
-  await saying.click();
-  await page.waitForFunction(() => window.cabinEditorSelection() === 'say "Opening."', null, patience);
+  // the diagram fits itself into the pane right after it first shows, so a click may land while it moves
+  for (let attempt = 0; ; attempt++) {
+    await saying.click();
+    const revealed = await page.waitForFunction(() => window.cabinEditorSelection() === 'say "Opening."', null, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (revealed) break;
+    if (attempt === 5) throw new Error(`clicking the node did not select its source; the editor selected: ${await page.evaluate(() => window.cabinEditorSelection())}`);
+  }
   console.log(`step: clicking a diagram node selected its source in the editor: ${await page.evaluate(() => window.cabinEditorSelection())}`);
 
   await page.click('.monaco-editor .view-lines');
