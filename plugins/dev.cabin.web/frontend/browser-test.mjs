@@ -75,6 +75,51 @@ try {
     ?.replace(/\u00a0/g, ' ').includes('Vehicle.Cabin.Sunroof.Position'), null, patience);
   console.log('step: completion proposed Vehicle.Cabin.Sunroof.Position and inserted it');
 
+  // ---------------------------------------------------------------- the flow diagram beside the editor (diagram.ts)
+  const node = (id) => page.locator(`#cabin-diagram [id="cabin-diagram_Roof.flow.Opening.step.${id}"]`);
+  const saying = node('0.otherwise.0');
+  await saying.waitFor(patience);
+  console.log(`step: the diagram shows ${await page.locator('#cabin-diagram g.cabin-say, #cabin-diagram .cabin-say').count()} say steps of flow Opening`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram.png') });
+
+  // the diagram fits itself into the pane right after it first shows, so a click may land while it moves
+  for (let attempt = 0; ; attempt++) {
+    await saying.click();
+    const revealed = await page.waitForFunction(() => window.cabinEditorSelection() === 'say "Opening."', null, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (revealed) break;
+    if (attempt === 5) throw new Error(`clicking the node did not select its source; the editor selected: ${await page.evaluate(() => window.cabinEditorSelection())}`);
+  }
+  console.log(`step: clicking a diagram node selected its source in the editor: ${await page.evaluate(() => window.cabinEditorSelection())}`);
+
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await node('1').locator(':scope > .selected').first().waitFor(patience);
+  console.log('step: moving the caret to the end step selected its node in the diagram');
+
+  await saying.click();
+  const edited = Date.now();
+  await page.click('#diagram-edits button[title^="Add a say step"]');
+  await node('0.otherwise.1').waitFor(patience);
+  const updated = Date.now() - edited;
+  const text = () => page.evaluate(() => document.querySelector('.monaco-editor .view-lines').textContent.replace(/\u00a0/g, ' '));
+  if (!(await text()).includes('say "What should the agent say?"')) throw new Error(`the diagram edit did not reach the text: ${await text()}`);
+  console.log(`step: the diagram edit "+ Say" became text and the diagram showed the new step after ${updated} ms`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram-edit.png') });
+
+  await page.keyboard.press('Control+Z');
+  await node('0.otherwise.1').waitFor({ state: 'detached', ...patience });
+  if ((await text()).includes('What should the agent say')) throw new Error('Ctrl+Z did not undo the diagram edit');
+  console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
+
+  await page.evaluate((path) => window.dispatchEvent(new CustomEvent('cabin:turn-path', { detail: { path,
+    stepPaths: [{ agent: 'Roof', flow: 'Opening', step: '0' }, { agent: 'Roof', flow: 'Opening', step: '0.otherwise.0' }] } })), file);
+  await page.locator('#cabin-diagram .cabin-visited').nth(1).waitFor(patience);
+  console.log(`step: the turn's path is highlighted on ${await page.locator('#cabin-diagram .cabin-visited').count()} diagram nodes`);
+  await page.screenshot({ path: path.join(shots, 'web-studio-diagram-path.png') });
+
   // the simulator talks to the agent of the open file (as saved): say "open the sunroof"
   await page.click('#sim-load');
   await page.locator('#sim-transcript li.note', { hasText: 'talking to' }).first().waitFor(patience);
@@ -129,6 +174,8 @@ async function panels(page) {
   await toolCall.first().waitFor(patience);
   const turnPath = await page.evaluate(() => window.cabinTurnPaths.at(-1));
   const steps = turnPath.stepPaths.map((step) => `${step.flow}/${step.step}`).join(', ');
+  await page.locator('#cabin-diagram .cabin-visited').first().waitFor(patience);
+  console.log(`step: panels: the turn's path is highlighted on ${await page.locator('#cabin-diagram .cabin-visited').count()} nodes of the diagram`);
   await page.screenshot({ path: path.join(shots, 'web-studio-simulator.png') });
   console.log(`step: panels: gaze at the sunroof and "open that": ${await reply.first().textContent()}; `
     + `trace: ${await page.locator('#sim-trace summary').first().textContent()}; turn path ${turnPath.path}: ${steps}`);

@@ -8,6 +8,7 @@ import { Workbench } from './workbench';
 import { SimulatorPanel } from './simulator';
 import { LabPanel } from './lab';
 import { ExportPanel } from './export';
+import { FlowDiagram } from './diagram';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
@@ -48,6 +49,8 @@ async function start(): Promise<void> {
   const entries = await files.tree();
   lab.showFiles(entries);
   workbench.showTree(entries);
+  new FlowDiagram(workbench).connect()
+    .catch((error) => workbench.status(`Flow diagram: ${error.message ?? error}`, true));
   document.body.dataset.ready = 'true';
 }
 

@@ -7,11 +7,11 @@
 import { CabinMap } from './cabin-map';
 import { SignalControls, Signal } from './simulator-signals';
 import { traceTree } from './simulator-trace';
+import { StepPath, TURN_PATH_EVENT, TurnPath } from './turn-path';
 
 interface Reply { type: string; text: string | null; agent: string }
 interface ToolCall { tool: string; outcome: string; reason: string | null }
 interface State { agent: string; locale: string; driver: string | null; awaiting: boolean; vehicle: Record<string, unknown> }
-interface StepPath { agent: string; flow: string; step: string }
 interface TestResult { test: string; line: number; passed: boolean; millis: number; failures: string[] }
 interface Watched { zones: string[]; gestures: string[]; postures: string[]; touches: string[] }
 type Message =
@@ -170,7 +170,8 @@ export class SimulatorPanel {
     const turn = traceTree(++this.turns, about, message.trace);
     element('sim-trace').prepend(turn);
     this.showCar(message.state);
-    window.dispatchEvent(new CustomEvent('cabin:turn-path', { detail: { path: this.path, stepPaths: message.stepPaths } }));
+    const turnPath: TurnPath = { path: this.path, stepPaths: message.stepPaths };
+    window.dispatchEvent(new CustomEvent(TURN_PATH_EVENT, { detail: turnPath }));
   }
 
   private tested(results: TestResult[]): void {

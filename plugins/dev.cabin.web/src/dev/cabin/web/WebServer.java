@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -18,10 +19,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.export.SigningKey;
+import dev.cabin.web.glsp.DiagramSources;
+import dev.cabin.web.glsp.GlspEndpoints;
+import dev.cabin.web.glsp.GlspSocket;
+import jakarta.websocket.Endpoint;
 
 /**
  * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}), the language server
- * ({@code /lsp}) and simulator sessions ({@code /sim}), behind the {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
+ * ({@code /lsp}), simulator sessions ({@code /sim}) and flow diagrams ({@code /glsp}, Eclipse GLSP), behind the
+ * {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
  * messages); error pages say what went wrong in a sentence and never show a stack trace.
  */
 public final class WebServer implements AutoCloseable {
@@ -85,6 +91,13 @@ public final class WebServer implements AutoCloseable {
 				String.valueOf(paths.root().getFileName()));
 		AtomicInteger sessions = new AtomicInteger();
 		AtomicInteger simulations = new AtomicInteger();
+		Supplier<Endpoint> diagrams = GlspEndpoints.of(new DiagramSources(relative -> {
+			try {
+				return paths.resolve(relative);
+			} catch (Refusal refusal) {
+				throw new IOException(refusal.getMessage());
+			}
+		}, compiler));
 		JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
 			container.setDefaultMaxTextMessageBufferSize(limits.lsp().maxMessageBytes());
 			/*
@@ -96,6 +109,7 @@ public final class WebServer implements AutoCloseable {
 					() -> new LspSocket(root, limits.lsp(), sessions, limits.maxSessions())));
 			container.addEndpoint(EndpointFactory.endpoint("/sim", SimSocket.class,
 					() -> new SimSocket(engines, testWriter, simulations, limits.maxSimSessions(), limits.maxSimMessageChars())));
+			container.addEndpoint(EndpointFactory.endpoint("/glsp", GlspSocket.class, diagrams));
 		});
 
 		AccessToken token = AccessToken.random();

@@ -24,10 +24,12 @@ import dev.cabin.web.WebServer;
  * by the web bundle's build; no browser is downloaded): an author opens the URL with its token, types an error
  * and sees it underlined and in the Problems panel, repairs it with the server's quick fix, reads the signal's
  * hover, completes a VSS path level by level, then says "open the sunroof" to the agent in the Simulator panel
- * and reads the reply and the turn's trace. Then, on a second server (copies of cabin-comfort, car-genius and the
- * profiles, and a signing key): gazes at the sunroof on the cabin map and says "open that", saves the
- * conversation as a test and replays it, runs a lab test, exports a car package and downloads it. Screenshots go
- * to the build's screenshot folder.
+ * and reads the reply and the turn's trace. In the flow diagram beside the editor, clicking a step selects its
+ * source, moving the caret selects its node, "+ Say" adds a step through the text (Ctrl+Z in the editor takes it
+ * back), and a turn's path is highlighted. Then, on a second server (copies of cabin-comfort, car-genius and the
+ * profiles, and a signing key): gazes at the sunroof on the cabin map and says "open that" (the turn's path is
+ * highlighted in the diagram), saves the conversation as a test and replays it, runs a lab test, exports a car
+ * package and downloads it. Screenshots go to the build's screenshot folder.
  */
 class BrowserTest {
 
@@ -81,11 +83,17 @@ class BrowserTest {
 		assertTrue(said.contains("the quick fix \"Change to Vehicle.Speed\" repaired the path"), said);
 		assertTrue(said.matches("(?s).*hover on Vehicle.Speed says: .*km/h.*"), said);
 		assertTrue(said.contains("completion proposed Vehicle.Cabin.Sunroof.Position and inserted it"), said);
+				assertTrue(said.contains("clicking a diagram node selected its source in the editor: say \"Opening.\""), said);
+		assertTrue(said.contains("moving the caret to the end step selected its node in the diagram"), said);
+		assertTrue(said.contains("the diagram edit \"+ Say\" became text and the diagram showed the new step"), said);
+		assertTrue(said.contains("Ctrl+Z in the editor undid the diagram edit and the diagram followed"), said);
+		assertTrue(said.contains("the turn's path is highlighted on 2 diagram nodes"), said);
 		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1:"), said);
 
 		// the Simulator, Lab and Export panels
 		assertTrue(said.matches("(?s).*panels: gaze at the sunroof and \"open that\": CabinComfort: [^;]*sunroof[^;]*; "
 				+ "trace: Turn 2: you: open that; turn path cabin-comfort/cabin-comfort.cabin: OpenRoof/\\d.*"), said);
+		assertTrue(said.matches("(?s).*panels: the turn's path is highlighted on [1-9]\\d* nodes of the diagram.*"), said);
 		assertTrue(said.matches("(?s).*panels: \\(saved as test \"roof by gaze in the browser\" in "
 				+ "cabin-comfort/cabin-comfort.cabin, line \\d+[^\n]*; replayed: PASS roof by gaze in the browser .*"),
 				said);
