@@ -201,14 +201,19 @@ export class FlowDiagram {
 
   /* ---------------------------------------------------------------- the path of the simulator's last turn */
 
+  /* The turn's steps are painted and brought into view: in a large agent's diagram they would be too small to see. */
   private highlight(detail: TurnPath | undefined): void {
     this.visited = detail && Array.isArray(detail.stepPaths) ? detail : null;
     this.paintVisited();
+    if (this.visited && this.visited.path === this.shownPath && this.visited.stepPaths.length > 0) {
+      const ids = this.visited.stepPaths.map(nodeId);
+      this.dispatcher.dispatch(FitToScreenAction.create(ids, { padding: 40, maxZoom: 1, animate: false }));
+    }
   }
 
   /* A step the trace names is the node of the same agent, flow and position (its diagram id, ElementIds). */
   private matches(id: string, step: StepPath): boolean {
-    return id === `${step.agent}.flow.${step.flow}.step.${step.step}`;
+    return id === nodeId(step);
   }
 
   private paintVisited(): void {
@@ -257,4 +262,6 @@ export class FlowDiagram {
   }
 }
 
-
+function nodeId(step: StepPath): string {
+  return `${step.agent}.flow.${step.flow}.step.${step.step}`;
+}
