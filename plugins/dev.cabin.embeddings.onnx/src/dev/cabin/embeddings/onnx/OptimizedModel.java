@@ -36,9 +36,18 @@ final class OptimizedModel {
 	 * (a head unit whose board was replaced keeps its storage).
 	 */
 	static String runtime() {
-		String version = OrtSession.class.getPackage().getImplementationVersion();
-		return "onnxruntime-" + (version == null ? "unknown" : version) + "/" + System.getProperty("os.arch")
-				+ processorChecksum();
+		return ThisRuntime.DESCRIPTION;
+	}
+
+	/* Described once per process, when first asked: each model's record is checked against it at every start. */
+	private static final class ThisRuntime {
+		static final String DESCRIPTION = describe();
+
+		private static String describe() {
+			String version = OrtSession.class.getPackage().getImplementationVersion();
+			return "onnxruntime-" + (version == null ? "unknown" : version) + "/" + System.getProperty("os.arch")
+					+ processorChecksum();
+		}
 	}
 
 	private static String processorChecksum() {
