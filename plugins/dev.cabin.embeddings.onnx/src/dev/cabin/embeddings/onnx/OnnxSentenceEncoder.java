@@ -2,6 +2,7 @@ package dev.cabin.embeddings.onnx;
 
 import java.io.IOException;
 import java.nio.LongBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	private final String modelId;
 	private final OrtEnvironment environment;
 	private final OrtSession session;
+	/* The file a session from an optimized form reads its weights from, kept as long as the session; else null. */
+	private final MappedByteBuffer mappedModel;
 	private final boolean readsTokenTypes;
 	private final WordPieceTokenizer tokenizer;
 	private final int dimension;
@@ -46,8 +49,15 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 		try {
 			this.environment = OnnxRuntimeLibrary.environment();
 			ModelCopies.ModelFile file = result(copy);
-			try (OrtSession.SessionOptions options = options(file.optimized())) {
-				this.session = session(environment, file, options);
+			if (file.optimized()) {
+				OptimizedModel.MappedSession mapped = OptimizedModel.session(environment, file.path());
+				this.session = mapped.session();
+				this.mappedModel = mapped.model();
+			} else {
+				try (OrtSession.SessionOptions options = options(false)) {
+					this.session = session(environment, file, options);
+				}
+				this.mappedModel = null;
 			}
 			this.readsTokenTypes = session.getInputNames().contains("token_type_ids");
 			this.tokenizer = result(tokenizer);
@@ -102,6 +112,8 @@ final class OnnxSentenceEncoder implements SentenceEncoder {
 	 * ONNX Runtime builds the session from a file: given the model's bytes instead, it would hold them on the Java
 	 * heap and again in its own memory while it builds the session, the peak of a car's resident memory. The file
 	 * is only needed while the session is built (a copy is deleted then; a file installed in a build slot stays).
+	 * An optimized form is different: its format lets the session read the mapped file itself ({@link
+	 * OptimizedModel}).
 	 */
 	private static OrtSession session(OrtEnvironment environment, ModelCopies.ModelFile model,
 			OrtSession.SessionOptions options) throws IOException, OrtException {

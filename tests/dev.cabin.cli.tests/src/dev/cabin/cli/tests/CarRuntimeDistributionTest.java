@@ -90,12 +90,12 @@ class CarRuntimeDistributionTest {
 		Path english = slot.resolve("bge-small-en-v1.5-q.onnx");
 		Path chinese = slot.resolve("bge-small-zh-v1.5-q.onnx");
 
-		Path englishOptimized = slot.resolve("bge-small-en-v1.5-q.onnx.optimized");
+		Path englishOptimized = slot.resolve("bge-small-en-v1.5-q.onnx.ort");
 		Path chineseRecord = slot.resolve("bge-small-zh-v1.5-q.onnx.verified");
 
 		try (Stream<Path> files = Files.list(slot)) {
-			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.optimized",
-					"bge-small-en-v1.5-q.onnx.verified", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.optimized",
+			assertEquals(List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q.onnx.ort",
+					"bge-small-en-v1.5-q.onnx.verified", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q.onnx.ort",
 					"bge-small-zh-v1.5-q.onnx.verified", "build.cabinpkg"),
 					files.map(file -> file.getFileName().toString()).sorted().toList());
 		}
