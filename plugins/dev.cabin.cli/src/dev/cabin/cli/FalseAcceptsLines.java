@@ -18,11 +18,14 @@ final class FalseAcceptsLines {
 
 	static void print(String agent, FalseAccepts accepts, PrintStream out) {
 		out.printf(Locale.ROOT, "%s: false accepts %.1f per 1,000 unrelated requests (%d of %d held-back background"
-				+ " lines; %d left out as its own domain)%n", agent, accepts.perThousand(), accepts.accepted(),
+				+ " lines acted on; %d left out as its own domain)%n", agent, accepts.perThousand(), accepts.accepted(),
 				accepts.lines(), accepts.leftOut());
+		out.printf(Locale.ROOT, "  %-24s %.1f per 1,000 (%d of %d): \"Did you mean ...?\" instead of acting%n",
+				"asked first", accepts.askedPerThousand(), accepts.asked(), accepts.lines());
 		out.printf("  %-24s %s%n", "by locale", accepts.byLocale().entrySet().stream()
-				.map(entry -> String.format(Locale.ROOT, "%s %.1f per 1,000 (%d of %d)", entry.getKey(),
-						entry.getValue().perThousand(), entry.getValue().accepted(), entry.getValue().lines()))
+				.map(entry -> String.format(Locale.ROOT, "%s %.1f per 1,000 (%d of %d; %d asked first)", entry.getKey(),
+						entry.getValue().perThousand(), entry.getValue().accepted(), entry.getValue().lines(),
+						entry.getValue().asked()))
 				.collect(Collectors.joining(", ")));
 		if (!accepts.byIntent().isEmpty()) {
 			out.printf("  %-24s %s%n", "taken for", accepts.byIntent().entrySet().stream()

@@ -145,6 +145,10 @@ final class LabtestCommand implements Command {
 		out.printf("%s on %s: %d utterances (%d in scope, %d out of scope)%n", report.agent(), report.corpus(),
 				report.n(), report.inScope(), report.outOfScope());
 		line(out, "in-scope accuracy", percent(report.inScopeAccuracy()), report.inScopeCorrect(), report.inScope());
+		if (report.inScopeAsked() > 0) {
+			out.printf("  %-24s %d of the %d recognized (\"Did you mean ...?\" before acting)%n", "asked first",
+					report.inScopeAsked(), report.inScopeCorrect());
+		}
 		line(out, "out-of-scope recall", percent(report.outOfScopeRecall()), report.outOfScopeCorrect(),
 				report.outOfScope());
 		line(out, "out-of-scope precision", percent(report.outOfScopePrecision()), report.outOfScopeCorrect(),

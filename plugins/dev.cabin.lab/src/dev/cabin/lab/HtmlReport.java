@@ -269,8 +269,9 @@ public final class HtmlReport {
 
 	private void falseAccepts(FalseAccepts accepts) {
 		section("False accepts", "Lines of the built-in background of unrelated speech that no training saw, taken"
-				+ " for one of the agent's intents: " + accepts.accepted() + " of " + accepts.lines() + ", "
-				+ format(accepts.perThousand(), 1) + " per 1,000 (" + accepts.leftOut()
+				+ " for one of the agent's intents and acted on: " + accepts.accepted() + " of " + accepts.lines() + ", "
+				+ format(accepts.perThousand(), 1) + " per 1,000; asked about first instead: " + accepts.asked() + ", "
+				+ format(accepts.askedPerThousand(), 1) + " per 1,000 (" + accepts.leftOut()
 				+ " held-back lines were left out as the agent's own domain). By intent: "
 				+ escape(accepts.byIntent().isEmpty() ? "none" : accepts.byIntent().toString()) + ".");
 		if (accepts.worst().isEmpty()) {

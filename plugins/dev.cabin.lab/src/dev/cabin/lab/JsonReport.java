@@ -40,6 +40,7 @@ public final class JsonReport {
 		json.put("in_scope_n", report.inScope());
 		json.put("oos_n", report.outOfScope());
 		json.put("in_scope_accuracy", share(report.inScopeAccuracy()));
+		json.put("in_scope_asked", report.inScopeAsked());
 		json.put("oos_recall", share(report.outOfScopeRecall()));
 		json.put("oos_precision", share(report.outOfScopePrecision()));
 		json.put("macro_f1", share(report.macroF1()));
@@ -77,12 +78,14 @@ public final class JsonReport {
 		json.put("accepted", accepts.accepted());
 		json.put("rate", share(accepts.rate()));
 		json.put("per_1000", Math.round(accepts.perThousand() * 10) / 10.0);
+		json.put("asked", accepts.asked());
+		json.put("asked_per_1000", Math.round(accepts.askedPerThousand() * 10) / 10.0);
 		json.put("left_out_as_own_domain", accepts.leftOut());
 		json.put("own_domain_labels", new TreeMap<>(accepts.ownLabels()));
 		json.put("by_intent", accepts.byIntent());
 		Map<String, Object> byLocale = new TreeMap<>();
 		accepts.byLocale().forEach((locale, count) -> byLocale.put(locale,
-				Map.of("lines", count.lines(), "accepted", count.accepted())));
+				Map.of("lines", count.lines(), "accepted", count.accepted(), "asked", count.asked())));
 		json.put("by_locale", byLocale);
 		json.put("worst", accepts.worst().stream().map(accept -> {
 			Map<String, Object> line = new LinkedHashMap<>();

@@ -136,6 +136,12 @@ public final class LabReport {
 		return (int) outcomes.stream().filter(o -> o.expectedInScope() && o.expected().equals(o.predicted())).count();
 	}
 
+	/** The utterances with an intent that got it, but asked first whether it was meant instead of acting. */
+	public int inScopeAsked() {
+		return (int) outcomes.stream()
+				.filter(o -> o.expectedInScope() && o.expected().equals(o.predicted()) && o.asked()).count();
+	}
+
 	/** The out-of-scope utterances called out of scope. */
 	public int outOfScopeCorrect() {
 		return (int) outcomes.stream().filter(o -> !o.expectedInScope() && !o.predictedInScope()).count();

@@ -150,8 +150,9 @@ public final class LabTest {
 			List<Outcome.SlotValue> found = new ArrayList<>();
 			recognition.slots().forEach((slot, value) -> found.add(
 					new Outcome.SlotValue(slot, asExpected(predicted, slot, value, expectedSlots))));
+			boolean asked = recognition.inScope() && turn.intent() == null && turn.awaiting();
 			return new Outcome(line, expected, predicted, recognition.score(), recognition.method(),
-					recognition.candidates(), expectedSlots, found, nanos, cpuNanos);
+					recognition.candidates(), expectedSlots, found, nanos, cpuNanos, asked);
 		}
 
 		private String slotName(String label) {

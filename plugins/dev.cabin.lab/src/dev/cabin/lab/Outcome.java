@@ -17,15 +17,25 @@ import dev.cabin.engine.nlu.IntentCandidate;
  * @param foundSlots the slot values the engine found
  * @param nanos how long the engine took for the utterance
  * @param cpuNanos how much processor time it took, which other work on the machine does not change
+ * @param asked whether the agent asked first ("Did you mean ...?") instead of acting on the intent it predicted:
+ *        not sure enough to act on an intent of confidence high, or just below the threshold for one of confidence
+ *        low
  */
 public record Outcome(CorpusLine line, String expected, String predicted, double score, String method,
 		List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos,
-		long cpuNanos) {
+		long cpuNanos, boolean asked) {
 
 	public Outcome {
 		candidates = List.copyOf(candidates);
 		expectedSlots = List.copyOf(expectedSlots);
 		foundSlots = List.copyOf(foundSlots);
+	}
+
+	/** An outcome the agent acted on (or rejected) without asking first. */
+	public Outcome(CorpusLine line, String expected, String predicted, double score, String method,
+			List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos,
+			long cpuNanos) {
+		this(line, expected, predicted, score, method, candidates, expectedSlots, foundSlots, nanos, cpuNanos, false);
 	}
 
 	/** What kind of answer the engine gave. */
@@ -56,6 +66,11 @@ public record Outcome(CorpusLine line, String expected, String predicted, double
 
 	public boolean predictedInScope() {
 		return !Corpus.OUT_OF_SCOPE.equals(predicted);
+	}
+
+	/** Whether the agent acted on an intent (it did not call the utterance out of scope, nor ask first). */
+	public boolean actedOn() {
+		return predictedInScope() && !asked;
 	}
 
 	public Verdict verdict() {

@@ -19,6 +19,11 @@ import dev.cabin.language.TextNormalizer;
  * match that also extracts the slots; the {@link IntentClassifier} with its out-of-scope decision; slot
  * extraction for the chosen intent. What stays ambiguous is flagged, for an LLM to resolve if there is one.
  * Thread-safe.
+ *
+ * <p>A template whose slot takes any phrase (a place, a text, a date and time) matches more than its intent:
+ * {@code 去{destination}} ("go to ...") also matches "去上海路上要在哪充电" ("where do I charge on the way to
+ * Shanghai"), whose "destination" would be the whole request. Such a match stands only when the classifier does
+ * not recognize another intent in the utterance.
  */
 public final class NluPipeline {
 
@@ -31,7 +36,8 @@ public final class NluPipeline {
 	/** Below the threshold by less than this, an utterance is ambiguous rather than plainly out of scope. */
 	public static final double NEAR_THRESHOLD = 0.08;
 
-	private record TemplateRule(String intent, Pattern pattern, List<String> slots) {
+	/** @param anyPhrase whether a slot of the template takes any phrase, so that the match proves little */
+	private record TemplateRule(String intent, Pattern pattern, List<String> slots, boolean anyPhrase) {
 	}
 
 	private final Map<String, IntentIr> intents = new LinkedHashMap<>();
@@ -48,7 +54,9 @@ public final class NluPipeline {
 			for (ExampleIr example : intent.examples()) {
 				UtteranceTemplate template = UtteranceTemplate.parse(example.text());
 				if (template.hasSlots()) {
-					templates.add(new TemplateRule(intent.name(), template.toPattern(), template.slots()));
+					boolean anyPhrase = template.slots().stream().map(intent::slot)
+							.anyMatch(slot -> slot != null && SlotValues.takesAnyPhrase(slot.type()));
+					templates.add(new TemplateRule(intent.name(), template.toPattern(), template.slots(), anyPhrase));
 				} else {
 					exactMatches.putIfAbsent(TextNormalizer.normalize(example.text()), intent.name());
 				}
@@ -81,10 +89,20 @@ public final class NluPipeline {
 		for (TemplateRule rule : templates) {
 			Map<String, Object> slots = templateSlots(rule, normalized);
 			if (slots != null) {
-				return new Recognition(normalized, language, rule.intent(), 1.0,
+				Recognition template = new Recognition(normalized, language, rule.intent(), 1.0,
 						List.of(new IntentCandidate(rule.intent(), 1.0)), "template", slots, false);
+				if (!rule.anyPhrase()) {
+					return template;
+				}
+				Recognition classified = classified(normalized, language);
+				return classified.inScope() && !classified.intent().equals(rule.intent()) ? classified : template;
 			}
 		}
+		return classified(normalized, language);
+	}
+
+	/** What the classifier makes of an utterance that is no exact example. */
+	private Recognition classified(String normalized, Language language) {
 		IntentClassifier.Classification classification = classifier.classify(normalized, language);
 		List<IntentCandidate> candidates = classification.candidates();
 		if (candidates.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ import dev.cabin.language.TextNormalizer;
  * {@link Boolean} for yes/no.
  */
 public final class SlotValues {
+
+	/** The built-in types whose slot a template fills with whatever phrase stands in its place. */
+	private static final Set<String> ANY_PHRASE = Set.of("place", "text", "datetime");
 
 	private static final Pattern DURATION_UNIT = Pattern.compile("\\s*(" + DurationUnit.namesRegex() + ")\\b?");
 	private static final Pattern PLACE = Pattern.compile(
@@ -48,6 +52,11 @@ public final class SlotValues {
 	}
 
 	/** The value of a whole (normalized) phrase of the type, or {@code null} if it is none. */
+	/** Whether {@link #parse} takes any phrase for a slot of the type (a place, a text, a date and time). */
+	public static boolean takesAnyPhrase(TypeIr type) {
+		return type.entity() == null && ANY_PHRASE.contains(type.builtin());
+	}
+
 	public Object parse(String phrase, TypeIr type) {
 		if (phrase.isBlank()) {
 			return null;

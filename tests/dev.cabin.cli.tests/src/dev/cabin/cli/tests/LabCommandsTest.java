@@ -240,6 +240,22 @@ class LabCommandsTest {
 	}
 
 	@Test
+	void paraphrasesAnActingIntentAsksAboutFirstAreCountedApart() throws Exception {
+		Path json = dir.resolve("comfort.json");
+
+		CabinCommand lab = CabinCommand.run("labtest", Repository.file("examples/cabin-comfort/cabin-comfort.cabin")
+				.toString(), "--corpus", Repository.file("examples/cabin-comfort/labtest-en.jsonl").toString(), "--json",
+				json.toString());
+
+		assertEquals(0, lab.exitCode, lab.toString());
+		JsonNode report = new ObjectMapper().readTree(json.toFile());
+		int asked = report.get("in_scope_asked").asInt();
+		// its intents that call a tool (the sunroof, the seats) ask about their least typical paraphrases
+		assertTrue(asked > 0, report.toPrettyString());
+		assertTrue(lab.out.matches("(?s).*asked first +" + asked + " of the \\d+ recognized.*"), lab.out);
+	}
+
+	@Test
 	void carGeniusRecognizesTheChineseCorpus() throws Exception {
 		Path json = dir.resolve("zh.json");
 

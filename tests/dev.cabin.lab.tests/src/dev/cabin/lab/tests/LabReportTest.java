@@ -50,6 +50,20 @@ class LabReportTest {
 	}
 
 	@Test
+	void aRecognizedUtteranceAskedAboutFirstIsCountedAsSuch() {
+		CorpusLine asked = new CorpusLine(1, "open it up there", "A", null, List.of());
+		CorpusLine wrong = new CorpusLine(2, "open the boot", "B", null, List.of());
+		List<Outcome> outcomes = List.of(
+				new Outcome(asked, "A", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true),
+				new Outcome(wrong, "B", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true));
+		LabReport report = new LabReport("Agent", "case.jsonl", List.of("A", "B"), 0.6, outcomes, List.of(), 1, 1);
+
+		assertEquals(1, report.inScopeCorrect());
+		assertEquals(1, report.inScopeAsked(), "a question about the wrong intent is an error, not a recognition");
+		assertEquals(0, handComputedCase().inScopeAsked());
+	}
+
+	@Test
 	void outOfScopeRecallAndPrecision() {
 		LabReport report = handComputedCase();
 
