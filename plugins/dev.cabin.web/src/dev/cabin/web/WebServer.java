@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.cabin.compiler.service.CompileService;
-import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.export.SigningKey;
 import dev.cabin.web.glsp.DiagramSources;
 import dev.cabin.web.glsp.GlspEndpoints;
@@ -119,18 +118,8 @@ public final class WebServer implements AutoCloseable {
 		server.setErrorHandler(ErrorPages.server());
 		server.setStopTimeout(2000);
 		server.start();
-		warmUpTheLanguage();
+		WorkspaceWarmUp.start(paths, files);
 		return new WebServer(server, connector, token);
-	}
-
-	/*
-	 * The Cabin language (grammar, scopes, the VSS catalogue) takes seconds to set up the first time; done while
-	 * the author opens the URL, the first editor session does not wait for it.
-	 */
-	private static void warmUpTheLanguage() {
-		Thread warmUp = new Thread(CabinInjector::get, "cabin-web-warm-up");
-		warmUp.setDaemon(true);
-		warmUp.start();
 	}
 
 	public int port() {
