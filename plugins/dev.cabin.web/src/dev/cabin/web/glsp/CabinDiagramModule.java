@@ -70,5 +70,6 @@ final class CabinDiagramModule extends DiagramModule {
 		binding.add(RenameHandler.class);
 		binding.add(ConnectToFlowHandler.class);
 		binding.add(MoveStepHandler.class);
+		binding.add(RoutesHandler.class);
 	}
 }

@@ -25,8 +25,6 @@ import com.google.inject.Inject;
  */
 final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation> {
 
-	private static final String STEP = ".step.";
-
 	@Inject
 	private DocumentEditor editor;
 	@Inject
@@ -56,12 +54,11 @@ final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation>
 		return doNothing();
 	}
 
-	/* The steps of the same flow, but the step itself and those inside it. */
-	private Optional<GNode> nearestStep(GNode step, double[] dropped) {
-		String flow = step.getId().substring(0, step.getId().indexOf(STEP) + STEP.length());
-		return state.getIndex().getAllByClass(GNode.class).stream()
-				.filter(node -> DiagramModelFactory.STEP.equals(node.getType()) && node.getId().startsWith(flow)
-						&& !node.getId().equals(step.getId()) && !node.getId().startsWith(step.getId() + "."))
+	/* The other steps of its flow (all are the flow node's children), but those inside it. */
+	private static Optional<GNode> nearestStep(GNode step, double[] dropped) {
+		return step.getParent().getChildren().stream().filter(GNode.class::isInstance).map(GNode.class::cast)
+				.filter(node -> DiagramModelFactory.STEP.equals(node.getType()) && node != step
+						&& !node.getId().startsWith(step.getId() + "."))
 				.min(Comparator.comparingDouble(node -> distance(center(node), dropped)));
 	}
 
