@@ -114,6 +114,36 @@ try {
   if ((await text()).includes('What should the agent say')) throw new Error('Ctrl+Z did not undo the diagram edit');
   console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
 
+  // drag the end step to the left of the branch: its source moves before the branch, one edit that Ctrl+Z undoes
+  const shownText = () => document.querySelector('.monaco-editor .view-lines').textContent.replace(/\u00a0/g, ' ');
+  const endFirst = (shown) => /\bend\s+branch \{/.test(shown());
+  const endBox = await node('1').boundingBox();
+  const branchBox = await node('0').boundingBox();
+  await node('1').click();
+  await page.mouse.move(endBox.x + endBox.width / 2, endBox.y + endBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(branchBox.x - endBox.width / 2 - 10, branchBox.y + endBox.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(`(${endFirst})(${shownText})`, null, patience);
+  console.log('step: dragging the end step before the branch moved its source there');
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(`!(${endFirst})(${shownText})`, null, patience);
+  await node('0.otherwise.0').waitFor(patience);
+  console.log('step: Ctrl+Z put the end step back');
+
+  // select two steps (Ctrl+click) and delete them: both go from the text in one edit, one Ctrl+Z brings both back
+  const bothSaid = (shown) => shown().includes('say "Opening."') && shown().includes('say "Not at this speed."');
+  const noneSaid = (shown) => !shown().includes('say "Opening."') && !shown().includes('say "Not at this speed."');
+  await node('0.otherwise.0').click();
+  await node('0.case0.0').click({ modifiers: ['Control'] });
+  await page.click('#diagram-edits button[title^="Delete the selected"]');
+  await page.waitForFunction(`(${noneSaid})(${shownText})`, null, patience);
+  console.log('step: deleting two selected steps took both from the text');
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(`(${bothSaid})(${shownText})`, null, patience);
+  await node('0.otherwise.0').waitFor(patience);
+  console.log('step: one Ctrl+Z brought both deleted steps back');
+
   await page.evaluate((path) => window.dispatchEvent(new CustomEvent('cabin:turn-path', { detail: { path,
     stepPaths: [{ agent: 'Roof', flow: 'Opening', step: '0' }, { agent: 'Roof', flow: 'Opening', step: '0.otherwise.0' }] } })), file);
   await page.locator('#cabin-diagram .cabin-visited').nth(1).waitFor(patience);
