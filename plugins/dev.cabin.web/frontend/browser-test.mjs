@@ -115,11 +115,13 @@ try {
   console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
 
   // drag the end step to the left of the branch: its source moves before the branch, one edit that Ctrl+Z undoes
-  const shownText = () => document.querySelector('.monaco-editor .view-lines').textContent.replace(/\u00a0/g, ' ');
+  // the editor's lines in the order shown (the editor reuses line elements, so their order in the page is not)
+  const shownText = () => Array.from(document.querySelectorAll('.monaco-editor .view-line'))
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((line) => line.textContent).join('\n').replace(/\u00a0/g, ' ');
   const endFirst = (shown) => /\bend\s+branch \{/.test(shown());
-  const endBox = await node('1').boundingBox();
-  const branchBox = await node('0').boundingBox();
   await node('1').click();
+  const endBox = await settledBox(node('1'));
+  const branchBox = await settledBox(node('0'));
   await page.mouse.move(endBox.x + endBox.width / 2, endBox.y + endBox.height / 2);
   await page.mouse.down();
   await page.mouse.move(branchBox.x - endBox.width / 2 - 10, branchBox.y + endBox.height / 2, { steps: 10 });
@@ -134,6 +136,7 @@ try {
   // select two steps (Ctrl+click) and delete them: both go from the text in one edit, one Ctrl+Z brings both back
   const bothSaid = (shown) => shown().includes('say "Opening."') && shown().includes('say "Not at this speed."');
   const noneSaid = (shown) => !shown().includes('say "Opening."') && !shown().includes('say "Not at this speed."');
+  await settledBox(node('0.otherwise.0'));
   await node('0.otherwise.0').click();
   await node('0.case0.0').click({ modifiers: ['Control'] });
   await page.click('#diagram-edits button[title^="Delete the selected"]');
@@ -172,6 +175,17 @@ try {
   await browser.close();
 }
 process.exit(failed ? 1 : 0);
+
+/* Where an element is once it stays put: the diagram moves its nodes to their new places after each update. */
+async function settledBox(locator) {
+  let last = null;
+  for (;;) {
+    const box = await locator.boundingBox();
+    if (last && box && ['x', 'y', 'width', 'height'].every((key) => Math.abs(box[key] - last[key]) < 0.5)) return box;
+    last = box;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 // ------------------------------------------------------------------------------------------------------------
 // The Simulator (complete), Lab and Export panels, on the second server (helper "webpanels", issue 14)
