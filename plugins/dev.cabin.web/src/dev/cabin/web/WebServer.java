@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import dev.cabin.compiler.service.CompileService;
+import dev.cabin.dsl.ide.CabinInjector;
 import dev.cabin.export.SigningKey;
 import dev.cabin.web.glsp.DiagramSources;
 import dev.cabin.web.glsp.GlspEndpoints;
@@ -118,8 +119,18 @@ public final class WebServer implements AutoCloseable {
 		server.setErrorHandler(ErrorPages.server());
 		server.setStopTimeout(2000);
 		server.start();
-		WorkspaceWarmUp.start(paths, files);
+		warmUpTheLanguage();
 		return new WebServer(server, connector, token);
+	}
+
+	/*
+	 * The Cabin language (grammar, scopes, the VSS catalogue) takes seconds to set up the first time; done while
+	 * the author opens the URL, the first editor session does not wait for it.
+	 */
+	private static void warmUpTheLanguage() {
+		Thread warmUp = new Thread(CabinInjector::get, "cabin-web-warm-up");
+		warmUp.setDaemon(true);
+		warmUp.start();
 	}
 
 	public int port() {
