@@ -41,15 +41,20 @@ final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation>
 				: state.getIndex().get(moved.get(0).getElementId()).filter(GNode.class::isInstance).map(GNode.class::cast)
 						.filter(node -> DiagramModelFactory.STEP.equals(node.getType())).orElse(null);
 		Optional<GNode> target = step == null ? Optional.empty() : nearestStep(step, dropCenter(step, moved.get(0)));
-		boolean planned = target.isPresent() && editor.apply(edits -> edits.moveStep(step.getId(), target.get().getId(),
-				dropCenter(step, moved.get(0))[0] > center(target.get())[0]));
-		if (step == null) {
-			editor.refuse("drag one step onto a place among the steps of its flow");
-		} else if (target.isEmpty()) {
-			editor.refuse("its flow has no other step to move it next to");
-		}
-		if (!planned) {
-			dispatcher.dispatchAll(submission.submitModel());
+		boolean planned = false;
+		// the step goes back to its place however the refusal fares
+		try {
+			planned = target.isPresent() && editor.apply(edits -> edits.moveStep(step.getId(), target.get().getId(),
+					dropCenter(step, moved.get(0))[0] > center(target.get())[0]));
+			if (step == null) {
+				editor.refuse("drag one step onto a place among the steps of its flow");
+			} else if (target.isEmpty()) {
+				editor.refuse("its flow has no other step to move it next to");
+			}
+		} finally {
+			if (!planned) {
+				dispatcher.dispatchAll(submission.submitModel());
+			}
 		}
 		return doNothing();
 	}
