@@ -114,6 +114,39 @@ try {
   if ((await text()).includes('What should the agent say')) throw new Error('Ctrl+Z did not undo the diagram edit');
   console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
 
+  // drag the end step to the left of the branch: its source moves before the branch, one edit that Ctrl+Z undoes
+  // the editor's lines in the order shown (the editor reuses line elements, so their order in the page is not)
+  const shownText = () => Array.from(document.querySelectorAll('.monaco-editor .view-line'))
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((line) => line.textContent).join('\n').replace(/\u00a0/g, ' ');
+  const endFirst = (shown) => /\bend\s+branch \{/.test(shown());
+  await node('1').click();
+  const endBox = await settledBox(node('1'));
+  const branchBox = await settledBox(node('0'));
+  await page.mouse.move(endBox.x + endBox.width / 2, endBox.y + endBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(branchBox.x - endBox.width / 2 - 10, branchBox.y + endBox.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(`(${endFirst})(${shownText})`, null, patience);
+  console.log('step: dragging the end step before the branch moved its source there');
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(`!(${endFirst})(${shownText})`, null, patience);
+  await node('0.otherwise.0').waitFor(patience);
+  console.log('step: Ctrl+Z put the end step back');
+
+  // select two steps (Ctrl+click) and delete them: both go from the text in one edit, one Ctrl+Z brings both back
+  const bothSaid = (shown) => shown().includes('say "Opening."') && shown().includes('say "Not at this speed."');
+  const noneSaid = (shown) => !shown().includes('say "Opening."') && !shown().includes('say "Not at this speed."');
+  await settledBox(node('0.otherwise.0'));
+  await node('0.otherwise.0').click();
+  await node('0.case0.0').click({ modifiers: ['Control'] });
+  await page.click('#diagram-edits button[title^="Delete the selected"]');
+  await page.waitForFunction(`(${noneSaid})(${shownText})`, null, patience);
+  console.log('step: deleting two selected steps took both from the text');
+  await page.keyboard.press('Control+Z');
+  await page.waitForFunction(`(${bothSaid})(${shownText})`, null, patience);
+  await node('0.otherwise.0').waitFor(patience);
+  console.log('step: one Ctrl+Z brought both deleted steps back');
+
   await page.evaluate((path) => window.dispatchEvent(new CustomEvent('cabin:turn-path', { detail: { path,
     stepPaths: [{ agent: 'Roof', flow: 'Opening', step: '0' }, { agent: 'Roof', flow: 'Opening', step: '0.otherwise.0' }] } })), file);
   await page.locator('#cabin-diagram .cabin-visited').nth(1).waitFor(patience);
@@ -143,6 +176,17 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
+/* Where an element is once it stays put: the diagram moves its nodes to their new places after each update. */
+async function settledBox(locator) {
+  let last = null;
+  for (;;) {
+    const box = await locator.boundingBox();
+    if (last && box && ['x', 'y', 'width', 'height'].every((key) => Math.abs(box[key] - last[key]) < 0.5)) return box;
+    last = box;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 // ------------------------------------------------------------------------------------------------------------
 // The Simulator (complete), Lab and Export panels, on the second server (helper "webpanels", issue 14)
 // ------------------------------------------------------------------------------------------------------------
@@ -157,6 +201,8 @@ async function panels(page) {
   });
   await page.click('#files span[data-path="cabin-comfort/cabin-comfort.cabin"]');
   await page.waitForSelector('.monaco-editor .view-line', patience);
+  // the panels' and the diagram's code comes after the editor (main.ts)
+  await page.waitForSelector('body[data-loaded="true"]', patience);
 
   // gaze at the sunroof on the cabin map, then say "open that"
   await page.click('#sim-load');

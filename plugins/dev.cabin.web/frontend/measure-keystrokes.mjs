@@ -1,7 +1,7 @@
 // Keystroke to diagnostics over /lsp on a generated agent of about 5,000 lines (the shape of the benchmarks'
 // GeneratedAgent: 200 intents of 20 examples, 40 flows), measured from a page of the studio in Chromium.
 // Usage: node measure-keystrokes.mjs URL [KEYSTROKES [SERVER_PID]]   (URL: what cabin web printed)
-// Prints the document's size and the p50, p99 and max of the time from a didChange to its publishDiagnostics;
+// Prints the first ten times in order, the document's size and the p50, p99 and max of the time from a didChange to its publishDiagnostics;
 // with the server's process id (on this machine), the server's CPU time per keystroke too, which a busy machine
 // disturbs less than the wall clock; and the load average.
 import { chromium } from 'playwright-core';
@@ -85,6 +85,8 @@ try {
     return times;
   }, Number(count));
   const cpu = serverPid ? `; server CPU ${((cpuMs(serverPid) - cpuBefore) / times.length).toFixed(0)} ms per keystroke` : '';
+  // a fresh server's first keystrokes pay for the JIT; in order, they show how long that lasts
+  console.log(`the first ten, in order: ${times.slice(0, 10).map((t) => t.toFixed(0)).join(' ')} ms`);
   const sorted = times.sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)].toFixed(0);
   console.log(`${text.split('\n').length} lines, ${problems} problems; ${sorted.length} keystrokes: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms${cpu}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

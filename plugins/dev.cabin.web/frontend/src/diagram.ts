@@ -58,7 +58,7 @@ export class FlowDiagram {
   readonly edits: DiagramEditBar;
 
   constructor(private readonly host: DiagramHost) {
-    this.edits = new DiagramEditBar(() => this.selectedId(), (operation) => this.dispatcher.dispatch(operation));
+    this.edits = new DiagramEditBar(() => this.selectedIds(), (operation) => this.dispatcher.dispatch(operation));
   }
 
   async connect(): Promise<void> {
@@ -155,9 +155,13 @@ export class FlowDiagram {
 
   /* ---------------------------------------------------------------- selection in sync both ways */
 
+  private selectedIds(): string[] {
+    return (this.selection?.getSelectedElements() ?? []).map((element) => element.id);
+  }
+
   private selectedId(): string | null {
-    const selected = this.selection?.getSelectedElements() ?? [];
-    return selected.length === 1 ? selected[0].id : null;
+    const selected = this.selectedIds();
+    return selected.length === 1 ? selected[0] : null;
   }
 
   private revealSelected(selected: readonly GModelElement[]): void {

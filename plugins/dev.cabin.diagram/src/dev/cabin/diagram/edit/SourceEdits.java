@@ -1,7 +1,9 @@
 package dev.cabin.diagram.edit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -221,12 +223,41 @@ public final class SourceEdits {
 	 * element alone on its lines takes its lines with it (and a comment at the end of its last line).
 	 */
 	public EditPlan delete(String elementId) throws EditException {
-		EObject element = element(elementId);
-		if (!(element instanceof Step || element instanceof Trigger || element instanceof Flow
-				|| element instanceof Intent)) {
-			throw new EditException("steps, triggers, flows and intents can be deleted");
+		return delete(List.of(elementId));
+	}
+
+	/**
+	 * Deletes several elements in one edit, each as {@link #delete(String)} does. An element inside another one
+	 * of them goes with it; a use of an element by another one of them does not keep it.
+	 */
+	public EditPlan delete(List<String> elementIds) throws EditException {
+		Set<EObject> chosen = new LinkedHashSet<>();
+		for (String id : elementIds) {
+			EObject element = element(id);
+			if (!(element instanceof Step || element instanceof Trigger || element instanceof Flow
+					|| element instanceof Intent)) {
+				throw new EditException("steps, triggers, flows and intents can be deleted");
+			}
+			chosen.add(element);
 		}
-		List<Reference> uses = references(element);
+		List<EObject> deleted = chosen.stream()
+				.filter(element -> chosen.stream().noneMatch(other -> other != element && EcoreUtil.isAncestor(other, element)))
+				.toList();
+		List<TextEdit> edits = new ArrayList<>();
+		for (EObject element : deleted) {
+			requireUnused(element, deleted);
+			Span span = ownSpan(element);
+			edits.add(new TextEdit(span.start, span.end - span.start, ""));
+		}
+		edits = joined(edits);
+		String description = deleted.size() == 1 ? "Delete " + withArticle(kindOf(deleted.get(0)))
+				: "Delete " + deleted.size() + " elements";
+		return new EditPlan(description, edits, edits.get(0).offset(), 0);
+	}
+
+	private void requireUnused(EObject element, List<EObject> deleted) throws EditException {
+		List<Reference> uses = references(element).stream()
+				.filter(use -> deleted.stream().noneMatch(gone -> EcoreUtil.isAncestor(gone, use.owner))).toList();
 		if (!uses.isEmpty()) {
 			List<String> lines = uses.stream().map(use -> Integer.toString(node(use.owner).getStartLine())).distinct()
 					.toList();
@@ -234,6 +265,31 @@ public final class SourceEdits {
 					+ " is still used on line" + (lines.size() == 1 ? " " : "s ") + String.join(", ", lines)
 					+ "; change " + (lines.size() == 1 ? "that use" : "those uses") + " first");
 		}
+	}
+
+	/** Deletions in document order, those that touch made one (an editor takes no two edits that meet). */
+	private static List<TextEdit> joined(List<TextEdit> deletions) {
+		List<TextEdit> sorted = deletions.stream().sorted(Comparator.comparingInt(TextEdit::offset)).toList();
+		List<TextEdit> joined = new ArrayList<>();
+		for (TextEdit edit : sorted) {
+			TextEdit last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+			if (last != null && last.offset() + last.length() == edit.offset()) {
+				joined.set(joined.size() - 1, new TextEdit(last.offset(), last.length() + edit.length(), ""));
+			} else {
+				joined.add(edit);
+			}
+		}
+		return joined;
+	}
+
+	/**
+	 * Where an element is written: its own lines when it has them to itself (with a comment at the end of its
+	 * last line), else just its text; {@code text} is what it says there, without the line break.
+	 */
+	private record Span(int start, int end, String text) {
+	}
+
+	private Span ownSpan(EObject element) {
 		ICompositeNode node = node(element);
 		int start = node.getOffset();
 		int end = node.getEndOffset();
@@ -241,10 +297,70 @@ public final class SourceEdits {
 		int lineEnd = lineEnd(end);
 		String rest = text.substring(end, lineEnd).strip();
 		if (text.substring(lineStart, start).isBlank() && (rest.isEmpty() || rest.startsWith("//"))) {
-			start = lineStart;
-			end = lineEnd < text.length() ? text.indexOf('\n', lineEnd) + 1 : lineEnd;
+			int nextLine = lineEnd < text.length() ? text.indexOf('\n', lineEnd) + 1 : lineEnd;
+			return new Span(lineStart, nextLine, text.substring(start, lineEnd).stripTrailing());
 		}
-		return new EditPlan("Delete " + withArticle(kindOf(element)), List.of(new TextEdit(start, end - start, "")), start, 0);
+		return new Span(start, end, text.substring(start, end));
+	}
+
+	/* ---------------------------------------------------------------- moving */
+
+	/**
+	 * Moves a step, with what it contains and a comment at the end of its last line, before or after another
+	 * step of the same flow, at that step's indentation.
+	 */
+	public EditPlan moveStep(String stepId, String targetId, boolean after) throws EditException {
+		if (!(element(stepId) instanceof Step step) || !(element(targetId) instanceof Step target)) {
+			throw new EditException("a step can be moved before or after another step");
+		}
+		if (ElementIds.flowOf(step) != ElementIds.flowOf(target)) {
+			throw new EditException("a step can be moved within its flow only");
+		}
+		if (step == target || EcoreUtil.isAncestor(step, target)) {
+			throw new EditException("a step cannot be moved next to a step inside it");
+		}
+		List<?> siblings = (List<?>) target.eContainer().eGet(target.eContainingFeature());
+		if (siblings.contains(step) && siblings.indexOf(step) == siblings.indexOf(target) + (after ? 1 : -1)) {
+			throw new EditException("the step is there already");
+		}
+		Span moved = ownSpan(step);
+		ICompositeNode targetNode = node(target);
+		String indent = indentOf(targetNode.getOffset());
+		String body = reindented(moved.text, indentOf(node(step).getOffset()), indent);
+		int at;
+		String inserted;
+		int bodyStart;
+		if (after) {
+			int end = targetNode.getEndOffset();
+			int lineEnd = lineEnd(end);
+			String rest = text.substring(end, lineEnd).strip();
+			at = rest.isEmpty() || rest.startsWith("//") ? lineEnd : end;
+			inserted = newline + indent + body;
+			bodyStart = newline.length() + indent.length();
+		} else {
+			int lineStart = text.lastIndexOf('\n', targetNode.getOffset() - 1) + 1;
+			boolean ownLine = text.substring(lineStart, targetNode.getOffset()).isBlank();
+			at = ownLine ? lineStart : targetNode.getOffset();
+			inserted = ownLine ? indent + body + newline : body + newline + indent;
+			bodyStart = ownLine ? indent.length() : 0;
+		}
+		if (at > moved.start && at < moved.end) {
+			throw new EditException("the step is there already");
+		}
+		List<TextEdit> edits = List.of(new TextEdit(moved.start, moved.end - moved.start, ""),
+				new TextEdit(at, 0, inserted));
+		return new EditPlan("Move " + withArticle(kindOf(step)), edits, at + shift(edits.subList(0, 1), at) + bodyStart,
+				body.length());
+	}
+
+	/** The lines of a text after its first, their indentation {@code from} replaced by {@code to}. */
+	private String reindented(String written, String from, String to) {
+		String[] lines = written.split("\r?\n", -1);
+		StringBuilder out = new StringBuilder(lines[0]);
+		for (int i = 1; i < lines.length; i++) {
+			out.append(newline).append(lines[i].startsWith(from) ? to + lines[i].substring(from.length()) : lines[i]);
+		}
+		return out.toString();
 	}
 
 	/* ---------------------------------------------------------------- helpers */

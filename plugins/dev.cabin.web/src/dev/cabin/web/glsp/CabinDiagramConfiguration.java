@@ -12,9 +12,9 @@ import org.eclipse.glsp.server.types.EdgeTypeHint;
 import org.eclipse.glsp.server.types.ShapeTypeHint;
 
 /**
- * What the browser may do with the diagram's elements: steps, flows and other nodes can be deleted but not
- * moved or resized (the layout is computed from the text); an edge can be drawn from a step or a trigger to a
- * flow. The server lays the diagram out and sizes the nodes itself, so the browser need not measure them.
+ * What the browser may do with the diagram's elements: steps, flows and other nodes can be deleted; steps can
+ * be dragged to another place in their flow (a text edit: the layout is computed from the text); nothing is
+ * resized; an edge can be drawn from a step or a trigger to a flow. The server lays the diagram out and sizes the nodes itself, so the browser need not measure them.
  */
 final class CabinDiagramConfiguration extends BaseDiagramConfiguration {
 
@@ -35,7 +35,7 @@ final class CabinDiagramConfiguration extends BaseDiagramConfiguration {
 
 	@Override
 	public List<ShapeTypeHint> getShapeTypeHints() {
-		return List.of(new ShapeTypeHint(DiagramModelFactory.STEP, false, true, false, false),
+		return List.of(new ShapeTypeHint(DiagramModelFactory.STEP, true, true, false, false),
 				new ShapeTypeHint(DiagramModelFactory.FLOW, false, true, false, false),
 				new ShapeTypeHint(DiagramModelFactory.OTHER, false, true, false, false),
 				new ShapeTypeHint(DiagramModelFactory.AGENT, false, false, false, false));

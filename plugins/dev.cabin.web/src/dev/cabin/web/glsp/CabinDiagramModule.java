@@ -69,5 +69,7 @@ final class CabinDiagramModule extends DiagramModule {
 		binding.add(DeleteStepHandler.class);
 		binding.add(RenameHandler.class);
 		binding.add(ConnectToFlowHandler.class);
+		binding.add(MoveStepHandler.class);
+		binding.add(RoutesHandler.class);
 	}
 }

@@ -9,8 +9,8 @@ import org.eclipse.glsp.server.operations.DeleteOperation;
 import com.google.inject.Inject;
 
 /**
- * Deletes the selected step, trigger, flow or intent from the text. One element at a time: the edits of two
- * could overlap (a branch and a step inside it).
+ * Deletes the selected steps, triggers, flows and intents from the text, in one edit (a step inside a selected
+ * branch goes with the branch).
  */
 final class DeleteStepHandler extends BasicOperationHandler<DeleteOperation> {
 
@@ -20,10 +20,10 @@ final class DeleteStepHandler extends BasicOperationHandler<DeleteOperation> {
 	@Override
 	public Optional<Command> createCommand(DeleteOperation operation) {
 		var ids = operation.getElementIds();
-		if (ids == null || ids.size() != 1) {
-			editor.refuse("select one element to delete");
+		if (ids == null || ids.isEmpty()) {
+			editor.refuse("select what to delete");
 		} else {
-			editor.apply(edits -> edits.delete(ids.get(0)));
+			editor.apply(edits -> edits.delete(ids));
 		}
 		return doNothing();
 	}

@@ -33,20 +33,23 @@ final class DocumentEditor {
 	@Inject
 	private ActionDispatcher dispatcher;
 
-	void apply(Edit edit) {
+	/** Whether the edit was planned and sent (else the author was told why not, or there is no document). */
+	boolean apply(Edit edit) {
 		CabinDocument document = CabinDocument.of(state).orElse(null);
 		if (document == null || document.problem != null) {
-			return;
+			return false;
 		}
 		LoadResult loaded = sources.compiler().load(document.file, document.text);
 		if (loaded.files().isEmpty()) {
 			refuse(document.path + " cannot be read as a Cabin document");
-			return;
+			return false;
 		}
 		try {
 			dispatcher.dispatch(new ApplyTextEditsAction(document.path, edit.plan(new SourceEdits(loaded.files().get(0)))));
+			return true;
 		} catch (EditException e) {
 			refuse(e.getMessage());
+			return false;
 		}
 	}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,61 @@ class SourceEditsTest {
 		assertEquals("flow Heat is still used on line 10; change that use first", used.getMessage());
 		String withoutFlow = applied(withoutTrigger, edits(withoutTrigger).delete("Helper.flow.Heat"));
 		assertFalse(withoutFlow.contains("flow Heat"));
+	}
+
+	@Test
+	void deletingSeveralElementsAtOnceLetsOneUseAnotherAndTakesNestedOnesWithTheirParent() throws Exception {
+		EditPlan plan = edits(HELPER).delete(List.of("Helper.flow.Heat", "Helper.trigger.0"));
+
+		assertEquals(HELPER.replace("\ton voice Warm -> flow Heat\n", "").replace("""
+				\tflow Heat {
+				\t\task Warm.temp // how warm?
+				\t\tconfirm "Set {temp}?"
+				\t\t\tyes { say "Done." }
+				\t\t// then cool down again
+				\t\trun Helper.Cool
+				\t}
+				""", ""), applied(HELPER, plan));
+
+		EditPlan steps = edits(HELPER).delete(
+				List.of("Helper.flow.Heat.step.1.yes.0", "Helper.flow.Heat.step.1", "Helper.flow.Heat.step.0"));
+		assertEquals(HELPER.replace("\t\task Warm.temp // how warm?\n\t\tconfirm \"Set {temp}?\"\n\t\t\tyes { say \"Done.\" }\n", ""),
+				applied(HELPER, steps));
+		assertEquals("Delete 2 elements", steps.description());
+	}
+
+	@Test
+	void aStepMovesBeforeAnotherWithItsLinesAndIsSelectedThere() throws Exception {
+		EditPlan plan = edits(HELPER).moveStep("Helper.flow.Heat.step.2", "Helper.flow.Heat.step.0", false);
+
+		String result = applied(HELPER, plan);
+		assertEquals(HELPER.replace("\t\trun Helper.Cool\n", "").replace("\t\task Warm.temp",
+				"\t\trun Helper.Cool\n\t\task Warm.temp"), result);
+		assertEquals("run Helper.Cool",
+				result.substring(plan.selectionOffset(), plan.selectionOffset() + plan.selectionLength()));
+	}
+
+	@Test
+	void aStepMovesAfterAnotherWithWhatItContainsAndAfterTheCommentThatEndsItsLine() throws Exception {
+		String confirm = "\t\tconfirm \"Set {temp}?\"\n\t\t\tyes { say \"Done.\" }\n";
+		String ask = "\t\task Warm.temp // how warm?\n";
+
+		assertEquals(HELPER.replace(confirm, "").replace("\t\trun Helper.Cool\n", "\t\trun Helper.Cool\n" + confirm),
+				applied(HELPER, edits(HELPER).moveStep("Helper.flow.Heat.step.1", "Helper.flow.Heat.step.2", true)));
+		assertEquals(HELPER.replace("\t\trun Helper.Cool\n", "").replace(ask, ask + "\t\trun Helper.Cool\n"),
+				applied(HELPER, edits(HELPER).moveStep("Helper.flow.Heat.step.2", "Helper.flow.Heat.step.0", true)));
+	}
+
+	@Test
+	void aStepIsMovedWithinItsFlowToAnotherPlaceOnly() {
+		String flows = HELPER.replace("\tflow Cool {\n\t}", "\tflow Cool {\n\t\tsay \"Cool.\"\n\t}");
+
+		assertEquals("the step is there already", assertThrows(EditException.class,
+				() -> edits(HELPER).moveStep("Helper.flow.Heat.step.0", "Helper.flow.Heat.step.1", false)).getMessage());
+		assertEquals("a step can be moved within its flow only", assertThrows(EditException.class,
+				() -> edits(flows).moveStep("Helper.flow.Cool.step.0", "Helper.flow.Heat.step.0", true)).getMessage());
+		assertEquals("a step cannot be moved next to a step inside it", assertThrows(EditException.class,
+				() -> edits(HELPER).moveStep("Helper.flow.Heat.step.1", "Helper.flow.Heat.step.1.yes.0", true)).getMessage());
 	}
 
 	@Test

@@ -26,7 +26,8 @@ import dev.cabin.web.WebServer;
  * hover, completes a VSS path level by level, then says "open the sunroof" to the agent in the Simulator panel
  * and reads the reply and the turn's trace. In the flow diagram beside the editor, clicking a step selects its
  * source, moving the caret selects its node, "+ Say" adds a step through the text (Ctrl+Z in the editor takes it
- * back), and a turn's path is highlighted. Then, on a second server (copies of cabin-comfort, car-genius and the
+ * back), dragging a step moves its source, two selected steps are deleted in one edit, and a turn's path is
+ * highlighted. Then, on a second server (copies of cabin-comfort, car-genius and the
  * profiles, and a signing key): gazes at the sunroof on the cabin map and says "open that" (the turn's path is
  * highlighted in the diagram), saves the conversation as a test and replays it, runs a lab test, exports a car
  * package and downloads it. Screenshots go to the build's screenshot folder.
@@ -87,6 +88,10 @@ class BrowserTest {
 		assertTrue(said.contains("moving the caret to the end step selected its node in the diagram"), said);
 		assertTrue(said.contains("the diagram edit \"+ Say\" became text and the diagram showed the new step"), said);
 		assertTrue(said.contains("Ctrl+Z in the editor undid the diagram edit and the diagram followed"), said);
+		assertTrue(said.contains("dragging the end step before the branch moved its source there"), said);
+		assertTrue(said.contains("Ctrl+Z put the end step back"), said);
+		assertTrue(said.contains("deleting two selected steps took both from the text"), said);
+		assertTrue(said.contains("one Ctrl+Z brought both deleted steps back"), said);
 		assertTrue(said.contains("the turn's path is highlighted on 2 diagram nodes"), said);
 		assertTrue(said.contains("the simulator answered: Roof: Opening.; trace: Turn 1:"), said);
 

@@ -99,6 +99,38 @@ class GlspOverWebSocketTest {
 	}
 
 	@Test
+	void aStepDraggedBeforeAnotherOfItsFlowMovesItsSourceThereInOneEdit() throws Exception {
+		WebClient.Socket socket = session("move");
+		JsonObject root = requestModel(socket, "move", "roof.cabin");
+		JsonObject branch = find(root, STEP + "0").getAsJsonObject("position");
+		JsonObject end = find(root, STEP + "1");
+		double width = end.getAsJsonObject("size").get("width").getAsDouble();
+
+		process(socket, "move", "{\"kind\":\"changeBounds\",\"newBounds\":[{\"elementId\":\"" + STEP + "1\",\"newSize\":"
+				+ end.getAsJsonObject("size") + ",\"newPosition\":{\"x\":" + (branch.get("x").getAsDouble() - width)
+				+ ",\"y\":" + branch.get("y").getAsDouble() + "}}]}");
+		String text = applyEdits(LspOverWebSocketTest.AGENT, until(socket, kind("cabinApplyTextEdits")));
+
+		assertEquals(LspOverWebSocketTest.AGENT.replace("\t\tend\n", "").replace("\t\tbranch {", "\t\tend\n\t\tbranch {"),
+				text);
+		socket.close();
+	}
+
+	@Test
+	void deletingSeveralSelectedNodesIsOneEdit() throws Exception {
+		WebClient.Socket socket = session("delete");
+		requestModel(socket, "delete", "roof.cabin");
+
+		process(socket, "delete", "{\"kind\":\"deleteElement\",\"elementIds\":[\"" + STEP + "0.case0.0\",\"" + STEP
+				+ "0.otherwise.0\"]}");
+		String text = applyEdits(LspOverWebSocketTest.AGENT, until(socket, kind("cabinApplyTextEdits")));
+
+		assertEquals(LspOverWebSocketTest.AGENT.replace("\t\t\t\tsay \"Not at this speed.\"\n", "")
+				.replace("\t\t\t\tsay \"Opening.\"\n", ""), text);
+		socket.close();
+	}
+
+	@Test
 	void anEditTheTextCannotTakeIsRefusedWithAReason() throws Exception {
 		WebClient.Socket socket = session("refused");
 		requestModel(socket, "refused", "roof.cabin");
