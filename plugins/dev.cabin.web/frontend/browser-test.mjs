@@ -201,8 +201,6 @@ async function panels(page) {
   });
   await page.click('#files span[data-path="cabin-comfort/cabin-comfort.cabin"]');
   await page.waitForSelector('.monaco-editor .view-line', patience);
-  // the panels' and the diagram's code comes after the editor (main.ts)
-  await page.waitForSelector('body[data-loaded="true"]', patience);
 
   // gaze at the sunroof on the cabin map, then say "open that"
   await page.click('#sim-load');

@@ -2,14 +2,8 @@
 // (the bundle's target/classes/web, or the folder given as the first argument).
 // The page's script and styles get names with a hash of their content (app-HASH.js), so that the server can
 // let browsers keep them for good: a browser that comes back neither downloads nor compiles them again.
-// assets.json maps each plain name to its hashed one (the server puts the hashed names into index.html); the
-// chunks the script imports (chunk-HASH.js) map to themselves, so that every hashed file is a value there. Each
+// assets.json maps each plain name to its hashed one (the server puts the hashed names into index.html). Each
 // output gets a gzip twin (NAME.gz) that the server sends to browsers that accept it.
-// The script is an ES module split into chunks: what the editor needs loads with the page, the flow diagram's
-// and the panels' code is imported once the editor is up (main.ts). Each chunk starts with V8's compile hint
-// (allFunctionsCalledOnLoad): Chromium then compiles its functions while the chunk streams in, on another thread,
-// instead of one by one on the page's main thread as they are first called; a first visit waits less for it.
-// Styles are one file (app.css) for all chunks, so the chunks' own style files are not kept.
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
@@ -22,26 +16,22 @@ const outdir = process.argv[2] ?? path.join(here, '..', 'target', 'classes', 'we
 // what an earlier build left (hashed names change with the content), not the page and styles Maven copies
 fs.mkdirSync(outdir, { recursive: true });
 for (const name of fs.readdirSync(outdir)) {
-  if (/^(app|chunk|editor\.worker|codicon)[-.]/.test(name) || name === 'assets.json') fs.rmSync(path.join(outdir, name));
+  if (/^(app|editor\.worker|codicon)[-.]/.test(name) || name === 'assets.json') fs.rmSync(path.join(outdir, name));
 }
 
-const common = { bundle: true, minify: true, sourcemap: false, target: 'es2022', outdir, logLevel: 'warning', metafile: true };
+const common = { bundle: true, format: 'iife', minify: true, sourcemap: false, target: 'es2022', outdir, logLevel: 'warning', metafile: true };
 const built = await Promise.all([
-  esbuild.build({ ...common, format: 'esm', splitting: true, banner: { js: '//# allFunctionsCalledOnLoad' }, entryPoints: { app: path.join(here, 'src', 'main.ts') },
-    entryNames: '[name]-[hash]', chunkNames: 'chunk-[hash]', loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]' }),
+  esbuild.build({ ...common, entryPoints: { app: path.join(here, 'src', 'main.ts') }, entryNames: '[name]-[hash]',
+    loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]' }),
   // the worker keeps its plain name: Monaco asks for it by that name, and the server has browsers check it
-  esbuild.build({ ...common, format: 'iife', entryPoints: { 'editor.worker': 'monaco-editor/editor/editor.worker' } }),
+  esbuild.build({ ...common, entryPoints: { 'editor.worker': 'monaco-editor/editor/editor.worker' } }),
 ]);
 
 const assets = {};
 for (const output of built.flatMap((result) => Object.keys(result.metafile.outputs))) {
   const name = path.basename(output);
-  if (/^chunk-.*\.css$/.test(name)) {
-    fs.rmSync(path.join(outdir, name));
-    continue;
-  }
   const plain = name.replace(/-[A-Z0-9]{8}(\.[a-z]+)$/, '$1');
-  if (plain !== name) assets[plain.startsWith('chunk.') ? name : plain] = name;
+  if (plain !== name) assets[plain] = name;
   const file = path.join(outdir, name);
   fs.writeFileSync(`${file}.gz`, gzipSync(fs.readFileSync(file), { level: constants.Z_BEST_COMPRESSION }));
 }

@@ -1,20 +1,19 @@
-// Cabin Studio in the browser: the workspace's files, the editor and its language server, the problems; then the
-// flow diagram and the Simulator, Lab and Export panels. What the editor does not need — the panels, and the diagram (GLSP's
-// client, sprotty, inversify: a quarter of the script) — is fetched and compiled after the editor is up, the
-// diagram once the first file is in the editor, so that a first visit does not wait for it (see build.mjs).
+// Cabin Studio in the browser: the workspace's files, the editor and its language server, the problems, and
+// the Simulator, Lab and Export panels.
 import * as monaco from './monaco';
 import * as files from './files';
 import { LspConnection } from './lsp';
 import { registerFeatures, registerHighlighting } from './language';
 import { Workbench } from './workbench';
-
-const QUIET_MS = 3000;
+import { SimulatorPanel } from './simulator';
+import { LabPanel } from './lab';
+import { ExportPanel } from './export';
+import { FlowDiagram } from './diagram';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
-/* The page asks for both as it loads (index.html preloads them), while the browser compiles the script. */
 async function start(): Promise<void> {
-  const [workspace, entries] = await Promise.all([files.workspace(), files.tree()]);
+  const workspace = await files.workspace();
   document.getElementById('workspace-name')!.textContent = workspace.name;
   registerHighlighting();
   const server = LspConnection.open('/lsp');
@@ -37,30 +36,22 @@ async function start(): Promise<void> {
     .catch((error) => workbench.status(`Language server: ${error.message}`, true));
   workbench.status('Starting the language server…');
   registerFeatures(server, workbench);
+  new SimulatorPanel(() => workbench.activePath());
+  const lab = new LabPanel(document.getElementById('lab')!, () => workbench.activePath());
+  const exporter = new ExportPanel(document.getElementById('export')!, () => workbench.activePath());
+  document.querySelectorAll<HTMLButtonElement>('.tool-tab').forEach((tab) => tab.addEventListener('click', () => {
+    document.querySelectorAll('.tool-tab, .tool').forEach((shown) => shown.classList.remove('active'));
+    tab.classList.add('active');
+    document.getElementById(tab.dataset.tool!)!.classList.add('active');
+    if (tab.dataset.tool === 'lab') files.tree().then((entries) => lab.showFiles(entries));
+    if (tab.dataset.tool === 'export') exporter.refresh();
+  }));
+  const entries = await files.tree();
+  lab.showFiles(entries);
   workbench.showTree(entries);
-  // the studio is usable: files open in the editor
-  document.body.dataset.ready = 'true';
-
-  const { showPanels } = await import('./panels');
-  showPanels(() => workbench.activePath(), entries);
-  await firstFileShown(workbench);
-  const { FlowDiagram } = await import('./diagram');
   new FlowDiagram(workbench).connect()
     .catch((error) => workbench.status(`Flow diagram: ${error.message ?? error}`, true));
-  // the panels and the diagram are there too
-  document.body.dataset.loaded = 'true';
-}
-
-/*
- * Once the editor has drawn the first file the author opens, or after a few quiet seconds without one: compiling
- * the diagram's code takes the page's main thread for a while, which should not be the moment a file opens.
- */
-function firstFileShown(workbench: Workbench): Promise<void> {
-  return new Promise((resolve) => {
-    const shown = () => requestAnimationFrame(() => setTimeout(resolve, 0));
-    const opened = workbench.editor.onDidChangeModel(() => { opened.dispose(); shown(); });
-    setTimeout(resolve, QUIET_MS);
-  });
+  document.body.dataset.ready = 'true';
 }
 
 start().catch((error) => {

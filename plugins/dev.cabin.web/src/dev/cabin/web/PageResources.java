@@ -21,8 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The page and its scripts, styles and fonts, from this bundle's {@code web/} folder (the front end's build
  * output, inside the jar): no Node.js and no file of the workspace is involved in serving them.
  * <p>
- * The page's script, the chunks it imports and its styles are named after their content ({@code app-HASH.js},
- * {@code chunk-HASH.js}, listed in the build's {@code assets.json}); the page is sent with those names, and a browser may keep them for good, so that coming
+ * The page's script and styles are named after their content ({@code app-HASH.js}, listed in the build's
+ * {@code assets.json}); the page is sent with those names, and a browser may keep them for good, so that coming
  * back it neither downloads nor compiles them again. Everything else (the page, a plain name) is checked by the
  * browser on each use ({@code no-cache} with an ETag: an unchanged file costs a 304). A browser that accepts gzip
  * gets the build's compressed twin.
