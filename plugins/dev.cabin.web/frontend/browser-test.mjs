@@ -114,6 +114,14 @@ try {
   if ((await text()).includes('What should the agent say')) throw new Error('Ctrl+Z did not undo the diagram edit');
   console.log('step: Ctrl+Z in the editor undid the diagram edit and the diagram followed');
 
+  // an edit the text cannot take is refused with the server's sentence beside the buttons, and nothing changes
+  const before = await text();
+  await saying.click();
+  await page.click('#diagram-edits button[title^="Add a case"]');
+  await page.waitForFunction(() => document.getElementById('diagram-message').textContent.startsWith('Not changed: '), null, patience);
+  if ((await text()) !== before) throw new Error('a refused diagram edit changed the text');
+  console.log(`step: a refused diagram edit said: ${await page.locator('#diagram-message').textContent()}`);
+
   // drag the end step to the left of the branch: its source moves before the branch, one edit that Ctrl+Z undoes
   // the editor's lines in the order shown (the editor reuses line elements, so their order in the page is not)
   const shownText = () => Array.from(document.querySelectorAll('.monaco-editor .view-line'))

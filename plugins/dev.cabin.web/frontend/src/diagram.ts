@@ -19,6 +19,7 @@ const DIAGRAM_TYPE = 'cabin-flows';
 const CLIENT_ID = 'cabin-diagram';
 const APPLY_TEXT_EDITS = 'cabinApplyTextEdits';
 const UPDATE_DOCUMENT = 'cabinUpdateDocument';
+const SERVER_MESSAGE = 'message';
 const HIGHLIGHT = 'cabin-visited';
 
 /** What the diagram needs of the workbench. */
@@ -27,6 +28,8 @@ export interface DiagramHost {
   activePath(): string | null;
   status(text: string, problem?: boolean): void;
 }
+
+interface ServerMessage { message: string }
 
 interface TextEdits { kind: string; path: string; description: string; edits: { offset: number; length: number; text: string }[];
   selectionOffset: number; selectionLength: number }
@@ -87,13 +90,26 @@ export class FlowDiagram {
     this.showActiveFile();
   }
 
-  /* The server's text edits are applied to the editor's model, as one step of its undo. */
+  /*
+   * The server's text edits are applied to the editor's model, as one step of its undo; an edit the text cannot
+   * take comes back as GLSP's message, which says why. A kind handled here is announced to the server when the
+   * session starts: without the message handler, the server could not send a refusal at all.
+   */
   private textEditModule(): FeatureModule {
-    const handler: IActionHandler = { handle: (action) => { this.applyTextEdits(action as unknown as TextEdits); } };
+    const edits: IActionHandler = { handle: (action) => { this.applyTextEdits(action as unknown as TextEdits); } };
+    const messages: IActionHandler = { handle: (action) => { this.say((action as unknown as ServerMessage).message); } };
     return new FeatureModule((bind, _unbind, isBound) => {
-      bind('CabinTextEdits').toConstantValue(handler);
+      bind('CabinTextEdits').toConstantValue(edits);
       configureActionHandler({ bind, isBound }, APPLY_TEXT_EDITS, 'CabinTextEdits');
+      bind('CabinServerMessages').toConstantValue(messages);
+      configureActionHandler({ bind, isBound }, SERVER_MESSAGE, 'CabinServerMessages');
     }, { featureId: Symbol('cabinTextEdits') });
+  }
+
+  /* Beside the edit buttons, where the edit was asked for; an empty text clears it. */
+  private say(message: string): void {
+    document.getElementById('diagram-message')!.textContent = message;
+    if (message) this.host.status(message, true);
   }
 
   private applyTextEdits(action: TextEdits): void {
@@ -106,6 +122,7 @@ export class FlowDiagram {
       range: monaco.Range.fromPositions(model.getPositionAt(edit.offset), model.getPositionAt(edit.offset + edit.length)),
       text: edit.text,
     }));
+    this.say('');
     model.pushStackElement();
     model.pushEditOperations(this.host.editor.getSelections(), edits, () => null);
     model.pushStackElement();
