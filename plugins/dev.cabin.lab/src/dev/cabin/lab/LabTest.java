@@ -144,7 +144,7 @@ public final class LabTest {
 					.toList();
 			if (recognition == null) {
 				return new Outcome(line, expected, Corpus.OUT_OF_SCOPE, 0, "none", List.of(), expectedSlots, List.of(),
-						nanos, cpuNanos);
+						nanos, cpuNanos, false);
 			}
 			String predicted = recognition.inScope() ? recognition.intent() : Corpus.OUT_OF_SCOPE;
 			List<Outcome.SlotValue> found = new ArrayList<>();

@@ -31,13 +31,6 @@ public record Outcome(CorpusLine line, String expected, String predicted, double
 		foundSlots = List.copyOf(foundSlots);
 	}
 
-	/** An outcome the agent acted on (or rejected) without asking first. */
-	public Outcome(CorpusLine line, String expected, String predicted, double score, String method,
-			List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos,
-			long cpuNanos) {
-		this(line, expected, predicted, score, method, candidates, expectedSlots, foundSlots, nanos, cpuNanos, false);
-	}
-
 	/** What kind of answer the engine gave. */
 	public enum Verdict {
 		/** The right intent, or out of scope for an out-of-scope utterance. */

@@ -237,6 +237,7 @@ class LabReportTest {
 	private static Outcome outcome(int line, String expected, String predicted, double score, int millis,
 			List<SlotValue> expectedSlots, List<SlotValue> foundSlots) {
 		return new Outcome(new CorpusLine(line, "utterance " + line, expected, null, List.of()), expected, predicted,
-				score, "classifier", List.of(), expectedSlots, foundSlots, millis * 1_000_000L, millis * 500_000L);
+				score, "classifier", List.of(), expectedSlots, foundSlots, millis * 1_000_000L, millis * 500_000L,
+				false);
 	}
 }

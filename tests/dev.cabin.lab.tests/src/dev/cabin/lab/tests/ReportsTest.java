@@ -89,6 +89,7 @@ class ReportsTest {
 		List<IntentCandidate> candidates = List.of(new IntentCandidate(predicted.equals("oos") ? "gas" : predicted, score),
 				new IntentCandidate("mpg", score - 0.1));
 		return new Outcome(new CorpusLine(line, text, expected, null, List.of()), expected, predicted, score,
-				"classifier", candidates, List.of(), List.of(), millis * 1_000_000L, millis * 500_000L);
+				"classifier", candidates, List.of(), List.of(), millis * 1_000_000L, millis * 500_000L,
+				false);
 	}
 }
