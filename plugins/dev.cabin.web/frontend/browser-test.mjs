@@ -209,6 +209,8 @@ async function panels(page) {
   });
   await page.click('#files span[data-path="cabin-comfort/cabin-comfort.cabin"]');
   await page.waitForSelector('.monaco-editor .view-line', patience);
+  // the simulator comes with the page's second script, loaded once the editor shows the file
+  await page.waitForSelector('body[data-panels="true"]', patience);
 
   // gaze at the sunroof on the cabin map, then say "open that"
   await page.click('#sim-load');

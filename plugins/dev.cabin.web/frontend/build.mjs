@@ -1,6 +1,10 @@
 // Bundles the page's script, styles and fonts, and Monaco's editor worker, into the folder the jar serves
 // (the bundle's target/classes/web, or the folder given as the first argument).
-// The page's script and styles get names with a hash of their content (app-HASH.js), so that the server can
+// The page has two scripts: app (the editor, its language server and the file tree) and panels (the flow
+// diagram and the Simulator, Lab and Export panels), which the page loads once the editor shows a file; panels
+// is a global object (cabinPanels) that app starts, and it marks itself for V8 to compile all of it at once off
+// the page's main thread, as all of it runs when it loads.
+// The page's scripts and styles get names with a hash of their content (app-HASH.js), so that the server can
 // let browsers keep them for good: a browser that comes back neither downloads nor compiles them again.
 // assets.json maps each plain name to its hashed one (the server puts the hashed names into index.html). Each
 // output gets a gzip twin (NAME.gz) that the server sends to browsers that accept it.
@@ -16,13 +20,15 @@ const outdir = process.argv[2] ?? path.join(here, '..', 'target', 'classes', 'we
 // what an earlier build left (hashed names change with the content), not the page and styles Maven copies
 fs.mkdirSync(outdir, { recursive: true });
 for (const name of fs.readdirSync(outdir)) {
-  if (/^(app|editor\.worker|codicon)[-.]/.test(name) || name === 'assets.json') fs.rmSync(path.join(outdir, name));
+  if (/^(app|panels|editor\.worker|codicon)[-.]/.test(name) || name === 'assets.json') fs.rmSync(path.join(outdir, name));
 }
 
 const common = { bundle: true, format: 'iife', minify: true, sourcemap: false, target: 'es2022', outdir, logLevel: 'warning', metafile: true };
 const built = await Promise.all([
   esbuild.build({ ...common, entryPoints: { app: path.join(here, 'src', 'main.ts') }, entryNames: '[name]-[hash]',
     loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]' }),
+  esbuild.build({ ...common, entryPoints: { panels: path.join(here, 'src', 'panels.ts') }, entryNames: '[name]-[hash]',
+    loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]', globalName: 'cabinPanels', banner: { js: '//# allFunctionsCalledOnLoad' } }),
   // the worker keeps its plain name: Monaco asks for it by that name, and the server has browsers check it
   esbuild.build({ ...common, entryPoints: { 'editor.worker': 'monaco-editor/editor/editor.worker' } }),
 ]);

@@ -10,7 +10,7 @@ import {
   TYPES, bindOrRebind, configureActionHandler, configureDefaultModelElements, configureModelElement,
   createDiagramOptionsModule, initializeDiagramContainer, toolPaletteModule,
 } from '@eclipse-glsp/client';
-import * as monaco from './monaco';
+import type * as monaco from './monaco';
 import { DiagramEditBar } from './diagram-edits';
 import './diagram.css';
 import { StepPath, TURN_PATH_EVENT, TurnPath } from './turn-path';
@@ -30,6 +30,10 @@ export interface DiagramHost {
 }
 
 interface ServerMessage { message: string }
+
+/* A range as Monaco's editor takes it; this script has Monaco's types only, its code is in the page's first script. */
+const between = (start: monaco.IPosition, end: monaco.IPosition): monaco.IRange =>
+  ({ startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column });
 
 interface TextEdits { kind: string; path: string; description: string; edits: { offset: number; length: number; text: string }[];
   selectionOffset: number; selectionLength: number }
@@ -119,7 +123,7 @@ export class FlowDiagram {
       return;
     }
     const edits = action.edits.map((edit) => ({
-      range: monaco.Range.fromPositions(model.getPositionAt(edit.offset), model.getPositionAt(edit.offset + edit.length)),
+      range: between(model.getPositionAt(edit.offset), model.getPositionAt(edit.offset + edit.length)),
       text: edit.text,
     }));
     this.say('');
@@ -129,9 +133,9 @@ export class FlowDiagram {
     const start = model.getPositionAt(action.selectionOffset);
     const end = model.getPositionAt(action.selectionOffset + action.selectionLength);
     this.syncing = true;
-    this.host.editor.setSelection(monaco.Range.fromPositions(start, end));
+    this.host.editor.setSelection(between(start, end));
     this.syncing = false;
-    this.host.editor.revealRangeInCenter(monaco.Range.fromPositions(start, end));
+    this.host.editor.revealRangeInCenter(between(start, end));
     this.host.editor.focus();
     this.host.status(`${action.description} (Ctrl+Z in the editor undoes it)`);
   }
@@ -186,7 +190,7 @@ export class FlowDiagram {
     const element = selected.length === 1 ? selected[0] as GModelElement & { args?: Record<string, unknown> } : undefined;
     if (this.syncing || !model || !element?.args || typeof element.args.sourceOffset !== 'number') return;
     const offset = element.args.sourceOffset as number;
-    const range = monaco.Range.fromPositions(model.getPositionAt(offset),
+    const range = between(model.getPositionAt(offset),
       model.getPositionAt(offset + (element.args.sourceLength as number)));
     this.syncing = true;
     this.host.editor.setSelection(range);

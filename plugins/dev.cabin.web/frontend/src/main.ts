@@ -1,14 +1,11 @@
-// Cabin Studio in the browser: the workspace's files, the editor and its language server, the problems, and
-// the Simulator, Lab and Export panels.
+// Cabin Studio in the browser: the workspace's files, the editor and its language server, and the problems. The
+// flow diagram and the Simulator, Lab and Export panels come with a second script (panels.ts), once the editor
+// shows a file.
 import * as monaco from './monaco';
 import * as files from './files';
 import { LspConnection } from './lsp';
 import { registerFeatures, registerHighlighting } from './language';
 import { Workbench } from './workbench';
-import { SimulatorPanel } from './simulator';
-import { LabPanel } from './lab';
-import { ExportPanel } from './export';
-import { FlowDiagram } from './diagram';
 
 (self as any).MonacoEnvironment = { getWorkerUrl: () => 'editor.worker.js' };
 
@@ -36,22 +33,35 @@ async function start(): Promise<void> {
     .catch((error) => workbench.status(`Language server: ${error.message}`, true));
   workbench.status('Starting the language server…');
   registerFeatures(server, workbench);
-  new SimulatorPanel(() => workbench.activePath());
-  const lab = new LabPanel(document.getElementById('lab')!, () => workbench.activePath());
-  const exporter = new ExportPanel(document.getElementById('export')!, () => workbench.activePath());
-  document.querySelectorAll<HTMLButtonElement>('.tool-tab').forEach((tab) => tab.addEventListener('click', () => {
-    document.querySelectorAll('.tool-tab, .tool').forEach((shown) => shown.classList.remove('active'));
-    tab.classList.add('active');
-    document.getElementById(tab.dataset.tool!)!.classList.add('active');
-    if (tab.dataset.tool === 'lab') files.tree().then((entries) => lab.showFiles(entries));
-    if (tab.dataset.tool === 'export') exporter.refresh();
-  }));
   const entries = await files.tree();
-  lab.showFiles(entries);
   workbench.showTree(entries);
-  new FlowDiagram(workbench).connect()
-    .catch((error) => workbench.status(`Flow diagram: ${error.message ?? error}`, true));
+  loadPanelsWhenAFileIsShown(workbench, entries);
   document.body.dataset.ready = 'true';
+}
+
+/*
+ * The second script is fetched once the editor has painted the first file it shows, or after a second if no file
+ * is opened by then: on a first visit its download and compilation would otherwise delay the editor.
+ */
+function loadPanelsWhenAFileIsShown(workbench: Workbench, entries: files.Entry[]): void {
+  let requested = false;
+  const load = () => {
+    if (requested) return;
+    requested = true;
+    const script = document.createElement('script');
+    script.src = document.querySelector<HTMLMetaElement>('meta[name="cabin-panels"]')!.content;
+    script.onload = () => {
+      (window as any).cabinPanels.start(workbench, entries);
+      document.body.dataset.panels = 'true';
+    };
+    script.onerror = () => workbench.status('The flow diagram and the panels could not be loaded: reload the page.', true);
+    document.body.append(script);
+  };
+  const shown = workbench.editor.onDidChangeModel(() => {
+    shown.dispose();
+    requestAnimationFrame(() => setTimeout(load));
+  });
+  setTimeout(load, 1000);
 }
 
 start().catch((error) => {

@@ -26,9 +26,9 @@ import jakarta.websocket.Endpoint;
 
 /**
  * The {@code cabin web} server: one Jetty for the page, the files ({@code /api}), the language server
- * ({@code /lsp}), simulator sessions ({@code /sim}) and flow diagrams ({@code /glsp}, Eclipse GLSP), behind the
- * {@link AccessGate}. Requests are bounded in size (headers, bodies, WebSocket
- * messages); error pages say what went wrong in a sentence and never show a stack trace.
+ * ({@code /lsp}), simulator sessions ({@code /sim}, their cabin plan at {@code /api/sim}) and flow diagrams
+ * ({@code /glsp}, Eclipse GLSP), behind the {@link AccessGate}. Requests are bounded in size (headers, bodies,
+ * WebSocket messages); error pages say what went wrong in a sentence and never show a stack trace.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
 		context.addServlet(new ServletHolder(new FilesApi(paths, files, limits)), "/api/*");
 		context.addServlet(new ServletHolder(new LabApi(engines)), "/api/lab/*");
 		context.addServlet(new ServletHolder(new ExportApi(compiler, paths, key)), "/api/export/*");
+		context.addServlet(new ServletHolder(new SimulatorApi()), "/api/sim/*");
 		context.addServlet(new ServletHolder(new PageResources()), "/");
 		context.setErrorHandler(ErrorPages.context());
 		WorkspaceRoot root = new WorkspaceRoot(paths.root().toUri().toString(),

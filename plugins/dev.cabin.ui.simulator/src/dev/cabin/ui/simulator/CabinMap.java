@@ -1,6 +1,5 @@
 package dev.cabin.ui.simulator;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -13,41 +12,16 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
+import dev.cabin.language.CabinPlan;
+import dev.cabin.language.CabinPlan.Zone;
+
 /**
  * The cabin seen from above, front at the top, driver on the left: seats, windows, sunroof, mirrors,
  * windshields, the centre display, each a gaze zone named as the language names it (a VSS branch without the
- * {@code Vehicle} root). Clicking a zone looks at it; the zones the agent's gaze triggers watch are outlined.
+ * {@code Vehicle} root), as {@link CabinPlan} places them. Clicking a zone looks at it; the zones the agent's gaze
+ * triggers watch are outlined.
  */
 public final class CabinMap extends Canvas {
-
-	/** A zone and where it is drawn, on a 200 x 400 plan. */
-	record Zone(String name, String label, int x, int y, int width, int height) {
-		Rectangle scaled(Rectangle plan) {
-			double scale = plan.width / 200.0;
-			return new Rectangle(plan.x + (int) Math.round(x * scale), plan.y + (int) Math.round(y * scale),
-					(int) Math.round(width * scale), (int) Math.round(height * scale));
-		}
-	}
-
-	/** In drawing order: later zones lie on top and are hit first. */
-	static final List<Zone> ZONES = List.of(
-			new Zone("Body.Windshield.Front", "Windshield", 34, 58, 132, 26),
-			new Zone("Body.Windshield.Rear", "Rear window", 36, 338, 128, 20),
-			new Zone("Cabin.RearShade", "Rear shade", 44, 322, 112, 12),
-			new Zone("Cabin.Seat.Row1.DriverSide", "Driver", 38, 128, 44, 58),
-			new Zone("Cabin.Seat.Row1.PassengerSide", "Passenger", 118, 128, 44, 58),
-			new Zone("Cabin.Seat.Row2.DriverSide", "Rear left", 38, 256, 40, 56),
-			new Zone("Cabin.Seat.Row2.Middle", "Rear mid", 80, 260, 40, 52),
-			new Zone("Cabin.Seat.Row2.PassengerSide", "Rear right", 122, 256, 40, 56),
-			new Zone("Cabin.Sunroof", "Sunroof", 62, 196, 76, 50),
-			new Zone("Cabin.Door.Row1.DriverSide.Window", "", 24, 124, 9, 66),
-			new Zone("Cabin.Door.Row1.PassengerSide.Window", "", 167, 124, 9, 66),
-			new Zone("Cabin.Door.Row2.DriverSide.Window", "", 24, 248, 9, 66),
-			new Zone("Cabin.Door.Row2.PassengerSide.Window", "", 167, 248, 9, 66),
-			new Zone("Cabin.Infotainment.HMI", "Display", 84, 118, 32, 22),
-			new Zone("Cabin.RearviewMirror", "Mirror", 86, 88, 28, 9),
-			new Zone("Body.Mirrors.DriverSide", "L", 2, 104, 20, 16),
-			new Zone("Body.Mirrors.PassengerSide", "R", 178, 104, 20, 16));
 
 	private final Consumer<String> onLook;
 	private Set<String> watched = Set.of();
@@ -83,9 +57,9 @@ public final class CabinMap extends Canvas {
 
 	/** The middle of a zone, in the canvas' coordinates (where a click looks at it). */
 	public Point centerOf(String zone) {
-		for (Zone candidate : ZONES) {
+		for (Zone candidate : CabinPlan.ZONES) {
 			if (candidate.name().equals(zone)) {
-				Rectangle r = candidate.scaled(plan());
+				Rectangle r = scaled(candidate, plan());
 				return new Point(r.x + r.width / 2, r.y + r.height / 2);
 			}
 		}
@@ -108,15 +82,21 @@ public final class CabinMap extends Canvas {
 
 	private Zone zoneAt(int x, int y) {
 		Rectangle plan = plan();
-		for (int i = ZONES.size() - 1; i >= 0; i--) {
-			if (ZONES.get(i).scaled(plan).contains(x, y)) {
-				return ZONES.get(i);
+		for (int i = CabinPlan.ZONES.size() - 1; i >= 0; i--) {
+			if (scaled(CabinPlan.ZONES.get(i), plan).contains(x, y)) {
+				return CabinPlan.ZONES.get(i);
 			}
 		}
 		return null;
 	}
 
-	/** The 200 x 400 plan fitted into the canvas, centred. */
+	private static Rectangle scaled(Zone zone, Rectangle plan) {
+		double scale = plan.width / (double) CabinPlan.WIDTH;
+		return new Rectangle(plan.x + (int) Math.round(zone.x() * scale), plan.y + (int) Math.round(zone.y() * scale),
+				(int) Math.round(zone.width() * scale), (int) Math.round(zone.height() * scale));
+	}
+
+	/** The plan fitted into the canvas, centred. */
 	private Rectangle plan() {
 		Rectangle area = getClientArea();
 		int width = Math.max(10, Math.min(area.width, area.height / 2));
@@ -128,7 +108,7 @@ public final class CabinMap extends Canvas {
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
 		Rectangle plan = plan();
-		double scale = plan.width / 200.0;
+		double scale = plan.width / (double) CabinPlan.WIDTH;
 		Color body = new Color(228, 231, 236);
 		Color glass = new Color(190, 214, 236);
 		Color seat = new Color(150, 156, 168);
@@ -143,8 +123,8 @@ public final class CabinMap extends Canvas {
 					(int) (330 * scale), (int) (60 * scale), (int) (60 * scale));
 			// the steering wheel, in front of the driver (not a zone)
 			gc.drawOval(plan.x + (int) (46 * scale), plan.y + (int) (100 * scale), (int) (26 * scale), (int) (16 * scale));
-			for (Zone zone : ZONES) {
-				Rectangle r = zone.scaled(plan);
+			for (Zone zone : CabinPlan.ZONES) {
+				Rectangle r = scaled(zone, plan);
 				boolean isGlass = zone.name().contains("Window") || zone.name().contains("Windshield")
 						|| zone.name().contains("Sunroof") || zone.name().contains("Mirror");
 				gc.setBackground(zone.name().equals(looked) ? lookedFill : isGlass ? glass : seat);

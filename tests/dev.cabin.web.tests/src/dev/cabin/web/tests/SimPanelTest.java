@@ -89,6 +89,25 @@ class SimPanelTest {
 	}
 
 	@Test
+	void theCabinMapHasEveryZoneOnThePlanAndTheOneTheAgentWatches() throws Exception {
+		var response = client.get("/api/sim/cabin-plan");
+		List<JsonObject> zones = JsonParser.parseString(response.body()).getAsJsonArray().asList().stream()
+				.map(JsonElement::getAsJsonObject).toList();
+
+		assertEquals(200, response.statusCode());
+		assertEquals(17, zones.size(), response.body());
+		for (JsonObject zone : zones) {
+			int x = zone.get("x").getAsInt();
+			int y = zone.get("y").getAsInt();
+			assertTrue(x >= 0 && y >= 0 && x + zone.get("width").getAsInt() <= 200
+					&& y + zone.get("height").getAsInt() <= 400, "on the 200 x 400 plan: " + zone);
+		}
+		assertTrue(zones.stream().anyMatch(zone -> zone.get("name").getAsString().equals("Cabin.Sunroof")
+				&& zone.get("label").getAsString().equals("Sunroof")), response.body());
+		assertEquals(404, client.get("/api/sim/nothing").statusCode());
+	}
+
+	@Test
 	void eventsOfEveryModalityAreAnsweredAndTheTurnNamesTheStepsItRan() throws Exception {
 		WebClient.Socket socket = loaded();
 		turn(socket, "{\"type\":\"gaze\",\"zone\":\"Cabin.Sunroof\",\"dwellMs\":1000}");

@@ -147,6 +147,23 @@ class WebAccessTest {
 	}
 
 	@Test
+	void theDiagramAndPanelsScriptThePageNamesIsKeptForGoodWithItsStyles() throws Exception {
+		String page = client.get("/").body();
+		Matcher panels = Pattern.compile("<meta name=\"cabin-panels\" content=\"([^\"]+)\"").matcher(page);
+		Matcher styles = Pattern.compile("<link rel=\"stylesheet\" href=\"(panels-[^\"]+)\"").matcher(page);
+		assertTrue(panels.find() && styles.find(), page);
+
+		HttpResponse<String> script = client.get("/" + panels.group(1));
+
+		assertTrue(panels.group(1).matches("panels-[A-Z0-9]+\\.js"), panels.group(1));
+		assertTrue(styles.group(1).matches("panels-[A-Z0-9]+\\.css"), styles.group(1));
+		assertEquals(200, script.statusCode());
+		assertTrue(script.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
+		assertTrue(script.body().contains("cabinPanels"), "the script defines what the page starts");
+		assertEquals(200, client.get("/" + styles.group(1)).statusCode());
+	}
+
+	@Test
 	void anUnchangedPageCostsA304() throws Exception {
 		HttpResponse<String> first = client.get("/");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
