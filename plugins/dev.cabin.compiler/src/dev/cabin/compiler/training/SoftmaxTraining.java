@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dev.cabin.engine.ir.ClassifierIr;
 import dev.cabin.engine.nlu.Language;
@@ -170,18 +171,10 @@ public final class SoftmaxTraining {
 				boundary = leastTypical(model.unbounded(), data);
 			}
 			double similarity = threshold != null ? threshold : boundary.similarity();
-			SoftmaxModel bounded = model.bounded(similarity, boundary.evidence());
-			if (!TRAINING_LANGUAGES.contains(language)) {
-				float[][] prototypes = BackgroundPrototypes.of(data.untrained.stream().map(Example::embedding).toList());
-				if (prototypes.length > 0) {
-					bounded = bounded.withBackground(prototypes, data.inScope().stream().map(i -> data.examples.get(i).embedding())
-							.toList(), data.inScope().stream().mapToInt(data.labels::get).toArray(), BackgroundPrototypes.MARGIN);
-				}
-			}
+			SoftmaxModel bounded = withBackgroundCheck(model.bounded(similarity, boundary.evidence()), data);
 			Map<String, Object> languageParameters = bounded.toParameters();
-			SoftmaxModel judged = bounded;
-			long accepted = data.calibration.stream().filter(line -> judged.accepts(line.normalized(), line.embedding()))
-					.count();
+			long accepted = data.calibration.stream()
+					.filter(line -> bounded.accepts(line.normalized(), line.embedding())).count();
 			languageParameters.put(CALIBRATION_KEY, Map.of("lines", calibration.size(), "accepted", accepted));
 			thresholds.put(language, similarity);
 			if (!data.background.isEmpty()) {
@@ -194,6 +187,20 @@ public final class SoftmaxTraining {
 		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
 				: thresholds.values().stream().findFirst().orElse(threshold != null ? threshold : 0.0);
 		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters, acting);
+	}
+
+	/**
+	 * The model with the background check where the language's background lines do not train it: their
+	 * prototypes, and the examples of each intent to compare them with.
+	 */
+	private static SoftmaxModel withBackgroundCheck(SoftmaxModel model, LanguageData data) {
+		float[][] prototypes = BackgroundPrototypes.of(data.untrained.stream().map(Example::embedding).toList());
+		if (prototypes.length == 0) {
+			return model;
+		}
+		List<Integer> inScope = data.inScope();
+		return model.withBackground(prototypes, inScope.stream().map(i -> data.examples.get(i).embedding()).toList(),
+				inScope.stream().mapToInt(data.labels::get).toArray(), BackgroundPrototypes.MARGIN);
 	}
 
 	/** Where an utterance stops being in scope: its least similarity and its least evidence. */
@@ -329,7 +336,7 @@ public final class SoftmaxTraining {
 
 		/** The indices of the in-scope examples. */
 		List<Integer> inScope() {
-			return java.util.stream.IntStream.range(0, size()).filter(i -> labels.get(i) >= 0).boxed().toList();
+			return IntStream.range(0, size()).filter(i -> labels.get(i) >= 0).boxed().toList();
 		}
 
 		int[] all() {
