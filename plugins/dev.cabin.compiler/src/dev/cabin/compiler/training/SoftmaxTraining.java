@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dev.cabin.engine.ir.ClassifierIr;
 import dev.cabin.engine.nlu.Language;
@@ -32,7 +33,9 @@ import dev.cabin.engine.nlu.softmax.SparseVector;
  * to {@link #MAX_ACCURACY_TRADED}, while the share of the calibration lines of the background (never trained on)
  * that the model accepts is above {@link #FALSE_ACCEPTS_TARGET}. The author's out-of-scope examples train the
  * out-of-scope class weighted so that together they count as much as one intent, the background's with the
- * weight {@link BackgroundWeight} chooses per language from the out-of-fold guesses.
+ * weight {@link BackgroundWeight} chooses per language from the out-of-fold guesses. The background's training lines
+ * of a language that does not train ({@link #TRAINING_LANGUAGES}) become the {@link BackgroundPrototypes} of the
+ * engine's background check instead, added on top of the calibrated boundaries.
  */
 public final class SoftmaxTraining {
 
@@ -109,6 +112,8 @@ public final class SoftmaxTraining {
 					.toList();
 			if (TRAINING_LANGUAGES.contains(language)) {
 				languages.get(language).background.addAll(negatives);
+			} else {
+				languages.get(language).untrained.addAll(negatives);
 			}
 			background.calibration().stream().filter(line -> line.language() == language)
 					.forEach(languages.get(language).calibration::add);
@@ -166,10 +171,11 @@ public final class SoftmaxTraining {
 				boundary = leastTypical(model.unbounded(), data);
 			}
 			double similarity = threshold != null ? threshold : boundary.similarity();
-			Map<String, Object> languageParameters = model.bounded(similarity, boundary.evidence()).toParameters();
-			Boundary bounds = new Boundary(similarity, boundary.evidence());
-			languageParameters.put(CALIBRATION_KEY,
-					Map.of("lines", calibration.size(), "accepted", accepted(bounds, calibration)));
+			SoftmaxModel bounded = withBackgroundCheck(model.bounded(similarity, boundary.evidence()), data);
+			Map<String, Object> languageParameters = bounded.toParameters();
+			long accepted = data.calibration.stream()
+					.filter(line -> bounded.accepts(line.normalized(), line.embedding())).count();
+			languageParameters.put(CALIBRATION_KEY, Map.of("lines", calibration.size(), "accepted", accepted));
 			thresholds.put(language, similarity);
 			if (!data.background.isEmpty()) {
 				languageParameters.put(WEIGHT_KEY, chosen.get(language).weight());
@@ -181,6 +187,20 @@ public final class SoftmaxTraining {
 		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)
 				: thresholds.values().stream().findFirst().orElse(threshold != null ? threshold : 0.0);
 		return new ClassifierIr(SoftmaxClassifier.KIND, reported, parameters, acting);
+	}
+
+	/**
+	 * The model with the background check where the language's background lines do not train it: their
+	 * prototypes, and the examples of each intent to compare them with.
+	 */
+	private static SoftmaxModel withBackgroundCheck(SoftmaxModel model, LanguageData data) {
+		float[][] prototypes = BackgroundPrototypes.of(data.untrained.stream().map(Example::embedding).toList());
+		if (prototypes.length == 0) {
+			return model;
+		}
+		List<Integer> inScope = data.inScope();
+		return model.withBackground(prototypes, inScope.stream().map(i -> data.examples.get(i).embedding()).toList(),
+				inScope.stream().mapToInt(data.labels::get).toArray(), BackgroundPrototypes.MARGIN);
 	}
 
 	/** Where an utterance stops being in scope: its least similarity and its least evidence. */
@@ -279,6 +299,8 @@ public final class SoftmaxTraining {
 	 */
 	private static final class LanguageData {
 		private final List<Example> background = new ArrayList<>();
+		/** The background's training lines of a language that does not train: the background check's prototypes. */
+		private final List<Example> untrained = new ArrayList<>();
 		private final List<Example> calibration = new ArrayList<>();
 		private final List<String> intents = new ArrayList<>();
 		private final Map<String, Integer> intentIndex = new HashMap<>();
@@ -310,6 +332,11 @@ public final class SoftmaxTraining {
 
 		int[] labels() {
 			return labels.stream().mapToInt(Integer::intValue).toArray();
+		}
+
+		/** The indices of the in-scope examples. */
+		List<Integer> inScope() {
+			return IntStream.range(0, size()).filter(i -> labels.get(i) >= 0).boxed().toList();
 		}
 
 		int[] all() {

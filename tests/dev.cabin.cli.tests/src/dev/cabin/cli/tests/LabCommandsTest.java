@@ -264,7 +264,8 @@ class LabCommandsTest {
 
 		assertEquals(0, lab.exitCode, lab.toString());
 		JsonNode report = new ObjectMapper().readTree(json.toFile());
-		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.95, report.toPrettyString());
+		// the Chinese background check trades 5 of the 80 paraphrases for false accepts under 1% (README, Figures)
+		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.90, report.toPrettyString());
 		assertTrue(report.get("oos_recall").asDouble() >= 0.85, report.toPrettyString());
 	}
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,42 @@ class SoftmaxClassifierTest {
 		}
 		TurnResult turn = Engine.load(read, ENCODERS).openSession().handle(new InputEvent.Voice("the battery is flat"));
 		assertEquals("JumpStart", turn.recognition().intent());
+	}
+
+	/* Chinese background lines do not train: they become the prototypes of the engine's background check. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theChineseBackgroundIsWrittenAsPrototypesWithTheExamplesAndTheEngineReadsThemBack() throws Exception {
+		List<SoftmaxTraining.Example> negatives = List.of("明天会下雨吗", "放一首周杰伦的歌", "帮我订两张电影票", "今天股市怎么样",
+				"给妈妈打个电话", "讲个笑话听听", "附近有什么好吃的", "把客厅的灯关了").stream()
+				.map(text -> example(Language.ZH, null, text)).toList();
+		ClassifierIr trained = SoftmaxTraining.train(examples, new SoftmaxTraining.Background(negatives, List.of()),
+				Language.EN, null, (task, done, total) -> {
+				});
+
+		Map<String, Object> chinese = (Map<String, Object>) trained.parameters().get("zh");
+		int dimension = ENCODERS.forLanguage(Language.ZH).dimension();
+		assertEquals(2 * dimension, floats(chinese, "backgroundPrototypes"), "eight lines, four per prototype");
+		assertEquals(8 * dimension, floats(chinese, "backgroundExamples"), "the eight Chinese examples");
+		assertEquals(8, ((List<?>) chinese.get("backgroundExampleIntents")).size(), "the intent of each example");
+		assertTrue(chinese.get("backgroundMargin") instanceof Number);
+		assertNull(((Map<String, Object>) trained.parameters().get("en")).get("backgroundPrototypes"),
+				"English background lines train instead");
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
+		new IrCodec().write(new CabinIr(CabinIr.FORMAT_VERSION,
+				Map.of("en", encoder(Language.EN), "zh", encoder(Language.ZH)), List.of(agent(trained))), json);
+		IntentClassifier after = SoftmaxClassifier.FACTORY
+				.create(new IrCodec().read(new ByteArrayInputStream(json.toByteArray())).agents().get(0), ENCODERS);
+		for (String utterance : List.of("胎压有点低吗", "电瓶好像没电了", "明天下雨吗")) {
+			String normalized = TextNormalizer.normalize(utterance);
+			assertEquals(classifier(trained).classify(normalized, Language.ZH),
+					after.classify(normalized, Language.ZH), utterance);
+		}
+		assertEquals("JumpStart", after.classify(TextNormalizer.normalize("电瓶好像没电了"), Language.ZH).intent());
+	}
+
+	private static int floats(Map<String, Object> parameters, String key) {
+		return Base64.getDecoder().decode((String) parameters.get(key)).length / Float.BYTES;
 	}
 
 	@Test

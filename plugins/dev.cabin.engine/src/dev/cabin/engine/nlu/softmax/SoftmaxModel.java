@@ -28,8 +28,9 @@ import dev.cabin.engine.nlu.Vectors;
  * classifier's evidence for the intents (the log-sum-exp of their logits) is below {@code evidence}. The
  * similarity judges by the examples alone and holds up for agents with a handful of examples; the evidence
  * catches utterances of intents the agent does not have, which still resemble some intent (README,
- * "Recognition lab", has what it gains on CLINC150 domains left out of training). Candidates come by logit,
- * best first; their score is the similarity.
+ * "Recognition lab", has what it gains on CLINC150 domains left out of training). Where the language's background
+ * of unrelated speech does not train the model, a {@link BackgroundCheck} may add a fourth test. Candidates come
+ * by logit, best first; their score is the similarity.
  *
  * <p>The compiler fits the parameters ({@code dev.cabin.compiler.training}) with the same {@link #features};
  * {@link #toParameters} and {@link #fromParameters} are their form in the IR.
@@ -49,9 +50,16 @@ public final class SoftmaxModel {
 	private final float[] bias;
 	private final double threshold;
 	private final double evidence;
+	/** {@code null} where the language's background trains the out-of-scope class instead. */
+	private final BackgroundCheck background;
 
 	public SoftmaxModel(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
 			float[] weights, float[] bias, double threshold, double evidence) {
+		this(intents, mean, scale, centroids, ngrams, weights, bias, threshold, evidence, null);
+	}
+
+	private SoftmaxModel(List<String> intents, float[] mean, double scale, float[][] centroids, NgramFeatures ngrams,
+			float[] weights, float[] bias, double threshold, double evidence, BackgroundCheck background) {
 		this.intents = List.copyOf(intents);
 		this.mean = mean;
 		this.scale = scale;
@@ -61,6 +69,30 @@ public final class SoftmaxModel {
 		this.bias = bias;
 		this.threshold = threshold;
 		this.evidence = evidence;
+		this.background = background;
+	}
+
+	/**
+	 * This model with a fourth out-of-scope test: an utterance whose nearest background prototype is more similar
+	 * to it than the nearest example of the chosen intent, by more than {@code margin}, is out of scope.
+	 *
+	 * @param prototypes unit-length vectors of the embedding's dimension
+	 * @param examples the unit-length embeddings of the intents' examples
+	 * @param exampleIntents the intent (its index in {@link #intents}) of each example
+	 */
+	public SoftmaxModel withBackground(float[][] prototypes, List<float[]> examples, int[] exampleIntents,
+			double margin) {
+		return new SoftmaxModel(intents, mean, scale, centroids, ngrams, weights, bias, threshold, evidence,
+				new BackgroundCheck(rows(prototypes), rows(examples.toArray(float[][]::new)), exampleIntents,
+						mean.length, margin));
+	}
+
+	private float[] rows(float[][] vectors) {
+		float[] rows = new float[vectors.length * mean.length];
+		for (int r = 0; r < vectors.length; r++) {
+			System.arraycopy(vectors[r], 0, rows, r * mean.length, mean.length);
+		}
+		return rows;
 	}
 
 	int dimension() {
@@ -97,6 +129,11 @@ public final class SoftmaxModel {
 				logits[best] + Math.log(sum));
 	}
 
+	/** Whether the model takes the utterance for one of its intents, by all its out-of-scope tests. */
+	public boolean accepts(String normalized, float[] embedding) {
+		return classify(normalized, embedding).intent() != null;
+	}
+
 	Classification classify(String normalized, float[] embedding) {
 		double[] logits = logits(normalized, embedding);
 		List<IntentCandidate> candidates = IntStream.range(0, intents.size()).boxed()
@@ -106,7 +143,7 @@ public final class SoftmaxModel {
 				.toList();
 		Guess guess = guess(logits, embedding);
 		boolean inScope = !guess.outOfScopeClassWins() && guess.similarity() >= threshold
-				&& guess.evidence() >= evidence;
+				&& guess.evidence() >= evidence && (background == null || !background.rejects(embedding, guess.intent()));
 		return new Classification(inScope ? intents.get(guess.intent()) : null, candidates);
 	}
 
@@ -174,6 +211,9 @@ public final class SoftmaxModel {
 		parameters.put("idf", base64(ngrams.idf()));
 		parameters.put("weights", base64(weights));
 		parameters.put("bias", base64(bias));
+		if (background != null) {
+			background.putParameters(parameters);
+		}
 		return parameters;
 	}
 
@@ -196,20 +236,21 @@ public final class SoftmaxModel {
 		return new SoftmaxModel(intents, mean, number(language, parameters, "scale"), centroids, ngrams,
 				floats(language, parameters, "weights", (dimension + vocabulary.size()) * classes),
 				floats(language, parameters, "bias", classes), number(language, parameters, "threshold"),
-				number(language, parameters, "evidence"));
+				number(language, parameters, "evidence"), BackgroundCheck.fromParameters(language, parameters, dimension,
+						intents.size()));
 	}
 
 	/*
 	 * Float32, unlike the IR's float16 example embeddings: weights, IDF and the centring mean are not unit vectors
 	 * and the calibrated boundaries were measured at this precision.
 	 */
-	private static String base64(float[] values) {
+	static String base64(float[] values) {
 		ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 		bytes.asFloatBuffer().put(values);
 		return Base64.getEncoder().encodeToString(bytes.array());
 	}
 
-	private static float[] floats(String language, Map<?, ?> parameters, String key, int expectedLength)
+	static float[] floats(String language, Map<?, ?> parameters, String key, int expectedLength)
 			throws IrFormatException {
 		if (!(parameters.get(key) instanceof String text)) {
 			throw corrupt(language, "has no " + key);
@@ -229,7 +270,7 @@ public final class SoftmaxModel {
 		return values;
 	}
 
-	private static double number(String language, Map<?, ?> parameters, String key) throws IrFormatException {
+	static double number(String language, Map<?, ?> parameters, String key) throws IrFormatException {
 		if (!(parameters.get(key) instanceof Number number)) {
 			throw corrupt(language, "has no number " + key);
 		}
@@ -250,7 +291,7 @@ public final class SoftmaxModel {
 		return strings;
 	}
 
-	private static IrFormatException corrupt(String language, String what) {
+	static IrFormatException corrupt(String language, String what) {
 		return new IrFormatException("corrupt Cabin IR: the softmax classifier of language \"" + language + "\" "
 				+ what);
 	}

@@ -1,0 +1,118 @@
+package dev.cabin.compiler.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.cabin.background.BackgroundCorpus;
+import dev.cabin.dsl.cabin.Agent;
+import dev.cabin.dsl.cabin.CabinFile;
+import dev.cabin.dsl.cabin.Intent;
+import dev.cabin.dsl.cabin.LocalizedPhrases;
+import dev.cabin.dsl.load.CabinSources;
+import dev.cabin.dsl.load.LoadResult;
+import dev.cabin.engine.nlu.Language;
+import dev.cabin.language.TextNormalizer;
+import dev.cabin.testing.Repository;
+
+/**
+ * The development sets of the example agents ({@code examples/NAME/dev-LANG.jsonl}) choose the toolchain's
+ * recognition parameters; the paraphrase corpora ({@code labtest-LANG.jsonl}) and the background's held-back lines
+ * measure them. A development line that is also a measured line, an example of the agent or a background line
+ * would let a choice see what it is judged on.
+ */
+class DevelopmentSetTest {
+
+	private static final String[] LANGUAGES = { "en", "zh" };
+
+	@ParameterizedTest
+	@ValueSource(strings = { "car-genius", "travel-companion", "cabin-comfort" })
+	void developmentLinesAreNeitherMeasuredNorExamplesNorBackground(String agent) throws IOException {
+		Path folder = Repository.file("examples/" + agent);
+		Set<String> examples = examples(folder.resolve(agent + ".cabin"));
+		Set<String> background = new HashSet<>();
+		for (Language language : Language.values()) {
+			BackgroundCorpus.builtIn().lines(language).forEach(line -> background.add(line.normalized()));
+		}
+		for (String language : LANGUAGES) {
+			Set<String> measured = new HashSet<>(texts(folder.resolve("labtest-" + language + ".jsonl")).keySet());
+			Map<String, String> development = texts(folder.resolve("dev-" + language + ".jsonl"));
+			assertFalse(development.isEmpty(), agent + " has no " + language + " development set");
+			for (String line : development.keySet()) {
+				assertFalse(measured.contains(line), agent + " dev-" + language + " line is measured: " + line);
+				assertFalse(examples.contains(line), agent + " dev-" + language + " line is an example: " + line);
+				assertFalse(background.contains(line), agent + " dev-" + language + " line is background: " + line);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "car-genius", "travel-companion", "cabin-comfort" })
+	void everyIntentHasTenDistinctDevelopmentLinesPerLanguage(String agent) throws IOException {
+		Path folder = Repository.file("examples/" + agent);
+		for (String language : LANGUAGES) {
+			Path file = folder.resolve("dev-" + language + ".jsonl");
+			Map<String, Integer> perIntent = new LinkedHashMap<>();
+			texts(file).values().forEach(intent -> perIntent.merge(intent, 1, Integer::sum));
+			assertEquals(lines(file).size(), texts(file).size(), file + " says a line twice");
+			perIntent.forEach((intent, count) -> assertEquals(10, count, file + ": " + intent));
+			assertEquals(intents(folder.resolve(agent + ".cabin")), perIntent.keySet(), file.toString());
+		}
+	}
+
+	/** The normalized text of each corpus line with its intent. */
+	private static Map<String, String> texts(Path corpus) throws IOException {
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (String line : lines(corpus)) {
+			texts.put(TextNormalizer.normalize(field(line, "text")), field(line, "intent"));
+		}
+		return texts;
+	}
+
+	private static List<String> lines(Path corpus) throws IOException {
+		return Files.readAllLines(corpus).stream().filter(line -> !line.isBlank()).toList();
+	}
+
+	private static String field(String line, String name) {
+		int start = line.indexOf("\"" + name + "\": \"") + name.length() + 5;
+		return line.substring(start, line.indexOf('"', start));
+	}
+
+	private static Set<String> examples(Path agent) {
+		Set<String> examples = new HashSet<>();
+		for (Intent intent : intentsOf(agent)) {
+			for (LocalizedPhrases phrases : intent.getUtterances()) {
+				phrases.getTexts().forEach(text -> examples.add(TextNormalizer.normalize(text)));
+			}
+		}
+		return examples;
+	}
+
+	private static Set<String> intents(Path agent) {
+		Set<String> names = new LinkedHashSet<>();
+		intentsOf(agent).forEach(intent -> names.add(intent.getName()));
+		return names;
+	}
+
+	private static List<Intent> intentsOf(Path agent) {
+		LoadResult loaded = CabinSources.standalone().load(List.of(agent));
+		assertFalse(loaded.hasErrors(), () -> agent + " has errors: " + loaded.problems());
+		// an agent's file may import another agent's (travel-companion hands over to car-genius)
+		return loaded.files().stream()
+				.filter(file -> file.eResource().getURI().lastSegment().equals(agent.getFileName().toString()))
+				.map(CabinFile::getAgents).flatMap(List::stream).map(Agent::getIntents)
+				.flatMap(List::stream).toList();
+	}
+}
