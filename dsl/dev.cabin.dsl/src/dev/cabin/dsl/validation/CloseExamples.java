@@ -54,12 +54,15 @@ final class CloseExamples {
 			String key = name + "\n" + intentsNamed.merge(name, 1, Integer::sum);
 			for (LocalizedPhrases phrases : intent.getUtterances()) {
 				String locale = String.valueOf(phrases.getLocale());
-				for (int i = 0; i < phrases.getTexts().size(); i++) {
-					String text = phrases.getTexts().get(i);
+				List<Example> inLocale = examples.computeIfAbsent(locale, l -> new ArrayList<>());
+				List<IndexedExample> indexedInLocale = indexed.computeIfAbsent(locale, l -> new ArrayList<>());
+				List<String> texts = phrases.getTexts();
+				for (int i = 0; i < texts.size(); i++) {
+					String text = texts.get(i);
 					ExampleWords words = ExampleWords.of(text);
 					if (!words.meaningful().isEmpty()) {
-						examples.computeIfAbsent(locale, l -> new ArrayList<>()).add(new Example(intent, phrases, i));
-						indexed.computeIfAbsent(locale, l -> new ArrayList<>()).add(new IndexedExample(key, text, words));
+						inLocale.add(new Example(intent, phrases, i));
+						indexedInLocale.add(new IndexedExample(key, text, words));
 					}
 				}
 			}
