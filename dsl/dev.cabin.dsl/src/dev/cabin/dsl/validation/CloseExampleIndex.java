@@ -24,6 +24,9 @@ final class CloseExampleIndex {
 
 	private ExampleCandidates candidates = new ExampleCandidates(List.of());
 
+	/* How many examples the candidates' order of features was counted on. */
+	private int counted;
+
 	/** The examples in the order written, each with its closest example (none if it is not too close). */
 	List<IndexedExample> examples() {
 		return examples;
@@ -43,7 +46,9 @@ final class CloseExampleIndex {
 		}
 		List<IndexedExample> removed = examples.subList(same, examples.size() - sameAfter);
 		List<IndexedExample> added = current.subList(same, current.size() - sameAfter);
-		if (removed.size() + added.size() > MOST_CHANGES) {
+		// an agent grown far beyond the examples its order was counted on (typed from scratch) is counted again,
+		// so that the lists of candidates stay short
+		if (removed.size() + added.size() > MOST_CHANGES || current.size() > 2 * counted + MOST_CHANGES) {
 			startOver(current);
 		} else {
 			change(same, removed, added, examples.subList(examples.size() - sameAfter, examples.size()));
@@ -53,6 +58,7 @@ final class CloseExampleIndex {
 	private void startOver(List<IndexedExample> current) {
 		examples = number(new ArrayList<>(current));
 		candidates = new ExampleCandidates(examples);
+		counted = examples.size();
 		examples.forEach(candidates::add);
 		examples.forEach(this::findClosest);
 	}

@@ -133,6 +133,27 @@ class CloseIntentsWhileEditingTest {
 				"close: \"打开灯吧\" ~ \"打开灯\" of Lights"), editor.type(AGENT.replace("\"打开风扇\"", "\"打开风扇\", \"打开灯吧\"")));
 	}
 
+	@Test
+	void anAgentWrittenOneExampleAtATimeIsWarnedAboutAsAWholeOne() {
+		List<String> warnings = List.of();
+		for (int written = 0; written <= 60; written++) {
+			int count = written;
+			String examples = IntStream.range(0, count)
+					.mapToObj(i -> "\tintent Step" + i + " {\n\t\ten-US: \"" + (i % 10 == 9 ? "please turn on the lights"
+							: i % 10 == 4 ? "turn on the lights" : "tell me about topic " + i) + "\"\n\t}\n")
+					.collect(Collectors.joining());
+			warnings = editor.type("agent Home {\n\tlocales en-US\n" + examples + "}\n");
+		}
+
+		// from Step9 on, each example of the two is close to the other one's first-written example (the same
+		// words in another intent are ambiguous, not close): equally close ones name the first-written
+		List<String> expected = IntStream.iterate(9, i -> i < 60, i -> i + 5)
+				.mapToObj(i -> i % 10 == 9 ? "close: \"please turn on the lights\" ~ \"turn on the lights\" of Step4"
+						: "close: \"turn on the lights\" ~ \"please turn on the lights\" of Step9")
+				.toList();
+		assertEquals(expected, warnings);
+	}
+
 	/** One document edited over and over, as in an editor; each change is also validated afresh to compare. */
 	private static final class Editor {
 
