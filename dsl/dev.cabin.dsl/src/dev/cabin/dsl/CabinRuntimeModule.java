@@ -5,6 +5,7 @@ import org.eclipse.xtext.formatting2.FormatterPreferences;
 import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.parser.antlr.IReferableElementsUnloader;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -21,6 +22,7 @@ import dev.cabin.dsl.scoping.CabinGlobalScopeProvider;
 import dev.cabin.dsl.scoping.CabinLocalScopeProvider;
 import dev.cabin.dsl.scoping.CabinQualifiedNameProvider;
 import dev.cabin.dsl.scoping.CabinResourceDescriptionStrategy;
+import dev.cabin.dsl.scoping.ReferableElementsUnloader;
 
 /** The Cabin language's services outside any IDE: parsing, scoping by imports, formatting. */
 public class CabinRuntimeModule extends AbstractCabinRuntimeModule {
@@ -56,6 +58,10 @@ public class CabinRuntimeModule extends AbstractCabinRuntimeModule {
 	 */
 	public void configureUseEObjectValidator(Binder binder) {
 		binder.bindConstant().annotatedWith(Names.named(CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
+	}
+
+	public Class<? extends IReferableElementsUnloader> bindIReferableElementsUnloader() {
+		return ReferableElementsUnloader.class;
 	}
 
 	public Class<? extends IFormatter2> bindIFormatter2() {

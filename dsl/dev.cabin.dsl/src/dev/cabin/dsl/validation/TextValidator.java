@@ -268,12 +268,13 @@ public class TextValidator extends CabinCheckBase {
 	/** The same example (once normalized as the recognizer does) in two intents: the engine cannot choose. */
 	@Check
 	public void checkAmbiguity(Agent agent) {
-		Map<String, Intent> owners = new HashMap<>();
+		// by locale, then by utterance: no key is built per example, as this runs on every keystroke in an editor
+		Map<String, Map<String, Intent>> owners = new HashMap<>();
 		for (Intent intent : agent.getIntents()) {
 			for (LocalizedPhrases phrases : intent.getUtterances()) {
+				Map<String, Intent> inLocale = owners.computeIfAbsent(String.valueOf(phrases.getLocale()), l -> new HashMap<>());
 				for (int i = 0; i < phrases.getTexts().size(); i++) {
-					String key = phrases.getLocale() + "\u0000" + NormalizedUtterances.of(phrases.getTexts().get(i));
-					Intent owner = owners.putIfAbsent(key, intent);
+					Intent owner = inLocale.putIfAbsent(NormalizedUtterances.of(phrases.getTexts().get(i)), intent);
 					if (owner != null && owner != intent) {
 						error("the same example is in " + owner.getName() + ": the recognizer cannot tell the intents"
 								+ " apart", phrases, CABIN.getLocalizedPhrases_Texts(), i,

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.Ask;
+import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.dsl.cabin.CallStep;
 import dev.cabin.dsl.cabin.EntityValueType;
 import dev.cabin.dsl.cabin.Handoff;
@@ -63,6 +66,20 @@ class ScopingTest {
 		Handoff handoff = EcoreUtil2.getAllContentsOfType(checked.result.files().get(0), Handoff.class).get(0);
 		assertEquals("CarGenius", handoff.getAgent().getName());
 		assertSame(handoff.getAgent(), handoff.getIntent().eContainer());
+	}
+
+	@Test
+	void aReferenceIntoAnotherFileFindsThatFilesNewModelAfterItIsEdited() throws IOException {
+		Checked.write(dir, "car-genius.cabin", GENIUS);
+		Path travel = Checked.write(dir, "travel.cabin", TRAVEL.formatted("import \"car-genius.cabin\""));
+		Handoff handoff = EcoreUtil2.getAllContentsOfType(Checked.files(travel).result.files().get(0), Handoff.class).get(0);
+		XtextResource genius = (XtextResource) handoff.getIntent().eResource();
+
+		genius.reparse(GENIUS.replace("\"explain the warning\"", "\"explain the warning\", \"why is it lit\""));
+
+		Agent edited = ((CabinFile) genius.getContents().get(0)).getAgents().get(0);
+		assertSame(edited, handoff.getAgent());
+		assertSame(edited.getIntents().get(0), handoff.getIntent());
 	}
 
 	@Test
