@@ -221,7 +221,8 @@ class CarRuntimeDistributionTest {
 	}
 
 	/**
-	 * Two entries of 120 MiB of zeros, a few hundred kilobytes on disk, within the package limits, in the 64 MB heap
+	 * Two entries of 120 MiB of zeros, a few hundred kilobytes on disk besides the agent's IR (which the Chinese
+	 * background check's prototypes make most of a megabyte), within the package limits, in the 64 MB heap
 	 * of {@code cabin-car}: listed by a manifest nobody signed, they are refused before a byte is inflated; signed
 	 * by the trusted key, they are streamed through their hashes and the package verifies.
 	 */
@@ -252,7 +253,8 @@ class CarRuntimeDistributionTest {
 		CabinProcess refused = verifyInTheCarHeap(unsigned, key);
 		CabinProcess verified = verifyInTheCarHeap(signed, key);
 
-		assertTrue(Files.size(unsigned) < 1 << 20, Files.size(unsigned) + " bytes");
+		long besidesTheIr = Files.size(unsigned) - exported.get(PackageFormat.IR).length;
+		assertTrue(besidesTheIr < 1 << 20, besidesTheIr + " bytes besides the IR");
 		assertEquals(1, refused.exitCode, refused.toString());
 		assertTrue(refused.err.startsWith(unsigned + ": invalid: the signature does not match the manifest"),
 				refused.err);
