@@ -3,6 +3,7 @@
 // Vehicle root). Clicking a zone looks at it; the zones the agent's gaze triggers watch are outlined. The zones
 // come from the server (api/sim/cabin-plan): the plan Studio's simulator draws too (dev.cabin.language.CabinPlan),
 // in drawing order, later zones on top.
+import { getJson } from './files';
 
 interface Zone { name: string; label: string; x: number; y: number; width: number; height: number }
 
@@ -20,9 +21,8 @@ export class CabinMap {
 
   /** Draws the map into the container once the server sent the plan; onLook is told the zone clicked. */
   constructor(private readonly container: HTMLElement, private readonly onLook: (zone: string) => void) {
-    fetch('api/sim/cabin-plan')
-      .then((response) => response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.statusText}`)))
-      .then((zones: Zone[]) => this.draw(zones))
+    getJson<Zone[]>('api/sim/cabin-plan')
+      .then((zones) => this.draw(zones))
       .catch((error) => { container.textContent = `The cabin map could not be loaded: ${error.message}`; });
   }
 

@@ -13,17 +13,16 @@ async function failure(response: Response): Promise<Error> {
 
 const query = (path: string) => `path=${encodeURIComponent(path)}`;
 
-export async function workspace(): Promise<{ rootUri: string; name: string }> {
-  const response = await fetch('api/workspace');
+/** What the server's API answers to a GET of its path, or an error with the server's sentence. */
+export async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
   if (!response.ok) throw await failure(response);
   return response.json();
 }
 
-export async function tree(): Promise<Entry[]> {
-  const response = await fetch('api/tree');
-  if (!response.ok) throw await failure(response);
-  return response.json();
-}
+export const workspace = () => getJson<{ rootUri: string; name: string }>('api/workspace');
+
+export const tree = () => getJson<Entry[]>('api/tree');
 
 export async function read(path: string): Promise<Opened> {
   const response = await fetch(`api/file?${query(path)}`);
