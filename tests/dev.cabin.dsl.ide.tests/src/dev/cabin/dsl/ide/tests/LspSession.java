@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,18 @@ final class LspSession implements AutoCloseable {
 
 		CompletableFuture<List<Diagnostic>> diagnosticsFor(String uri) {
 			return diagnostics.computeIfAbsent(uri, u -> new CompletableFuture<>());
+		}
+
+		/** The diagnostics the server publishes for the document next (call it before the change). */
+		CompletableFuture<List<Diagnostic>> nextDiagnosticsFor(String uri) {
+			CompletableFuture<List<Diagnostic>> next = new CompletableFuture<>();
+			diagnostics.put(uri, next);
+			return next;
+		}
+
+		/** The documents the server published diagnostics for, or that a test awaits them for. */
+		Set<String> documentsWithDiagnostics() {
+			return Set.copyOf(diagnostics.keySet());
 		}
 
 		@Override
