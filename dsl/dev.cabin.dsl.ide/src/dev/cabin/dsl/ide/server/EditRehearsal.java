@@ -2,7 +2,6 @@ package dev.cabin.dsl.ide.server;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,17 +15,12 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.util.DisposableRegistry;
 
@@ -107,7 +101,11 @@ final class EditRehearsal {
 		try {
 			injector = CabinLanguageServer.forRehearsal();
 			server = injector.getInstance(LanguageServerImpl.class);
-			server.connect(new Diagnostics());
+			server.connect(new DiagnosticsListener(diagnostics -> {
+				if (diagnostics.getUri().endsWith("/" + name)) {
+					builds.release();
+				}
+			}));
 			InitializeParams initialize = new InitializeParams();
 			initialize.setRootUri(folder);
 			initialize.setWorkspaceFolders(List.of(new WorkspaceFolder(folder, "rehearsal")));
@@ -175,36 +173,5 @@ final class EditRehearsal {
 			}
 		}
 		return new Position(line, offset - lineStart);
-	}
-
-	/** The rehearsal's client: it only counts the builds of the copy, by their diagnostics. */
-	private final class Diagnostics implements LanguageClient {
-
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-			if (diagnostics.getUri().endsWith("/" + name)) {
-				builds.release();
-			}
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-			// nobody to tell
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-			// nobody to show it to
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-			// nobody to tell
-		}
 	}
 }
