@@ -13,14 +13,9 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cabin.dsl.ide.server.CabinLanguageServer;
+import dev.cabin.dsl.ide.server.DiagnosticsListener;
 
 /**
  * A keystroke in Cabin Studio's editor, on a generated agent of 5,019 lines (197 intents x 20 examples, 40
@@ -74,7 +70,7 @@ public class EditorKeystrokeBenchmark {
 		Path file = workspace.resolve("generated.cabin");
 		Files.writeString(file, text);
 		uri = file.toUri().toString();
-		server = CabinLanguageServer.inProcess(new DiagnosticsClient(), () -> {
+		server = CabinLanguageServer.inProcess(new DiagnosticsListener(params -> published.get().complete(params.getDiagnostics())), () -> {
 		});
 		InitializeParams params = new InitializeParams();
 		params.setRootUri(workspace.toUri().toString());
@@ -121,29 +117,5 @@ public class EditorKeystrokeBenchmark {
 		List<Diagnostic> diagnostics = published.get().get(60, TimeUnit.SECONDS);
 		published.set(new CompletableFuture<>());
 		return diagnostics;
-	}
-
-	private final class DiagnosticsClient implements LanguageClient {
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams params) {
-			published.get().complete(params.getDiagnostics());
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
 	}
 }

@@ -18,17 +18,14 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.cabin.dsl.ide.server.DiagnosticsListener;
 
 /** {@code cabin lsp} speaks the protocol on stdin and stdout and ends with exit code 0 when the client exits. */
 class LspCommandTest {
@@ -50,29 +47,8 @@ class LspCommandTest {
 		try {
 			exitCode = CompletableFuture.supplyAsync(() -> CabinCommand.run("lsp").exitCode);
 			CompletableFuture<List<Diagnostic>> diagnostics = new CompletableFuture<>();
-			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new LanguageClient() {
-				@Override
-				public void publishDiagnostics(PublishDiagnosticsParams params) {
-					diagnostics.complete(params.getDiagnostics());
-				}
-
-				@Override
-				public void telemetryEvent(Object object) {
-				}
-
-				@Override
-				public void showMessage(MessageParams message) {
-				}
-
-				@Override
-				public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-					return CompletableFuture.completedFuture(null);
-				}
-
-				@Override
-				public void logMessage(MessageParams message) {
-				}
-			}, clientIn, clientOut);
+			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(
+					new DiagnosticsListener(params -> diagnostics.complete(params.getDiagnostics())), clientIn, clientOut);
 			launcher.startListening();
 			LanguageServer server = launcher.getRemoteProxy();
 			InitializeParams params = new InitializeParams();

@@ -59,7 +59,7 @@ public final class CabinLanguageServer {
 	/** A server for a client that may be hostile: what it may make the server read is bounded by the limits. */
 	public static Running start(InputStream in, OutputStream out, LspLimits limits) {
 		CompletableFuture<Void> exited = new CompletableFuture<>();
-		LanguageServerImpl server = create(() -> exited.complete(null));
+		LanguageServerImpl server = create(() -> exited.complete(null), false).getInstance(RehearsingLanguageServer.class);
 		return new Running(exited, GuardedConnection.listen(server, in, out, limits));
 	}
 
@@ -68,18 +68,34 @@ public final class CabinLanguageServer {
 	 * protocol bytes; {@code onExit} runs when the client sends exit.
 	 */
 	public static LanguageServerImpl inProcess(LanguageClient client, Runnable onExit) {
-		LanguageServerImpl server = create(onExit);
+		LanguageServerImpl server = create(onExit, false).getInstance(RehearsingLanguageServer.class);
 		server.connect(client);
 		return server;
 	}
 
-	private static LanguageServerImpl create(Runnable onExit) {
-		Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(new AbstractModule() {
+	/**
+	 * The injector of a server for an {@link EditRehearsal}: it indexes no file of its workspace, only the copy
+	 * opened in it, and it never rehearses itself.
+	 */
+	static Injector forRehearsal() {
+		return create(() -> {
+			// the rehearsal ends by itself
+		}, true);
+	}
+
+	private static Injector create(Runnable onExit, boolean rehearsal) {
+		return Guice.createInjector(Modules.override(new ServerModule()).with(new AbstractModule() {
 			@Override
 			protected void configure() {
 				bind(IResourceServiceProvider.Registry.class).toProvider(CabinLanguageServer::languages).in(Singleton.class);
 				bind(XtextResourceSet.class).to(LanguagesResourceSet.class);
-				bind(IFileSystemScanner.class).to(SourceScanner.class);
+				if (rehearsal) {
+					bind(IFileSystemScanner.class).toInstance((root, acceptor) -> {
+						// the copy is the only document
+					});
+				} else {
+					bind(IFileSystemScanner.class).to(SourceScanner.class);
+				}
 				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
 				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
 					@Override
@@ -94,7 +110,6 @@ public final class CabinLanguageServer {
 				});
 			}
 		}));
-		return injector.getInstance(LanguageServerImpl.class);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +21,18 @@ import org.eclipse.lsp4j.FoldingRangeCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.RenameCapabilities;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 import dev.cabin.dsl.ide.server.CabinLanguageServer;
+import dev.cabin.dsl.ide.server.DiagnosticsListener;
 
 /**
  * A real LSP session: the Cabin language server and an LSP4J client, connected by piped streams that carry the
@@ -43,15 +41,26 @@ import dev.cabin.dsl.ide.server.CabinLanguageServer;
 final class LspSession implements AutoCloseable {
 
 	/** Collects what the server publishes; diagnostics can be awaited per document. */
-	static final class Client implements LanguageClient {
+	static final class Client {
 		private final Map<String, CompletableFuture<List<Diagnostic>>> diagnostics = new ConcurrentHashMap<>();
 
 		CompletableFuture<List<Diagnostic>> diagnosticsFor(String uri) {
 			return diagnostics.computeIfAbsent(uri, u -> new CompletableFuture<>());
 		}
 
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams params) {
+		/** The diagnostics the server publishes for the document next (call it before the change). */
+		CompletableFuture<List<Diagnostic>> nextDiagnosticsFor(String uri) {
+			CompletableFuture<List<Diagnostic>> next = new CompletableFuture<>();
+			diagnostics.put(uri, next);
+			return next;
+		}
+
+		/** The documents the server published diagnostics for, or that a test awaits them for. */
+		Set<String> documentsWithDiagnostics() {
+			return Set.copyOf(diagnostics.keySet());
+		}
+
+		private void publish(PublishDiagnosticsParams params) {
 			diagnostics.compute(params.getUri(), (uri, pending) -> {
 				if (pending == null || pending.isDone()) {
 					return CompletableFuture.completedFuture(params.getDiagnostics());
@@ -59,23 +68,6 @@ final class LspSession implements AutoCloseable {
 				pending.complete(params.getDiagnostics());
 				return pending;
 			});
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams messageParams) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
 		}
 	}
 
@@ -92,7 +84,7 @@ final class LspSession implements AutoCloseable {
 		PipedInputStream clientIn = new PipedInputStream(1 << 16);
 		PipedOutputStream serverOut = new PipedOutputStream(clientIn);
 		running = CabinLanguageServer.start(serverIn, serverOut);
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new DiagnosticsListener(client::publish), clientIn, clientOut);
 		launcher.startListening();
 		server = launcher.getRemoteProxy();
 		InitializeParams params = new InitializeParams();
