@@ -6,15 +6,7 @@
 # Usage, from the repository root: examples/cockpit/measure.sh [DATA] [OUT]
 #   DATA  the shared data folder (default ../shared/data); OUT  where reports go (default a new temporary folder)
 set -eu
-data=${1:-../shared/data}
-out=${2:-$(mktemp -d)}
-train="$data/clinc150-incar/train.jsonl"
-val="$data/clinc150-incar/val.jsonl"
-if [ ! -f "$train" ] || [ ! -f "$val" ]; then
-	echo "measure.sh: CLINC150 is missing: no $train or $val (the shared data lives beside the checkout)" >&2
-	exit 2
-fi
-mkdir -p "$out"
+. "$(dirname "$0")/data.sh"
 
 echo "== the full training split"
 ./cabin labtest examples/cockpit/cockpit.cabin --corpus "$val" --json "$out/full.json"
