@@ -1,19 +1,12 @@
 #!/bin/sh
 # The figures of the cockpit agent on CLINC150's validation split, which nothing is tuned on (README,
 # "CLINC150, the in-car intents"): the full agent, the agent with 10 examples per intent, and each in-car domain
-# left out of training in turn, its validation utterances then counted as out of scope.
+# left out of training and of the background in turn, its validation utterances then counted as out of scope
+# (measure-lodo.sh, which runs alone too).
 # Usage, from the repository root: examples/cockpit/measure.sh [DATA] [OUT]
 #   DATA  the shared data folder (default ../shared/data); OUT  where reports go (default a new temporary folder)
 set -eu
-data=${1:-../shared/data}
-out=${2:-$(mktemp -d)}
-train="$data/clinc150-incar/train.jsonl"
-val="$data/clinc150-incar/val.jsonl"
-if [ ! -f "$train" ] || [ ! -f "$val" ]; then
-	echo "measure.sh: CLINC150 is missing: no $train or $val (the shared data lives beside the checkout)" >&2
-	exit 2
-fi
-mkdir -p "$out"
+. "$(dirname "$0")/data.sh"
 
 echo "== the full training split"
 ./cabin labtest examples/cockpit/cockpit.cabin --corpus "$val" --json "$out/full.json"
@@ -22,12 +15,4 @@ echo "== 10 examples per intent"
 ./cabin import jsonl "$train" -o "$out/cockpit10.cabin" --max-per-intent 10 --name Cockpit
 ./cabin labtest "$out/cockpit10.cabin" --corpus "$val" --json "$out/ten.json"
 
-for domain in auto_and_commute travel utility meta small_talk; do
-	echo "== $domain left out of training, its validation utterances out of scope"
-	grep -v "\"domain\": \"$domain\"" "$train" > "$out/no-$domain.jsonl"
-	grep -v '"intent": "oos"' "$val" \
-		| sed -E "/\"domain\": \"$domain\"/ s/\"intent\": \"[^\"]*\"/\"intent\": \"oos\"/" > "$out/val-$domain.jsonl"
-	./cabin import jsonl "$out/no-$domain.jsonl" -o "$out/no-$domain.cabin"
-	./cabin labtest "$out/no-$domain.cabin" --corpus "$out/val-$domain.jsonl" --json "$out/no-$domain.json"
-done
-echo "reports in $out"
+"$(dirname "$0")/measure-lodo.sh" "$data" "$out"

@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.language.TextNormalizer;
@@ -28,6 +30,10 @@ import dev.cabin.language.TextNormalizer;
  * <p>Every line belongs to one {@link Part} by the hash of its normalized text, so that the split is the same on
  * every machine and a line said twice lands in the same part: what the compiler trains on is never what the lab
  * measures.
+ *
+ * <p>A corpus {@link #withoutLabels without some labels} is the built-in one with fewer lines: a measurement that
+ * must keep a domain unseen (a domain left out of an agent, which would otherwise train as its negatives) compiles
+ * against it. Its lines keep their parts and their vectors.
  */
 public final class BackgroundCorpus {
 
@@ -64,10 +70,17 @@ public final class BackgroundCorpus {
 
 	private final Map<Language, List<Line>> lines;
 	private final Map<Language, String> hashes;
+	/** The loaded corpus these lines were taken from (this one, for a loaded corpus): their vectors are its. */
+	private final BackgroundCorpus origin;
+	/** Per language, the index of each line among the origin's lines. */
+	private final Map<Language, int[]> originIndices;
 
-	private BackgroundCorpus(Map<Language, List<Line>> lines, Map<Language, String> hashes) {
+	private BackgroundCorpus(Map<Language, List<Line>> lines, Map<Language, String> hashes, BackgroundCorpus origin,
+			Map<Language, int[]> originIndices) {
 		this.lines = lines;
 		this.hashes = hashes;
+		this.origin = origin == null ? this : origin;
+		this.originIndices = originIndices;
 	}
 
 	/** The corpus shipped in this bundle. */
@@ -88,6 +101,50 @@ public final class BackgroundCorpus {
 	/** The SHA-256 of a language's lines, which compiled agents depend on. */
 	public String sha256(Language language) {
 		return hashes.getOrDefault(language, "");
+	}
+
+	/**
+	 * This corpus without the lines of some labels ({@code clinc150:tire_pressure}), in every language; the other
+	 * lines keep their order and parts. A label the corpus lacks removes nothing: without any of the labels, the
+	 * corpus is this one.
+	 */
+	public BackgroundCorpus withoutLabels(Set<String> labels) {
+		if (lines.values().stream().flatMap(List::stream).noneMatch(line -> labels.contains(line.label()))) {
+			return this;
+		}
+		Map<Language, List<Line>> kept = new EnumMap<>(Language.class);
+		Map<Language, String> keptHashes = new EnumMap<>(Language.class);
+		Map<Language, int[]> keptIndices = new EnumMap<>(Language.class);
+		lines.forEach((language, all) -> {
+			int[] indices = IntStream.range(0, all.size()).filter(i -> !labels.contains(all.get(i).label())).toArray();
+			List<Line> rest = IntStream.of(indices).mapToObj(all::get).toList();
+			kept.put(language, rest);
+			keptHashes.put(language, rest.size() == all.size() ? sha256(language) : hashOf(rest));
+			keptIndices.put(language, IntStream.of(indices).map(i -> originIndex(language, i)).toArray());
+		});
+		return new BackgroundCorpus(kept, keptHashes, origin, keptIndices);
+	}
+
+	/** The loaded corpus whose lines these are, and whose vectors serve them. */
+	BackgroundCorpus origin() {
+		return origin;
+	}
+
+	/** The index among the origin's lines of a language of each of this corpus' lines. */
+	int[] originIndices(Language language) {
+		return IntStream.range(0, lines(language).size()).map(i -> originIndex(language, i)).toArray();
+	}
+
+	private int originIndex(Language language, int index) {
+		return origin == this ? index : originIndices.get(language)[index];
+	}
+
+	/* Over the lines as the corpus file writes them: a corpus with other lines has another hash. */
+	private static String hashOf(List<Line> lines) {
+		MessageDigest digest = sha256();
+		lines.forEach(line -> digest.update((line.label() + "\t" + line.text() + "\n")
+				.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/** The part of a normalized utterance: the first four bytes of its SHA-256, modulo 100. */
@@ -117,7 +174,7 @@ public final class BackgroundCorpus {
 				throw new UncheckedIOException("cannot read " + resource, e);
 			}
 		}
-		return new BackgroundCorpus(lines, hashes);
+		return new BackgroundCorpus(lines, hashes, null, Map.of());
 	}
 
 	/** Lines of {@code label TAB text}; a malformed line is a broken build, said with its place. */

@@ -48,12 +48,17 @@ public final class BackgroundVectors {
 	}
 
 	/**
-	 * The unit vectors of every line of a language, in the corpus' order.
+	 * The unit vectors of every line of a language, in the corpus' order. A corpus without some labels has the
+	 * vectors of the corpus it was taken from, so the shipped ones serve it too.
 	 *
 	 * @param cacheFolder where vectors made here are kept between runs, or {@code null}
 	 */
 	public static float[][] of(BackgroundCorpus corpus, Language language, SentenceEncoder encoder, Path cacheFolder,
 			Progress progress) {
+		if (corpus.origin() != corpus) {
+			float[][] all = of(corpus.origin(), language, encoder, cacheFolder, progress);
+			return IntStream.of(corpus.originIndices(language)).mapToObj(i -> all[i]).toArray(float[][]::new);
+		}
 		String key = key(corpus, language, encoder);
 		List<BackgroundCorpus.Line> lines = corpus.lines(language);
 		return MADE.computeIfAbsent(key, k -> {

@@ -18,18 +18,21 @@ import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
- * The lines of the built-in background of unrelated speech that an agent is trained and calibrated against, in
- * the languages of its examples: the training and calibration parts of the {@link BackgroundCorpus}, without
- * the lines of the agent's own domain ({@link OwnDomainFilter}). The measurement part is never used here.
+ * The lines of the background of unrelated speech that an agent is trained and calibrated against, in the
+ * languages of its examples: the training and calibration parts of the {@link BackgroundCorpus} (the built-in one,
+ * unless a measurement gave the compiler another), without the lines of the agent's own domain
+ * ({@link OwnDomainFilter}). The measurement part is never used here.
  */
 final class BackgroundNegatives {
 
+	private final BackgroundCorpus corpus;
 	private final SentenceEncoders encoders;
 	private final Path cacheFolder;
 	private final Progress progress;
 
 	/** @param cacheFolder where vectors of the background made for a model without shipped ones are kept, or null */
-	BackgroundNegatives(SentenceEncoders encoders, Path cacheFolder, Progress progress) {
+	BackgroundNegatives(BackgroundCorpus corpus, SentenceEncoders encoders, Path cacheFolder, Progress progress) {
+		this.corpus = corpus;
 		this.encoders = encoders;
 		this.cacheFolder = cacheFolder;
 		this.progress = progress;
@@ -42,7 +45,6 @@ final class BackgroundNegatives {
 	SoftmaxTraining.Background against(List<SoftmaxTraining.Example> examples, List<IntentIr> intents) {
 		Set<Language> languages = EnumSet.noneOf(Language.class);
 		examples.stream().filter(example -> example.intent() != null).forEach(example -> languages.add(example.language()));
-		BackgroundCorpus corpus = BackgroundCorpus.builtIn();
 		List<SoftmaxTraining.Example> negatives = new ArrayList<>();
 		List<SoftmaxTraining.Example> calibration = new ArrayList<>();
 		for (Language language : languages) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
 import dev.cabin.engine.ir.AgentIr;
@@ -44,9 +45,18 @@ public final class CabinCompiler {
 	 *        {@code null} to keep them in memory only
 	 */
 	public CabinCompiler(SentenceEncoders encoders, Path cacheFolder, Progress progress) {
+		this(encoders, cacheFolder, progress, BackgroundCorpus.builtIn());
+	}
+
+	/**
+	 * A compiler that trains and calibrates against another background than the built-in one: for measurements
+	 * that must keep some of its labels unseen ({@link BackgroundCorpus#withoutLabels}). Tools compile against the
+	 * built-in background, which the compile cache's key covers.
+	 */
+	public CabinCompiler(SentenceEncoders encoders, Path cacheFolder, Progress progress, BackgroundCorpus background) {
 		this.encoders = encoders;
 		this.progress = progress;
-		this.background = new BackgroundNegatives(encoders, cacheFolder, progress);
+		this.background = new BackgroundNegatives(background, encoders, cacheFolder, progress);
 	}
 
 	public CabinIr compile(List<CabinFile> files) {

@@ -2,6 +2,8 @@ package dev.cabin.compiler.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +31,7 @@ import dev.cabin.engine.nlu.Vectors;
 import dev.cabin.language.TextNormalizer;
 import dev.cabin.testing.Repository;
 
-/** The built-in background of unrelated speech: its split and its shipped vectors. */
+/** The built-in background of unrelated speech: its split, its shipped vectors, and the corpus without some labels. */
 class BackgroundCorpusTest {
 
 	private static final BackgroundCorpus CORPUS = BackgroundCorpus.builtIn();
@@ -68,6 +71,37 @@ class BackgroundCorpusTest {
 		int last = lines.size() - 1;
 		assertTrue(Vectors.dot(vectors[last], encoder.encode(lines.get(last).normalized())) > 0.99,
 				"the last vector is not its line's");
+	}
+
+	/* What a leave-one-domain-out measurement compiles against: the domain's lines gone, the rest as they were. */
+	@Test
+	void aCorpusWithoutSomeLabelsLacksTheirLinesAndKeepsTheShippedVectorsOfTheOthers() {
+		Set<String> labels = Set.of("clinc150:book_flight", "clinc150:translate", "snips2017:GetWeather");
+		List<BackgroundCorpus.Line> all = CORPUS.lines(Language.EN);
+		int[] kept = IntStream.range(0, all.size()).filter(i -> !labels.contains(all.get(i).label())).toArray();
+		AtomicInteger reports = new AtomicInteger();
+		var encoder = OnnxModels.encoders().forLanguage(Language.EN);
+
+		BackgroundCorpus without = CORPUS.withoutLabels(labels);
+		float[][] vectors = BackgroundVectors.of(without, Language.EN, encoder, null,
+				(task, done, total) -> reports.incrementAndGet());
+
+		assertEquals(IntStream.of(kept).mapToObj(all::get).toList(), without.lines(Language.EN));
+		assertEquals(all.size() - 100 - 100 - 297, without.lines(Language.EN).size());
+		assertNotEquals(CORPUS.sha256(Language.EN), without.sha256(Language.EN));
+		assertEquals(CORPUS.lines(Language.ZH), without.lines(Language.ZH));
+		assertEquals(CORPUS.sha256(Language.ZH), without.sha256(Language.ZH));
+		assertEquals(0, reports.get(), "the background was embedded again instead of keeping the shipped vectors");
+		float[][] shipped = BackgroundVectors.of(CORPUS, Language.EN, encoder, null, (task, done, total) -> {
+		});
+		for (int i = 0; i < kept.length; i++) {
+			assertSame(shipped[kept[i]], vectors[i], "line " + i + " has another line's vector");
+		}
+	}
+
+	@Test
+	void labelsTheCorpusLacksRemoveNothing() {
+		assertSame(CORPUS, CORPUS.withoutLabels(Set.of("clinc150:no_such_intent", "written:nothing")));
 	}
 
 	/* The example agents' paraphrase corpora measure them: a background line among them would be trained on. */
