@@ -11,8 +11,10 @@ import dev.cabin.engine.nlu.Recognition;
  * Whether the agent acts on what it recognized, asks first ("Did you mean ...?") or says it did not understand,
  * by the confidence the intent needs: an intent of confidence high acts only from the classifier's acting
  * boundary on (calibrated by the compiler, in the IR) and is asked about between the out-of-scope threshold and
- * it; an intent of confidence low is asked about rather than refused just below the threshold. An intent the
- * LLM chose among ambiguous candidates is judged by its candidate's score, as if the classifier had chosen it.
+ * it; an intent of confidence low is asked about rather than refused just below the threshold. An utterance the
+ * classifier rejected only narrowly (its grey zone) is asked about too, whatever its best intent's confidence: a
+ * question never acts, and "no" leaves the car untouched. An intent the LLM chose among ambiguous candidates is
+ * judged by its candidate's score, as if the classifier had chosen it.
  */
 final class Acceptance {
 
@@ -44,8 +46,9 @@ final class Acceptance {
 		if (!recognition.candidates().isEmpty() && recognition.method().equals("classifier")) {
 			IntentCandidate best = recognition.candidates().get(0);
 			IntentIr intent = agent.ir().intent(best.intent());
-			if (intent != null && intent.confidence() == Confidence.LOW
-					&& best.score() >= threshold - NluPipeline.NEAR_THRESHOLD) {
+			boolean lowAndNear = intent != null && intent.confidence() == Confidence.LOW
+					&& best.score() >= threshold - NluPipeline.NEAR_THRESHOLD;
+			if (intent != null && (recognition.narrowlyRejected() || lowAndNear)) {
 				Recognition meant = new Recognition(recognition.normalized(), recognition.language(), best.intent(),
 						best.score(), recognition.candidates(), recognition.method(),
 						agent.nlu().slots(best.intent(), recognition.normalized()), false);

@@ -28,10 +28,21 @@ public interface IntentClassifier {
 		return threshold();
 	}
 
-	/** The classifier's answer. */
-	record Classification(String intent, List<IntentCandidate> candidates) {
+	/**
+	 * The classifier's answer.
+	 *
+	 * @param narrowlyRejected whether the utterance is out of scope, but its best candidate missed the classifier's
+	 *        boundaries by so little that the agent asks whether it was meant instead of saying it did not
+	 *        understand
+	 */
+	record Classification(String intent, List<IntentCandidate> candidates, boolean narrowlyRejected) {
 		public Classification {
 			candidates = List.copyOf(candidates);
+		}
+
+		/** An answer whose rejection, if it is one, is never narrow. */
+		public Classification(String intent, List<IntentCandidate> candidates) {
+			this(intent, candidates, false);
 		}
 
 		public double bestScore() {

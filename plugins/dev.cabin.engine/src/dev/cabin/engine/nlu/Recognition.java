@@ -15,13 +15,22 @@ import java.util.Map;
  *        {@code none}
  * @param slots the slot values found in the utterance for the intent
  * @param ambiguous whether the classifier could not tell the best candidates apart (an LLM may resolve it)
+ * @param narrowlyRejected whether the classifier called the utterance out of scope, but its best candidate only
+ *        narrowly ({@link IntentClassifier.Classification#narrowlyRejected()})
  */
 public record Recognition(String normalized, Language language, String intent, double score,
-		List<IntentCandidate> candidates, String method, Map<String, Object> slots, boolean ambiguous) {
+		List<IntentCandidate> candidates, String method, Map<String, Object> slots, boolean ambiguous,
+		boolean narrowlyRejected) {
 
 	public Recognition {
 		candidates = List.copyOf(candidates);
 		slots = Map.copyOf(slots);
+	}
+
+	/** A recognition that is no narrow rejection. */
+	public Recognition(String normalized, Language language, String intent, double score,
+			List<IntentCandidate> candidates, String method, Map<String, Object> slots, boolean ambiguous) {
+		this(normalized, language, intent, score, candidates, method, slots, ambiguous, false);
 	}
 
 	public boolean inScope() {

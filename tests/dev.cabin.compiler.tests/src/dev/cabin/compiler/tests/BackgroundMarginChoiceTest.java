@@ -4,35 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.background.BackgroundVectors;
-import dev.cabin.background.OwnDomainFilter;
 import dev.cabin.embeddings.onnx.OnnxModels;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
-import dev.cabin.engine.ir.ExampleIr;
-import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.ir.IrCodec;
 import dev.cabin.engine.nlu.IntentClassifier;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.engine.nlu.softmax.SoftmaxClassifier;
-import dev.cabin.language.TextNormalizer;
 import dev.cabin.testing.Repository;
 
 /**
@@ -50,8 +40,6 @@ class BackgroundMarginChoiceTest {
 	/** What the check may cost on the 170 Chinese development lines of the three agents together. */
 	static final double DEVELOPMENT_TRADED = 0.05;
 	private static final double NO_CHECK = 9.0;
-	private static final String[][] AGENTS = { { "car-genius", "CarGenius" },
-			{ "travel-companion", "TravelCompanion" }, { "cabin-comfort", "CabinComfort" } };
 
 	@Test
 	void theCompiledMarginIsTheOneTheDevelopmentSetsChoose() throws Exception {
@@ -64,19 +52,7 @@ class BackgroundMarginChoiceTest {
 		for (int i = 0; i < lines.size(); i++) {
 			cache.put(lines.get(i).normalized(), vectors[i]);
 		}
-		SentenceEncoder cached = new SentenceEncoder() {
-			public String modelId() {
-				return zh.modelId();
-			}
-
-			public int dimension() {
-				return zh.dimension();
-			}
-
-			public float[] encode(String sentence) {
-				return cache.computeIfAbsent(sentence, zh::encode);
-			}
-		};
+		SentenceEncoder cached = ChoiceData.cached(zh, cache);
 		SentenceEncoders encoders = new SentenceEncoders(
 				language -> language == Language.ZH ? cached : OnnxModels.encoders().forLanguage(language));
 		double[] margins = new double[31];
@@ -93,7 +69,7 @@ class BackgroundMarginChoiceTest {
 			table.append(String.format(" %6.2f", margin));
 		}
 		table.append("   none\n");
-		for (String[] agent : AGENTS) {
+		for (String[] agent : ChoiceData.AGENTS) {
 			Path file = Repository.file("examples/" + agent[0] + "/" + agent[0] + ".cabin");
 			CabinIr ir = TestAgents.compile(file);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -102,8 +78,8 @@ class BackgroundMarginChoiceTest {
 			AgentIr compiledAgent = agent(ir, agent[1]);
 			Object margin = ((Map<?, ?>) compiledAgent.classifier().parameters().get("zh")).get("backgroundMargin");
 			compiled = ((Number) margin).doubleValue();
-			Map<String, String> development = development(Repository.file("examples/" + agent[0] + "/dev-zh.jsonl"));
-			List<String> calibration = calibration(compiledAgent, lines, vectors, zh);
+			Map<String, String> development = ChoiceData.development(agent[0], Language.ZH);
+			List<String> calibration = ChoiceData.calibration(compiledAgent, Language.ZH, lines, vectors, zh);
 			developmentLines += development.size();
 			calibrationLines += calibration.size();
 			int[] agentRecognized = new int[margins.length + 1];
@@ -155,46 +131,5 @@ class BackgroundMarginChoiceTest {
 
 	private static AgentIr agent(CabinIr ir, String name) {
 		return ir.agents().stream().filter(a -> a.id().equals(name)).findFirst().orElseThrow();
-	}
-
-	/** The normalized development lines with their intents. */
-	private static Map<String, String> development(Path file) throws IOException {
-		Map<String, String> lines = new HashMap<>();
-		for (String line : Files.readAllLines(file)) {
-			if (!line.isBlank()) {
-				lines.put(TextNormalizer.normalize(field(line, "text")), field(line, "intent"));
-			}
-		}
-		return lines;
-	}
-
-	private static String field(String line, String name) {
-		int start = line.indexOf("\"" + name + "\": \"") + name.length() + 5;
-		return line.substring(start, line.indexOf('"', start));
-	}
-
-	/** The background's Chinese calibration lines without the agent's own domain, as the compiler calibrates on. */
-	private static List<String> calibration(AgentIr agent, List<BackgroundCorpus.Line> lines, float[][] vectors,
-			SentenceEncoder zh) {
-		List<String> templates = new ArrayList<>();
-		List<float[]> own = new ArrayList<>();
-		for (IntentIr intent : agent.intents()) {
-			for (ExampleIr example : intent.examples()) {
-				if (Language.ofLocale(example.locale()) == Language.ZH) {
-					templates.add(example.text());
-					if (!example.text().contains("{")) {
-						own.add(zh.encode(TextNormalizer.normalize(example.text())));
-					}
-				}
-			}
-		}
-		Set<String> names = agent.intents().stream().map(IntentIr::name).collect(Collectors.toSet());
-		List<String> calibration = new ArrayList<>();
-		for (int i : OwnDomainFilter.unrelated(lines, vectors, own, templates, names).kept()) {
-			if (lines.get(i).part() == BackgroundCorpus.Part.CALIBRATION) {
-				calibration.add(lines.get(i).normalized());
-			}
-		}
-		return calibration;
 	}
 }

@@ -38,8 +38,13 @@ final class BackgroundCheck {
 		this.margin = margin;
 	}
 
-	/** @param intent the index of the intent the classifier chose */
-	boolean rejects(float[] embedding, int intent) {
+	/**
+	 * By how much the nearest prototype is more similar to the utterance than the intent's nearest example; the
+	 * check rejects the utterance above the {@link #margin()}.
+	 *
+	 * @param intent the index of the intent the classifier chose
+	 */
+	double lead(float[] embedding, int intent) {
 		double example = Double.NEGATIVE_INFINITY;
 		for (int row = 0; row < exampleIntents.length; row++) {
 			if (exampleIntents[row] == intent) {
@@ -50,7 +55,11 @@ final class BackgroundCheck {
 		for (int offset = 0; offset < prototypes.length; offset += dimension) {
 			prototype = Math.max(prototype, Vectors.dot(embedding, prototypes, offset));
 		}
-		return prototype - example > margin;
+		return prototype - example;
+	}
+
+	double margin() {
+		return margin;
 	}
 
 	void putParameters(Map<String, Object> parameters) {

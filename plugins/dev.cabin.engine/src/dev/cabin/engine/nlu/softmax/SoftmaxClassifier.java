@@ -68,6 +68,11 @@ public final class SoftmaxClassifier implements IntentClassifier {
 		return model.classify(normalized, encoders.forLanguage(language).encode(normalized));
 	}
 
+	/** The model of a language, or {@code null} where the agent has no examples in it. */
+	public SoftmaxModel model(Language language) {
+		return models.get(language);
+	}
+
 	/** The threshold of the agent's first language. */
 	@Override
 	public double threshold() {

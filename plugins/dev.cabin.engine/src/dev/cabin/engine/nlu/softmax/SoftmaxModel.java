@@ -40,6 +40,14 @@ public final class SoftmaxModel {
 	/** Candidates reported per classification. */
 	static final int CANDIDATES = 5;
 
+	/**
+	 * How far (a cosine) an utterance's best intent may fall short of the similarity threshold and of the
+	 * background check's margin for the agent to ask whether it was meant rather than say it did not understand
+	 * (the grey zone). Chosen once on the example agents' development sets and the background's calibration
+	 * lines ({@code GreyZoneChoiceTest}). The out-of-scope class and the evidence have no grey zone.
+	 */
+	public static final double GREY_ZONE = 0.02;
+
 	private final List<String> intents;
 	private final float[] mean;
 	private final double scale;
@@ -104,10 +112,16 @@ public final class SoftmaxModel {
 	}
 
 	/**
-	 * What the model makes of an utterance before the boundaries: its best intent, whether the out-of-scope
-	 * class beats it, the similarity to the intent's examples and the evidence for the intents.
+	 * What the model makes of an utterance before the boundaries: its best intent, by how much the out-of-scope
+	 * class's logit beats the intent's (negative where the intent wins), the similarity to the intent's examples,
+	 * the evidence for the intents, and by how much the nearest background prototype is more similar than the
+	 * intent's nearest example (negative infinity without a background check).
 	 */
-	public record Guess(int intent, boolean outOfScopeClassWins, double similarity, double evidence) {
+	public record Guess(int intent, double outOfScopeLead, double similarity, double evidence, double backgroundLead) {
+
+		public boolean outOfScopeClassWins() {
+			return outOfScopeLead > 0;
+		}
 	}
 
 	public Guess guess(String normalized, float[] embedding) {
@@ -125,8 +139,9 @@ public final class SoftmaxModel {
 		for (int c = 0; c < intents.size(); c++) {
 			sum += Math.exp(logits[c] - logits[best]);
 		}
-		return new Guess(best, logits[intents.size()] > logits[best], similarity(embedding, best),
-				logits[best] + Math.log(sum));
+		return new Guess(best, logits[intents.size()] - logits[best], similarity(embedding, best),
+				logits[best] + Math.log(sum),
+				background == null ? Double.NEGATIVE_INFINITY : background.lead(embedding, best));
 	}
 
 	/** Whether the model takes the utterance for one of its intents, by all its out-of-scope tests. */
@@ -142,9 +157,22 @@ public final class SoftmaxModel {
 				.map(c -> new IntentCandidate(intents.get(c), similarity(embedding, c)))
 				.toList();
 		Guess guess = guess(logits, embedding);
-		boolean inScope = !guess.outOfScopeClassWins() && guess.similarity() >= threshold
-				&& guess.evidence() >= evidence && (background == null || !background.rejects(embedding, guess.intent()));
-		return new Classification(inScope ? intents.get(guess.intent()) : null, candidates);
+		double shortfall = shortfall(guess);
+		return new Classification(shortfall == 0 ? intents.get(guess.intent()) : null, candidates,
+				shortfall > 0 && shortfall <= GREY_ZONE);
+	}
+
+	/**
+	 * How far the guess falls short of being in scope: 0 when every out-of-scope test accepts it; when only the
+	 * similarity threshold or the background check rejects it, by how much (a cosine: the larger of the two
+	 * shortfalls); positive infinity when the out-of-scope class wins or the evidence is too low.
+	 */
+	public double shortfall(Guess guess) {
+		if (guess.outOfScopeClassWins() || guess.evidence() < evidence) {
+			return Double.POSITIVE_INFINITY;
+		}
+		double background = this.background == null ? 0 : guess.backgroundLead() - this.background.margin();
+		return Math.max(0, Math.max(threshold - guess.similarity(), background));
 	}
 
 	private double similarity(float[] embedding, int intent) {
