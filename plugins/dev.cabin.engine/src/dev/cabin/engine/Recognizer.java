@@ -44,6 +44,10 @@ final class Recognizer {
 			nlu.put("decisionScore", verdict.score());
 			nlu.put("confidence", confidenceOf(verdict.recognition().intent()));
 		}
+		if (recognition.narrowlyRejected()) {
+			// so that an author reading the trace sees the question came from the grey zone, not from confidence high
+			nlu.put("narrowlyRejected", true);
+		}
 		nlu.put("ambiguous", recognition.ambiguous());
 		nlu.put("candidates", recognition.candidates());
 		nlu.put("slots", recognition.slots());

@@ -82,6 +82,7 @@ class RiskAwareAcceptanceTest {
 		assertEquals(0.5, nlu.get("threshold"));
 		assertEquals(0.8, nlu.get("act"));
 		assertEquals("high", nlu.get("confidence"));
+		assertNull(nlu.get("narrowlyRejected"), "a question of confidence high is no grey-zone question");
 	}
 
 	@Test
@@ -185,7 +186,9 @@ class RiskAwareAcceptanceTest {
 		assertEquals("Did you mean \"open the sunroof\"?", turn.replies().get(0).text());
 		assertTrue(turn.toolCalls().isEmpty(), "a question never acts");
 		assertTrue(session.awaitingYesOrNo());
-		assertEquals("ask", ((Map<?, ?>) turn.trace().toData().get("nlu")).get("decision"));
+		Map<?, ?> nlu = (Map<?, ?>) turn.trace().toData().get("nlu");
+		assertEquals("ask", nlu.get("decision"));
+		assertEquals(true, nlu.get("narrowlyRejected"), "the trace says the question came from the grey zone");
 	}
 
 	@Test
