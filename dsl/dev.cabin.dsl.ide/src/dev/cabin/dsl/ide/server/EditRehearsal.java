@@ -164,14 +164,8 @@ final class EditRehearsal {
 	private static Position editPosition(String text) {
 		Matcher example = FIRST_EXAMPLE.matcher(text);
 		int offset = example.find() ? example.end() : 0;
-		int line = 0;
-		int lineStart = 0;
-		for (int i = 0; i < offset; i++) {
-			if (text.charAt(i) == '\n') {
-				line++;
-				lineStart = i + 1;
-			}
-		}
+		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		int line = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count();
 		return new Position(line, offset - lineStart);
 	}
 }
