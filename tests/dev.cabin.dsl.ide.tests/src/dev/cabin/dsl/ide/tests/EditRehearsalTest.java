@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,39 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
 class EditRehearsalTest {
 
 	private static final String REHEARSAL_THREAD = "cabin-edit-rehearsal";
+	private static final String REHEARSAL_LOG = "dev.cabin.dsl.ide.server.EditRehearsal";
 
 	@TempDir
 	Path workspace;
 
 	private LspSession session;
-	private final List<String> rehearsals = new CopyOnWriteArrayList<>();
-	private final Logger log = Logger.getLogger("dev.cabin.dsl.ide.server.EditRehearsal");
-	private final Handler rehearsalLog = new Handler() {
-		@Override
-		public void publish(LogRecord record) {
-			rehearsals.add(record.getMessage());
-		}
-
-		@Override
-		public void flush() {
-		}
-
-		@Override
-		public void close() {
-		}
-	};
+	private final Logger log = Logger.getLogger(REHEARSAL_LOG);
+	private ServerLog serverLog;
 
 	@BeforeEach
 	void startTheServer() throws Exception {
 		log.setLevel(Level.FINE);
-		log.addHandler(rehearsalLog);
+		serverLog = new ServerLog();
 		session = LspSession.start(workspace);
 	}
 
 	@AfterEach
 	void stopTheServer() throws Exception {
 		session.close();
-		log.removeHandler(rehearsalLog);
+		serverLog.close();
 		log.setLevel(null);
 	}
 
@@ -98,6 +82,7 @@ class EditRehearsalTest {
 		rehearsal.join(TimeUnit.SECONDS.toMillis(60));
 
 		assertFalse(rehearsal.isAlive(), "the rehearsal ended");
+		List<String> rehearsals = serverLog.from(REHEARSAL_LOG);
 		assertEquals(1, rehearsals.size(), rehearsals.toString());
 		assertTrue(rehearsals.get(0).startsWith("rehearsed 10 keystrokes"), rehearsals.get(0));
 		assertEquals(Set.of(uri), session.client.documentsWithDiagnostics(), "diagnostics of the copy reached the author");
@@ -117,6 +102,7 @@ class EditRehearsalTest {
 		second.join(TimeUnit.SECONDS.toMillis(60));
 
 		assertFalse(problems.isEmpty(), "the author's edit was diagnosed");
+		rehearsals = serverLog.from(REHEARSAL_LOG);
 		assertEquals(2, rehearsals.size(), rehearsals.toString());
 		assertTrue(rehearsals.get(1).endsWith("stopped: an author edited"), rehearsals.get(1));
 		assertFalse(rehearsals.get(1).startsWith("rehearsed 10 "), rehearsals.get(1));

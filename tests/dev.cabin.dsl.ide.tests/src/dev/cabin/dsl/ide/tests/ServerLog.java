@@ -13,14 +13,14 @@ import java.util.logging.Logger;
  */
 final class ServerLog implements AutoCloseable {
 
-	record Entry(String text, boolean withStackTrace) {
+	record Entry(String logger, String text, boolean withStackTrace) {
 	}
 
 	private final List<Entry> entries = new CopyOnWriteArrayList<>();
 	private final Handler handler = new Handler() {
 		@Override
 		public void publish(LogRecord record) {
-			entries.add(new Entry(record.getMessage(), record.getThrown() != null));
+			entries.add(new Entry(record.getLoggerName(), record.getMessage(), record.getThrown() != null));
 		}
 
 		@Override
@@ -37,6 +37,11 @@ final class ServerLog implements AutoCloseable {
 
 	List<Entry> entries() {
 		return List.copyOf(entries);
+	}
+
+	/** The texts of what one logger logged. */
+	List<String> from(String logger) {
+		return entries.stream().filter(entry -> logger.equals(entry.logger())).map(Entry::text).toList();
 	}
 
 	List<Entry> withStackTraces() {
