@@ -91,9 +91,14 @@ public final class CabinMap extends Canvas {
 	}
 
 	private static Rectangle scaled(Zone zone, Rectangle plan) {
-		double scale = plan.width / (double) CabinPlan.WIDTH;
+		double scale = scale(plan);
 		return new Rectangle(plan.x + (int) Math.round(zone.x() * scale), plan.y + (int) Math.round(zone.y() * scale),
 				(int) Math.round(zone.width() * scale), (int) Math.round(zone.height() * scale));
+	}
+
+	/** Canvas pixels per unit of the plan. */
+	private static double scale(Rectangle plan) {
+		return plan.width / (double) CabinPlan.WIDTH;
 	}
 
 	/** The plan fitted into the canvas, centred. */
@@ -108,7 +113,7 @@ public final class CabinMap extends Canvas {
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
 		Rectangle plan = plan();
-		double scale = plan.width / (double) CabinPlan.WIDTH;
+		double scale = scale(plan);
 		Color body = new Color(228, 231, 236);
 		Color glass = new Color(190, 214, 236);
 		Color seat = new Color(150, 156, 168);
