@@ -24,11 +24,12 @@ for (const name of fs.readdirSync(outdir)) {
 }
 
 const common = { bundle: true, format: 'iife', minify: true, sourcemap: false, target: 'es2022', outdir, logLevel: 'warning', metafile: true };
+// the page's scripts, their styles and fonts: named by their content
+const hashed = { ...common, entryNames: '[name]-[hash]', loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]' };
 const built = await Promise.all([
-  esbuild.build({ ...common, entryPoints: { app: path.join(here, 'src', 'main.ts') }, entryNames: '[name]-[hash]',
-    loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]' }),
-  esbuild.build({ ...common, entryPoints: { panels: path.join(here, 'src', 'panels.ts') }, entryNames: '[name]-[hash]',
-    loader: { '.ttf': 'file' }, assetNames: '[name]-[hash]', globalName: 'cabinPanels', banner: { js: '//# allFunctionsCalledOnLoad' } }),
+  esbuild.build({ ...hashed, entryPoints: { app: path.join(here, 'src', 'main.ts') } }),
+  esbuild.build({ ...hashed, entryPoints: { panels: path.join(here, 'src', 'panels.ts') },
+    globalName: 'cabinPanels', banner: { js: '//# allFunctionsCalledOnLoad' } }),
   // the worker keeps its plain name: Monaco asks for it by that name, and the server has browsers check it
   esbuild.build({ ...common, entryPoints: { 'editor.worker': 'monaco-editor/editor/editor.worker' } }),
 ]);
