@@ -2,10 +2,12 @@ package dev.cabin.compiler.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,11 +33,13 @@ import dev.cabin.testing.Repository;
  * The development sets of the example agents ({@code examples/NAME/dev-LANG.jsonl}) choose the toolchain's
  * recognition parameters; the paraphrase corpora ({@code labtest-LANG.jsonl}) and the background's held-back lines
  * measure them. A development line that is also a measured line, an example of the agent or a background line
- * would let a choice see what it is judged on.
+ * would let a choice see what it is judged on; a measured line that is nearly an example would measure nothing.
  */
 class DevelopmentSetTest {
 
 	private static final String[] LANGUAGES = { "en", "zh" };
+
+	private static final double NEARLY_THE_SAME = 0.8;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "car-genius", "travel-companion", "cabin-comfort" })
@@ -70,6 +74,48 @@ class DevelopmentSetTest {
 			perIntent.forEach((intent, count) -> assertEquals(10, count, file + ": " + intent));
 			assertEquals(intents(folder.resolve(agent + ".cabin")), perIntent.keySet(), file.toString());
 		}
+	}
+
+	/*
+	 * The paraphrase corpora measure the agents: a paraphrase that is nearly one of the agent's examples (more than
+	 * 80% of their words, or in Chinese of their character pairs, in common: "are my tyres properly inflated" and
+	 * "are my tyres inflated properly") would be recognized by rote and measure nothing.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "car-genius", "travel-companion", "cabin-comfort" })
+	void paraphrasesAreNotNearlyExamplesOfTheirAgent(String agent) throws IOException {
+		Path folder = Repository.file("examples/" + agent);
+		Set<String> examples = examples(folder.resolve(agent + ".cabin"));
+		for (String language : LANGUAGES) {
+			for (String paraphrase : texts(folder.resolve("labtest-" + language + ".jsonl")).keySet()) {
+				for (String example : examples) {
+					assertTrue(overlap(paraphrase, example) <= NEARLY_THE_SAME, agent + " labtest-" + language
+							+ " line \"" + paraphrase + "\" is nearly the example \"" + example + "\"");
+				}
+			}
+		}
+	}
+
+	/** The share of two normalized texts' words (character pairs, for Chinese) that they have in common. */
+	private static double overlap(String first, String second) {
+		Set<String> common = tokens(first);
+		Set<String> all = new HashSet<>(common);
+		Set<String> other = tokens(second);
+		common.retainAll(other);
+		all.addAll(other);
+		return (double) common.size() / all.size();
+	}
+
+	private static Set<String> tokens(String normalized) {
+		if (normalized.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+			return new HashSet<>(Arrays.asList(normalized.split(" ")));
+		}
+		String characters = normalized.replace(" ", "");
+		Set<String> pairs = new HashSet<>();
+		for (int i = 0; i + 1 < characters.length(); i++) {
+			pairs.add(characters.substring(i, i + 2));
+		}
+		return pairs;
 	}
 
 	/** The normalized text of each corpus line with its intent. */
