@@ -46,7 +46,7 @@ public final class SoftmaxModel {
 	 * (the grey zone). Chosen once on the example agents' development sets and the background's calibration
 	 * lines ({@code GreyZoneChoiceTest}). The out-of-scope class and the evidence have no grey zone.
 	 */
-	public static final double GREY_ZONE = 0.02;
+	public static final double GREY_ZONE = 0.04;
 
 	private final List<String> intents;
 	private final float[] mean;
