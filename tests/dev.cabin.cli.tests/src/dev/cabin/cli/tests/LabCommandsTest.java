@@ -264,8 +264,8 @@ class LabCommandsTest {
 
 		assertEquals(0, lab.exitCode, lab.toString());
 		JsonNode report = new ObjectMapper().readTree(json.toFile());
-		// the Chinese background check trades 5 of the 80 paraphrases for false accepts under 1% (README, Figures)
-		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.90, report.toPrettyString());
+		// 78 of the 80 paraphrases, with false accepts under 1% (README, Figures)
+		assertTrue(report.get("in_scope_accuracy").asDouble() >= 0.95, report.toPrettyString());
 		assertTrue(report.get("oos_recall").asDouble() >= 0.85, report.toPrettyString());
 	}
 
