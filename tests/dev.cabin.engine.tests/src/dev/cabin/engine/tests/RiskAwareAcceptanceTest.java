@@ -73,8 +73,7 @@ class RiskAwareAcceptanceTest {
 
 		assertEquals("Did you mean \"open the sunroof\"?", turn.replies().get(0).text());
 		assertEquals("prompt", turn.replies().get(0).type());
-		assertTrue(turn.toolCalls().isEmpty(), "nothing was called");
-		assertNull(session.vehicle().target(SUNROOF));
+		assertUntouched(session, turn);
 		assertTrue(session.awaitingYesOrNo());
 		Map<?, ?> nlu = (Map<?, ?>) turn.trace().toData().get("nlu");
 		assertEquals("ask", nlu.get("decision"));
@@ -92,9 +91,7 @@ class RiskAwareAcceptanceTest {
 
 		TurnResult no = session.handle(new InputEvent.Voice("no"));
 
-		assertEquals("Okay, I'll leave it.", no.replies().get(0).text());
-		assertTrue(no.toolCalls().isEmpty(), "no tool was called");
-		assertNull(session.vehicle().target(SUNROOF), "no actuator was set");
+		assertLeftAlone(session, no);
 		assertFalse(session.awaiting());
 	}
 
@@ -105,9 +102,7 @@ class RiskAwareAcceptanceTest {
 
 		TurnResult other = session.handle(new InputEvent.Voice("play something by miles davis"));
 
-		assertEquals("Okay, I'll leave it.", other.replies().get(0).text());
-		assertTrue(other.toolCalls().isEmpty());
-		assertNull(session.vehicle().target(SUNROOF));
+		assertLeftAlone(session, other);
 	}
 
 	@Test
@@ -118,8 +113,8 @@ class RiskAwareAcceptanceTest {
 
 		TurnResult late = session.handle(new InputEvent.Voice("yes"));
 
-		assertTrue(late.toolCalls().isEmpty(), "a yes after the question expired does nothing");
-		assertNull(session.vehicle().target(SUNROOF));
+		// a yes after the question expired does nothing
+		assertUntouched(session, late);
 	}
 
 	@Test
@@ -198,9 +193,7 @@ class RiskAwareAcceptanceTest {
 
 		TurnResult no = session.handle(new InputEvent.Voice("no"));
 
-		assertEquals("Okay, I'll leave it.", no.replies().get(0).text());
-		assertTrue(no.toolCalls().isEmpty());
-		assertNull(session.vehicle().target(SUNROOF));
+		assertLeftAlone(session, no);
 	}
 
 	@Test
@@ -233,6 +226,18 @@ class RiskAwareAcceptanceTest {
 		assertEquals("llm", turn.recognition().method());
 		assertEquals("Did you mean \"open the sunroof\"?", turn.replies().get(0).text());
 		assertTrue(turn.toolCalls().isEmpty(), "the LLM's choice does not make the agent sure");
+	}
+
+	/** The agent says it leaves the car alone, and does. */
+	private static void assertLeftAlone(Session session, TurnResult answer) {
+		assertEquals("Okay, I'll leave it.", answer.replies().get(0).text());
+		assertUntouched(session, answer);
+	}
+
+	/** No tool was called and no actuator was set. */
+	private static void assertUntouched(Session session, TurnResult turn) {
+		assertTrue(turn.toolCalls().isEmpty(), () -> "a tool was called: " + turn.toolCalls());
+		assertNull(session.vehicle().target(SUNROOF), "an actuator was set");
 	}
 
 	private static Session session(LanguageModel model) throws Exception {
