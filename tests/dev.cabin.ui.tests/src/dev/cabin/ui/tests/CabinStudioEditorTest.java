@@ -1,5 +1,14 @@
 package dev.cabin.ui.tests;
 
+import static dev.cabin.ui.tests.EditorMarks.errorAnnotations;
+import static dev.cabin.ui.tests.EditorMarks.nameStyleAt;
+import static dev.cabin.ui.tests.EditorMarks.occurrences;
+import static dev.cabin.ui.tests.Widgets.choose;
+import static dev.cabin.ui.tests.Widgets.closePopup;
+import static dev.cabin.ui.tests.Widgets.find;
+import static dev.cabin.ui.tests.Widgets.popupItems;
+import static dev.cabin.ui.tests.Widgets.pressOk;
+import static dev.cabin.ui.tests.Widgets.selectionEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,8 +32,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.text.source.Annotation;
-import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
@@ -36,16 +41,9 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.ltk.core.refactoring.RefactoringCore;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -68,8 +66,6 @@ import dev.cabin.testing.Repository;
 import dev.cabin.testing.Screen;
 import dev.cabin.ui.editor.CabinMarkers;
 import dev.cabin.ui.editor.CabinTextHover;
-import dev.cabin.ui.editor.DiagnosticAnnotation;
-import dev.cabin.ui.editor.OccurrencesReconciler;
 
 /**
  * Cabin Studio's editor, builder and wizards in a live workbench, used as an author would: a project made by
@@ -172,13 +168,13 @@ class CabinStudioEditorTest {
 		List<String> proposals = proposals(editor);
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("Speed")), proposals.toString());
 		assertTrue(proposals.stream().anyMatch(p -> p.startsWith("Chassis")), proposals.toString());
-		closePopups();
+		closePopup(viewer(editor()).getTextWidget());
 
 		type(editor, document.get().indexOf("Vehicle.") + "Vehicle.".length(), "Chassis.");
 		List<String> next = proposals(editor);
 		assertTrue(next.stream().anyMatch(p -> p.startsWith("Axle")), next.toString());
 		assertFalse(next.stream().anyMatch(p -> p.startsWith("Speed")), "only the level below Chassis: " + next);
-		closePopups();
+		closePopup(viewer(editor()).getTextWidget());
 
 		int line = document.get().indexOf("\ton signal Vehicle.Chassis.");
 		document.replace(line, "\ton signal Vehicle.Chassis.".length(), "\ton voice ");
@@ -228,7 +224,7 @@ class CabinStudioEditorTest {
 		((ITextOperationTarget) viewer).doOperation(ISourceViewer.QUICK_ASSIST);
 		List<String> markedFixes = popupItems();
 		assertEquals(1, markedFixes.stream().filter("Create the flow OilServise"::equals).count(), markedFixes.toString());
-		closePopups();
+		closePopup(viewer(editor()).getTextWidget());
 
 		document.set(original);
 		editor.doSave(new NullProgressMonitor());
@@ -278,12 +274,12 @@ class CabinStudioEditorTest {
 		assertTrue(info.contains("Vehicle.Chassis.Axle.Row1.Wheel.Left.Tire.Pressure") && info.contains("kPa"), info);
 
 		int flowReference = document.get().indexOf("-> flow OilService") + "-> flow ".length();
-		Screen.waitFor(() -> styleAt(viewer, flowReference) != null, "semantic highlighting of the flow reference");
-		StyleRange style = styleAt(viewer, flowReference);
+		Screen.waitFor(() -> nameStyleAt(viewer, flowReference) != null, "semantic highlighting of the flow reference");
+		StyleRange style = nameStyleAt(viewer, flowReference);
 		assertEquals(new RGB(0, 110, 110), style.foreground.getRGB(), "a flow's colour");
 		assertEquals(SWT.BOLD, style.fontStyle & SWT.BOLD);
 		StyleRange keyword = viewer.getTextWidget().getStyleRangeAtOffset(document.get().indexOf("-> flow") + 3);
-		assertEquals(new RGB(127, 0, 85), keyword.foreground.getRGB(), "a keyword's colour");
+		assertEquals(EditorMarks.KEYWORD, keyword.foreground.getRGB(), "a keyword's colour");
 
 		editor.selectAndReveal(flowReference + 2, 0);
 		int declaration = document.get().indexOf("flow OilService {") + "flow ".length();
@@ -443,56 +439,6 @@ class CabinStudioEditorTest {
 		return popupItems();
 	}
 
-	private static List<String> popupItems() throws Exception {
-		Table[] table = { null };
-		// an asynchronous popup shows "Computing proposals (0%) ..." until the language server has answered
-		Screen.waitFor(() -> (table[0] = popupTable()) != null && table[0].getItemCount() > 0
-				&& !table[0].getItem(0).getText().isEmpty()
-				&& !table[0].getItem(0).getText().startsWith("Computing proposals"), "the proposal popup");
-		return Screen.waitForSteady(() -> {
-			Table shown = popupTable();
-			return shown == null ? List.<String>of() : Arrays.stream(shown.getItems()).map(TableItem::getText).toList();
-		}, "the proposals of the popup");
-	}
-
-	private static Table popupTable() {
-		for (Shell shell : Display.getCurrent().getShells()) {
-			if (shell.isVisible() && shell != PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()) {
-				Table table = find(shell, Table.class);
-				if (table != null) {
-					return table;
-				}
-			}
-		}
-		return null;
-	}
-
-	/* Double-click (Enter) on a proposal of the open popup. */
-	private static void choose(String proposal) throws Exception {
-		Table table = popupTable();
-		assertNotNull(table, "no proposal popup");
-		TableItem item = Arrays.stream(table.getItems()).filter(i -> i.getText().equals(proposal)).findFirst()
-				.orElseThrow(() -> new AssertionError("no proposal " + proposal));
-		table.setSelection(item);
-		table.notifyListeners(SWT.DefaultSelection, selectionEvent(item));
-		Screen.waitFor(() -> popupTable() == null, "the popup to close after choosing " + proposal);
-	}
-
-	/* Esc in the editor closes the popup. */
-	private static void closePopups() throws Exception {
-		Event escape = new Event();
-		escape.character = SWT.ESC;
-		escape.keyCode = SWT.ESC;
-		viewer(editor()).getTextWidget().notifyListeners(SWT.KeyDown, escape);
-		Screen.waitFor(() -> popupTable() == null, "the popup closed");
-	}
-
-	private static Event selectionEvent(org.eclipse.swt.widgets.Item item) {
-		Event event = new Event();
-		event.item = item;
-		return event;
-	}
-
 	private static void answerRenameDialog(String newName) {
 		pressOk(shell -> {
 			if (!shell.getText().startsWith("Rename CarGenius")) {
@@ -503,86 +449,9 @@ class CabinStudioEditorTest {
 		});
 	}
 
-	/* Once a dialog the test accepts (and fills in) shows, presses its OK button. */
-	private static void pressOk(java.util.function.Predicate<Shell> accept) {
-		for (Shell shell : Display.getCurrent().getShells()) {
-			if (shell.isVisible() && shell != PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()
-					&& findButton(shell, "OK") != null && accept.test(shell)) {
-				findButton(shell, "OK").notifyListeners(SWT.Selection, new Event());
-				return;
-			}
-		}
-		Display.getCurrent().timerExec(200, () -> pressOk(accept));
-	}
-
-	private static Button findButton(Composite parent, String label) {
-		return find(parent, Button.class, button -> button.getText().replace("&", "").equals(label));
-	}
-
-	private static <T extends Control> T find(Composite parent, Class<T> type) {
-		return find(parent, type, control -> true);
-	}
-
-	/* The first visible control of a type that passes the test, depth first. */
-	private static <T extends Control> T find(Composite parent, Class<T> type, java.util.function.Predicate<T> test) {
-		for (Control child : parent.getChildren()) {
-			if (type.isInstance(child) && child.isVisible() && test.test(type.cast(child))) {
-				return type.cast(child);
-			}
-			if (child instanceof Composite composite) {
-				T found = find(composite, type, test);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static StyleRange styleAt(ISourceViewer viewer, int offset) {
-		StyledText widget = viewer.getTextWidget();
-		StyleRange style = widget.getStyleRangeAtOffset(offset);
-		return style != null && style.foreground != null && !style.foreground.getRGB().equals(new RGB(127, 0, 85))
-				? style : null;
-	}
-
 	/* The model of the text on screen has been built when the names in it are coloured. */
 	private static void waitForHighlightingAt(ISourceViewer viewer, int offset) throws Exception {
-		Screen.waitFor(() -> styleAt(viewer, offset) != null, "the semantic highlighting of the text");
-	}
-
-	private static List<Integer> errorAnnotations(ISourceViewer viewer, String code) {
-		IAnnotationModel model = viewer.getAnnotationModel();
-		IDocument document = viewer.getDocument();
-		List<Integer> lines = new ArrayList<>();
-		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
-			if (it.next() instanceof DiagnosticAnnotation annotation && code.equals(annotation.code())
-					&& DiagnosticAnnotation.ERROR_TYPE.equals(annotation.getType())) {
-				// no position: a newer build replaced the annotation meanwhile (the caller looks again)
-				org.eclipse.jface.text.Position position = model.getPosition(annotation);
-				try {
-					if (position != null) {
-						lines.add(document.getLineOfOffset(position.getOffset()) + 1);
-					}
-				} catch (org.eclipse.jface.text.BadLocationException e) {
-					throw new AssertionError(e);
-				}
-			}
-		}
-		return lines;
-	}
-
-	private static List<Integer> occurrences(ISourceViewer viewer) {
-		List<Integer> offsets = new ArrayList<>();
-		IAnnotationModel model = viewer.getAnnotationModel();
-		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
-			Annotation annotation = it.next();
-			if (OccurrencesReconciler.OCCURRENCE_TYPE.equals(annotation.getType())) {
-				offsets.add(model.getPosition(annotation).getOffset());
-			}
-		}
-		offsets.sort(null);
-		return offsets;
+		Screen.waitFor(() -> nameStyleAt(viewer, offset) != null, "the semantic highlighting of the text");
 	}
 
 	private static List<IMarker> markers(IResource resource, int severity) throws Exception {
