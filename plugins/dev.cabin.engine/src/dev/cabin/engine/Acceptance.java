@@ -9,9 +9,9 @@ import dev.cabin.engine.nlu.Recognition;
 
 /**
  * Whether the agent acts on what it recognized, asks first ("Did you mean ...?") or says it did not understand,
- * by the confidence the intent needs: an intent of confidence high acts only from the classifier's acting
- * boundary on (calibrated by the compiler, in the IR) and is asked about between the out-of-scope threshold and
- * it; an intent of confidence low is asked about rather than refused just below the threshold. An utterance the
+ * by the confidence the intent needs: an intent of confidence high acts only from its acting boundary on (the
+ * compiler calibrates one per intent and language, in the IR) and is asked about between the out-of-scope
+ * threshold and it; an intent of confidence low is asked about rather than refused just below the threshold. An utterance the
  * classifier rejected only narrowly (its grey zone) is asked about too, whatever its best intent's confidence: a
  * question never acts, and "no" leaves the car untouched. An intent the LLM chose among ambiguous candidates is
  * judged by its candidate's score, as if the classifier had chosen it.
@@ -35,14 +35,15 @@ final class Acceptance {
 
 	static Verdict judge(Recognition recognition, AgentRuntime agent) {
 		double threshold = agent.nlu().classifier().threshold(recognition.language());
-		double act = Math.max(threshold, agent.ir().classifier().act().getOrDefault(recognition.language().code(),
-				threshold));
 		if (recognition.inScope()) {
 			IntentIr intent = agent.ir().intent(recognition.intent());
 			double score = scoreOf(recognition, recognition.intent());
+			double act = act(agent, recognition, recognition.intent(), threshold);
 			boolean unsure = intent != null && intent.confidence() == Confidence.HIGH && score < act;
 			return new Verdict(unsure ? Decision.ASK : Decision.ACT, recognition, score, threshold, act);
 		}
+		double act = recognition.candidates().isEmpty() ? threshold
+				: act(agent, recognition, recognition.candidates().get(0).intent(), threshold);
 		if (!recognition.candidates().isEmpty() && recognition.method().equals("classifier")) {
 			IntentCandidate best = recognition.candidates().get(0);
 			IntentIr intent = agent.ir().intent(best.intent());
@@ -56,6 +57,11 @@ final class Acceptance {
 			}
 		}
 		return new Verdict(Decision.REJECT, recognition, recognition.score(), threshold, act);
+	}
+
+	/** Where the intent acts without asking first, in the utterance's language: never below the threshold. */
+	private static double act(AgentRuntime agent, Recognition recognition, String intent, double threshold) {
+		return Math.max(threshold, agent.ir().classifier().act(recognition.language().code(), intent, threshold));
 	}
 
 	/** The score of the intent among the candidates; the recognition's own where it is none (exact, template). */

@@ -1,19 +1,24 @@
 package dev.cabin.compiler.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.cabin.engine.nlu.softmax.SoftmaxModel;
 
 /**
- * The score from which the agent acts on an intent of confidence high without asking first, calibrated on the
- * same out-of-fold guesses as the out-of-scope boundaries: the least score at or above which the guesses the
- * classifier accepts (the training examples, each guessed by a model that did not see it, and the examples of
- * what is out of scope) are right at least {@value #PRECISION} of the time, and no lower than the score that
- * all but {@value #ASKED} of the correctly guessed examples reach. The second bound holds where the agent has
- * too few examples of what is out of scope to measure a precision: the least typical tenth of the ways the
- * intents are said is asked about rather than acted on, which is where the unrelated requests a small agent
- * accepts land.
+ * The score from which the agent acts on an intent of confidence high without asking first, one per intent,
+ * calibrated on the same out-of-fold guesses as the out-of-scope boundaries: the least score at or above which the
+ * guesses the classifier takes for the intent (its training examples and those of the other intents and of what
+ * is out of scope, each guessed by a model that did not see it) are right at least {@value #PRECISION} of the
+ * time, and no lower than the score that all but {@value #ASKED} of the intent's correctly guessed examples
+ * reach. The second bound holds where the agent has too few examples of what is out of scope to measure a
+ * precision: the least typical tenth of the ways the intent is said is asked about rather than acted on, which is
+ * where the unrelated requests a small agent accepts land. Per intent, because intents differ: one that another
+ * intent or unrelated speech resembles needs a higher score to be sure of than one that nothing resembles, and a
+ * single boundary asks about the second as often as about the first. An intent with no correctly guessed example
+ * gets the boundary of all the intents' guesses together.
  */
 final class ActingBoundary {
 
@@ -27,19 +32,37 @@ final class ActingBoundary {
 	}
 
 	/**
+	 * @param intents the intents' names, by index
 	 * @param labels the intent of each example, -1 for out of scope
 	 * @param guesses the out-of-fold guess of each example, {@code null} where no fold could make one
 	 * @param threshold the similarity below which an utterance is out of scope
 	 * @param evidence the evidence below which an utterance is out of scope
-	 * @return the boundary, never below {@code threshold}; {@code threshold} itself without guesses
+	 * @return per intent name, the boundary, never below {@code threshold}; {@code threshold} itself without
+	 *         guesses
 	 */
-	static double of(int[] labels, SoftmaxModel.Guess[] guesses, double threshold, double evidence) {
+	static Map<String, Double> of(List<String> intents, int[] labels, SoftmaxModel.Guess[] guesses, double threshold,
+			double evidence) {
+		double together = boundary(labels, guesses, threshold, evidence, -1);
+		Map<String, Double> boundaries = new LinkedHashMap<>();
+		for (int intent = 0; intent < intents.size(); intent++) {
+			double own = boundary(labels, guesses, threshold, evidence, intent);
+			boundaries.put(intents.get(intent), Double.isNaN(own) ? together : own);
+		}
+		return boundaries;
+	}
+
+	/**
+	 * The boundary of the guesses taken for one intent, or for any ({@code -1}); {@code threshold} without
+	 * accepted guesses at all, NaN for an intent without a correctly guessed example.
+	 */
+	private static double boundary(int[] labels, SoftmaxModel.Guess[] guesses, double threshold, double evidence,
+			int intent) {
 		List<double[]> accepted = new ArrayList<>();
 		List<Double> correct = new ArrayList<>();
 		for (int i = 0; i < labels.length; i++) {
 			SoftmaxModel.Guess guess = guesses[i];
 			if (guess == null || guess.outOfScopeClassWins() || guess.similarity() < threshold
-					|| guess.evidence() < evidence) {
+					|| guess.evidence() < evidence || intent >= 0 && guess.intent() != intent) {
 				continue;
 			}
 			boolean right = labels[i] >= 0 && guess.intent() == labels[i];
@@ -49,7 +72,7 @@ final class ActingBoundary {
 			}
 		}
 		if (correct.isEmpty()) {
-			return threshold;
+			return intent >= 0 ? Double.NaN : threshold;
 		}
 		correct.sort(null);
 		double typical = correct.get((int) Math.floor(ASKED * correct.size()));

@@ -160,7 +160,7 @@ public final class SoftmaxTraining {
 		});
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Map<Language, Double> thresholds = new EnumMap<>(Language.class);
-		Map<String, Double> acting = new LinkedHashMap<>();
+		Map<String, Map<String, Double>> acting = new LinkedHashMap<>();
 		languages.forEach((language, data) -> {
 			Fitted model = models.get(language);
 			SoftmaxModel.Guess[] guesses = chosen.get(language).guesses();
@@ -181,7 +181,7 @@ public final class SoftmaxTraining {
 				languageParameters.put(WEIGHT_KEY, chosen.get(language).weight());
 			}
 			parameters.put(language.code(), languageParameters);
-			acting.put(language.code(), ActingBoundary.of(data.labels(), guesses, similarity,
+			acting.put(language.code(), ActingBoundary.of(data.intents, data.labels(), guesses, similarity,
 					boundary.evidence()));
 		});
 		double reported = thresholds.containsKey(primary) ? thresholds.get(primary)

@@ -15,7 +15,7 @@ import java.util.Map;
 public record CabinIr(int formatVersion, Map<String, EncoderInfo> encoders, List<AgentIr> agents) {
 
 	/** The IR format this engine reads and writes. */
-	public static final int FORMAT_VERSION = 4;
+	public static final int FORMAT_VERSION = 5;
 
 	public CabinIr {
 		encoders = Map.copyOf(encoders);

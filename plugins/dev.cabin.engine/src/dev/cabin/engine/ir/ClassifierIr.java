@@ -1,5 +1,7 @@
 package dev.cabin.engine.ir;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -12,10 +14,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  *        registered classifier
  * @param threshold the score below which an utterance is out of scope
  * @param parameters what the classifier kind needs besides the example embeddings (weights, calibration)
- * @param act per language ("en", "zh"), the score from which the agent acts on an intent of confidence
- *        {@code high} without asking first; where a language has none, the out-of-scope threshold
+ * @param act per language ("en", "zh") and intent, the score from which the agent acts on the intent, if its
+ *        confidence is {@code high}, without asking first; where it has none, the out-of-scope threshold
  */
-public record ClassifierIr(String kind, double threshold, Map<String, Object> parameters, Map<String, Double> act) {
+public record ClassifierIr(String kind, double threshold, Map<String, Object> parameters,
+		Map<String, Map<String, Double>> act) {
 
 	public static final String NEAREST_EXAMPLE = "nearest-example";
 
@@ -27,7 +30,16 @@ public record ClassifierIr(String kind, double threshold, Map<String, Object> pa
 	@JsonCreator
 	public ClassifierIr {
 		parameters = Ir.ordered(parameters);
-		act = Ir.ordered(act);
+		Map<String, Map<String, Double>> perLanguage = new LinkedHashMap<>();
+		if (act != null) {
+			act.forEach((language, intents) -> perLanguage.put(language, Ir.ordered(intents)));
+		}
+		act = Collections.unmodifiableMap(perLanguage);
+	}
+
+	/** The score from which an intent of confidence {@code high} acts in a language; {@code otherwise} where none. */
+	public double act(String language, String intent, double otherwise) {
+		return act.getOrDefault(language, Map.of()).getOrDefault(intent, otherwise);
 	}
 
 	/** A classifier without acting boundaries: it acts on whatever is in scope. */

@@ -131,7 +131,6 @@ class GreyZoneChoiceTest {
 		SoftmaxClassifier classifier = (SoftmaxClassifier) SoftmaxClassifier.FACTORY.create(agent,
 				OnnxModels.encoders());
 		SoftmaxModel model = classifier.model(language);
-		double act = Math.max(classifier.threshold(language), agent.classifier().act().getOrDefault(language.code(), 0.0));
 		List<Line> lines = new ArrayList<>();
 		Map<String, String> development = ChoiceData.development(folder, language);
 		List<String> texts = new ArrayList<>(development.keySet());
@@ -145,7 +144,8 @@ class GreyZoneChoiceTest {
 			boolean accepted = classification.intent() != null;
 			// the engine's rule for an intent of confidence high (Acceptance): asked about below its acting boundary
 			boolean askedAlready = accepted && agent.intent(best.intent()).confidence() == Confidence.HIGH
-					&& best.score() < act;
+					&& best.score() < Math.max(classifier.threshold(language),
+							agent.classifier().act(language.code(), best.intent(), 0.0));
 			double shortfall = model.shortfall(model.guess(text, embedding));
 			lines.add(new Line(i < development.size(), best.intent().equals(development.get(text)), accepted,
 					askedAlready, shortfall));

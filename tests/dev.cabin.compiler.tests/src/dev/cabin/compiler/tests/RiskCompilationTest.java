@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -107,12 +108,14 @@ class RiskCompilationTest {
 	}
 
 	@Test
-	void theActingBoundaryIsCalibratedPerLanguageAboveTheThreshold() {
+	void everyIntentHasAnActingBoundaryPerLanguageAboveTheThreshold() {
 		for (String language : new String[] { "en", "zh" }) {
-			double act = roof.classifier().act().get(language);
+			Map<String, Double> act = roof.classifier().act().get(language);
 			double threshold = ((Number) ((Map<?, ?>) roof.classifier().parameters().get(language)).get("threshold"))
 					.doubleValue();
-			assertTrue(act > threshold && act < 1, language + ": act " + act + ", threshold " + threshold);
+			assertEquals(roof.intents().stream().map(intent -> intent.name()).toList(), List.copyOf(act.keySet()));
+			act.forEach((intent, boundary) -> assertTrue(boundary >= threshold && boundary < 1,
+					language + " " + intent + ": act " + boundary + ", threshold " + threshold));
 		}
 	}
 }

@@ -40,8 +40,8 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
  * The agent acts on an intent that changes something only when it is sure; in the grey zone between the
- * out-of-scope threshold (0.5 here) and the acting boundary (0.8) it asks first, and does nothing unless the
- * answer is yes. The classifier is scripted, so that each utterance lands where the test needs it.
+ * out-of-scope threshold (0.5 here) and the intent's acting boundary (0.8 unless a test says otherwise) it asks
+ * first, and does nothing unless the answer is yes. The classifier is scripted, so that each utterance lands where the test needs it.
  */
 class RiskAwareAcceptanceTest {
 
@@ -155,6 +155,29 @@ class RiskAwareAcceptanceTest {
 	}
 
 	@Test
+	void eachIntentActsFromItsOwnBoundary() throws Exception {
+		// the compiler found the sunroof easy to tell apart: its boundary lies under the request's score
+		Session session = session(null, Map.of("OpenSunroof", 0.6, "RoofState", 0.8));
+
+		TurnResult turn = session.handle(new InputEvent.Voice("could you maybe do the roof thing"));
+
+		assertEquals("sunroof.open", turn.toolCalls().get(0).tool());
+		Map<?, ?> nlu = (Map<?, ?>) turn.trace().toData().get("nlu");
+		assertEquals("act", nlu.get("decision"));
+		assertEquals(0.6, nlu.get("act"));
+	}
+
+	@Test
+	void anIntentWithoutABoundaryActsFromTheThreshold() throws Exception {
+		Session session = session(null, Map.of("RoofState", 0.8));
+
+		TurnResult turn = session.handle(new InputEvent.Voice("could you maybe do the roof thing"));
+
+		assertEquals("sunroof.open", turn.toolCalls().get(0).tool());
+		assertEquals(0.5, ((Map<?, ?>) turn.trace().toData().get("nlu")).get("act"));
+	}
+
+	@Test
 	void anIntentThatOnlyAnswersActsInTheGreyZone() throws Exception {
 		TurnResult turn = session(null).handle(new InputEvent.Voice("is the glass up there shut"));
 
@@ -241,11 +264,16 @@ class RiskAwareAcceptanceTest {
 	}
 
 	private static Session session(LanguageModel model) throws Exception {
-		return Engine.builder(agent(), NO_MODELS).classifier(new ScriptedClassifier()).languageModel(model).build()
+		return session(model, Map.of("OpenSunroof", 0.8, "RoofState", 0.8));
+	}
+
+	/** A session whose intents act, in either language, from the boundaries given. */
+	private static Session session(LanguageModel model, Map<String, Double> act) throws Exception {
+		return Engine.builder(agent(act), NO_MODELS).classifier(new ScriptedClassifier()).languageModel(model).build()
 				.openSession();
 	}
 
-	private static CabinIr agent() {
+	private static CabinIr agent(Map<String, Double> act) {
 		ToolIr open = new ToolIr("sunroof.open", "Opens the sunroof", List.of(), null, new ToolIr.Binding.Actuator(SUNROOF, null));
 		IntentIr openSunroof = new IntentIr("OpenSunroof", List.of(new ExampleIr("en-US", "open the sunroof"),
 				new ExampleIr("zh-CN", "打开天窗")), List.of(), Confidence.HIGH, Map.of());
@@ -263,7 +291,7 @@ class RiskAwareAcceptanceTest {
 						new StepIr.End())));
 		AgentIr agent = new AgentIr("Roof", "Roof", List.of("en-US", "zh-CN"), Map.of(), List.of(), null, List.of(),
 				List.of(openSunroof, roofState), List.of(open), triggers, flows, List.of(),
-				new ClassifierIr(ScriptedClassifier.KIND, 0.5, Map.of(), Map.of("en", 0.8, "zh", 0.8)), List.of());
+				new ClassifierIr(ScriptedClassifier.KIND, 0.5, Map.of(), Map.of("en", act, "zh", act)), List.of());
 		return new CabinIr(CabinIr.FORMAT_VERSION, Map.of(), List.of(agent));
 	}
 
