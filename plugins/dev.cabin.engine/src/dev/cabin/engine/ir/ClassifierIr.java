@@ -3,6 +3,7 @@ package dev.cabin.engine.ir;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -32,7 +33,12 @@ public record ClassifierIr(String kind, double threshold, Map<String, Object> pa
 		parameters = Ir.ordered(parameters);
 		Map<String, Map<String, Double>> perLanguage = new LinkedHashMap<>();
 		if (act != null) {
-			act.forEach((language, intents) -> perLanguage.put(language, Ir.ordered(intents)));
+			act.forEach((language, intents) -> {
+				if (intents == null || intents.values().stream().anyMatch(Objects::isNull)) {
+					throw new IllegalArgumentException("an acting boundary of language \"" + language + "\" is no number");
+				}
+				perLanguage.put(language, Ir.ordered(intents));
+			});
 		}
 		act = Collections.unmodifiableMap(perLanguage);
 	}

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.cabin.engine.ir.ActionIr;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.ClassifierIr;
 import dev.cabin.engine.ir.EncoderInfo;
 import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.ExampleIr;
@@ -137,6 +138,22 @@ class IrCodecTest {
 		IrFormatException error = assertThrows(IrFormatException.class, () -> read(corrupt));
 
 		assertTrue(error.getMessage().startsWith("corrupt Cabin IR"), error.getMessage());
+	}
+
+	@Test
+	void anActingBoundaryThatIsNoNumberIsRefused() throws Exception {
+		CabinIr ir = new CabinIr(CabinIr.FORMAT_VERSION, Map.of(), List.of(new AgentIr("A", "Agent A", List.of("en-US"),
+				Map.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+				new ClassifierIr(ClassifierIr.NEAREST_EXAMPLE, 0.55, Map.of(), Map.of("en", Map.of("Hello", 0.8))),
+				List.of())));
+		String json = new String(write(ir), StandardCharsets.UTF_8);
+		assertTrue(json.matches("(?s).*\"Hello\" : 0\\.8.*"), json);
+
+		IrFormatException error = assertThrows(IrFormatException.class,
+				() -> read(json.replaceFirst("\"Hello\" : 0\\.8", "\"Hello\" : null")));
+
+		assertTrue(error.getMessage().startsWith("corrupt Cabin IR")
+				&& error.getMessage().contains("an acting boundary of language \"en\" is no number"), error.getMessage());
 	}
 
 	private CabinIr read(String json) throws IrFormatException {
