@@ -52,8 +52,8 @@ final class ActingBoundary {
 	}
 
 	/**
-	 * The boundary of the guesses taken for one intent, or for any ({@code -1}); {@code threshold} without
-	 * accepted guesses at all, NaN for an intent without a correctly guessed example.
+	 * The boundary of the guesses taken for one intent, or for any ({@code -1}). Without a correctly guessed
+	 * example: NaN for one intent, {@code threshold} for any.
 	 */
 	private static double boundary(int[] labels, SoftmaxModel.Guess[] guesses, double threshold, double evidence,
 			int intent) {

@@ -41,7 +41,8 @@ import dev.cabin.engine.nlu.SentenceEncoders;
 /**
  * The agent acts on an intent that changes something only when it is sure; in the grey zone between the
  * out-of-scope threshold (0.5 here) and the intent's acting boundary (0.8 unless a test says otherwise) it asks
- * first, and does nothing unless the answer is yes. The classifier is scripted, so that each utterance lands where the test needs it.
+ * first, and does nothing unless the answer is yes. The classifier is scripted, so that each utterance lands
+ * where the test needs it.
  */
 class RiskAwareAcceptanceTest {
 
