@@ -13,8 +13,8 @@ import dev.cabin.engine.nlu.Recognition;
  * compiler calibrates one per intent and language, in the IR) and is asked about between the out-of-scope
  * threshold and it; an intent of confidence low is asked about rather than refused just below the threshold. An
  * utterance the classifier rejected only narrowly (its grey zone) is asked about too, whatever its best intent's
- * confidence: a question never acts, and "no" leaves the car untouched. An intent the LLM chose among ambiguous candidates is
- * judged by its candidate's score, as if the classifier had chosen it.
+ * confidence: a question never acts, and "no" leaves the car untouched. An intent the LLM chose among ambiguous
+ * candidates is judged by its candidate's score, as if the classifier had chosen it.
  */
 final class Acceptance {
 
@@ -59,9 +59,9 @@ final class Acceptance {
 		return new Verdict(Decision.REJECT, recognition, recognition.score(), threshold, act);
 	}
 
-	/** Where the intent acts without asking first, in the utterance's language: never below the threshold. */
+	/** Where the intent acts without asking first, in the utterance's language. */
 	private static double act(AgentRuntime agent, Recognition recognition, String intent, double threshold) {
-		return Math.max(threshold, agent.ir().classifier().act(recognition.language().code(), intent, threshold));
+		return agent.ir().classifier().act(recognition.language().code(), intent, threshold);
 	}
 
 	/** The score of the intent among the candidates; the recognition's own where it is none (exact, template). */

@@ -43,9 +43,13 @@ public record ClassifierIr(String kind, double threshold, Map<String, Object> pa
 		act = Collections.unmodifiableMap(perLanguage);
 	}
 
-	/** The score from which an intent of confidence {@code high} acts in a language; {@code otherwise} where none. */
-	public double act(String language, String intent, double otherwise) {
-		return act.getOrDefault(language, Map.of()).getOrDefault(intent, otherwise);
+	/**
+	 * The score from which an intent of confidence {@code high} acts in a language without asking first: its
+	 * calibrated boundary, never below the language's out-of-scope {@code threshold}, which it is where the intent
+	 * has none.
+	 */
+	public double act(String language, String intent, double threshold) {
+		return Math.max(threshold, act.getOrDefault(language, Map.of()).getOrDefault(intent, threshold));
 	}
 
 	/** A classifier without acting boundaries: it acts on whatever is in scope. */

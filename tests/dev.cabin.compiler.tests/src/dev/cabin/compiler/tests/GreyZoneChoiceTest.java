@@ -144,8 +144,8 @@ class GreyZoneChoiceTest {
 			boolean accepted = classification.intent() != null;
 			// the engine's rule for an intent of confidence high (Acceptance): asked about below its acting boundary
 			boolean askedAlready = accepted && agent.intent(best.intent()).confidence() == Confidence.HIGH
-					&& best.score() < Math.max(classifier.threshold(language),
-							agent.classifier().act(language.code(), best.intent(), 0.0));
+					&& best.score() < agent.classifier().act(language.code(), best.intent(),
+							classifier.threshold(language));
 			double shortfall = model.shortfall(model.guess(text, embedding));
 			lines.add(new Line(i < development.size(), best.intent().equals(development.get(text)), accepted,
 					askedAlready, shortfall));
