@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,11 +35,16 @@ public final class CabinDocument {
 
 	private static final Map<IDocument, CabinDocument> OPEN = new HashMap<>();
 	private static final Map<IDocument, List<Runnable>> AWAITING_OPEN = new HashMap<>();
+	/*
+	 * The last version sent of each document, over all its openings: a reopened document counts on, so that the
+	 * server's diagnostics of a text from before (an edit the closed editor threw away) tell themselves apart.
+	 */
+	private static final Map<String, Integer> LAST_VERSIONS = new ConcurrentHashMap<>();
 	private static final long BUILD_TIMEOUT_SECONDS = 5;
 
 	private final IDocument document;
 	private final String uri;
-	private int version;
+	private int openedVersion;
 	private long sentStamp = IDocumentExtension4.UNKNOWN_MODIFICATION_STAMP;
 	/* Completed by the first build of this document that the server publishes after the last change it took. */
 	private volatile CompletableFuture<Void> built = CompletableFuture.completedFuture(null);
@@ -119,8 +125,8 @@ public final class CabinDocument {
 	private synchronized void open() {
 		String text = document.get();
 		sentStamp = stamp();
-		version = 1;
-		TextDocumentItem item = new TextDocumentItem(uri, "cabin", version, text);
+		openedVersion = LAST_VERSIONS.merge(uri, 1, Integer::sum);
+		TextDocumentItem item = new TextDocumentItem(uri, "cabin", openedVersion, text);
 		CabinLanguageService.get().notify(server -> server.didOpen(new DidOpenTextDocumentParams(item)));
 	}
 
@@ -131,7 +137,7 @@ public final class CabinDocument {
 			return;
 		}
 		sentStamp = stamp;
-		version++;
+		int version = LAST_VERSIONS.merge(uri, 1, Integer::sum);
 		DidChangeTextDocumentParams change = new DidChangeTextDocumentParams(
 				new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(document.get())));
 		CompletableFuture<Void> build = new CompletableFuture<>();
@@ -159,15 +165,25 @@ public final class CabinDocument {
 		}
 	}
 
-	/* Called with each build the server publishes. */
+	/*
+	 * Whether a build the server publishes is of a text from before the document's editor opened it: from disk, or
+	 * of an earlier opening.
+	 */
+	static boolean isOvertaken(String uri, Integer version) {
+		CabinDocument open = withUri(uri);
+		return open != null && (version == null || version < open.openedVersion);
+	}
+
+	/* Called with each build the server publishes that is not overtaken. */
 	static void published(String uri) {
-		CabinDocument open;
-		synchronized (CabinDocument.class) {
-			open = OPEN.values().stream().filter(document -> document.uri.equals(uri)).findFirst().orElse(null);
-		}
+		CabinDocument open = withUri(uri);
 		if (open != null && open.changeTaken) {
 			open.built.complete(null);
 		}
+	}
+
+	private static synchronized CabinDocument withUri(String uri) {
+		return OPEN.values().stream().filter(document -> document.uri.equals(uri)).findFirst().orElse(null);
 	}
 
 	private long stamp() {
@@ -187,8 +203,9 @@ public final class CabinDocument {
 		return new TextDocumentIdentifier(uri);
 	}
 
+	/** The diagnostics of the server's last build of this opening's text; none before its first. */
 	public List<Diagnostic> diagnostics() {
-		return CabinLanguageService.get().diagnostics(uri);
+		return CabinLanguageService.get().diagnostics(uri, openedVersion);
 	}
 
 	/** The protocol's position (line, UTF-16 character) of a document offset. */

@@ -19,15 +19,28 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * What the in-process language server tells the workbench: the diagnostics of each document after each build
- * (kept, and passed to listeners, which redraw what depends on the document's model), and its log messages.
+ * (kept, and passed to listeners, which redraw what depends on the document's model), and its log messages. The
+ * diagnostics of a text that an open editor does not have (a build from before it opened the document) are let go.
  */
 final class CabinLanguageClient implements LanguageClient {
 
-	private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
+	/** A build's diagnostics, and the version of the open document built ({@code null}: the file on disk). */
+	private record Published(Integer version, List<Diagnostic> diagnostics) {
+	}
+
+	private final Map<String, Published> diagnostics = new ConcurrentHashMap<>();
 	private final List<BiConsumer<String, List<Diagnostic>>> listeners = new CopyOnWriteArrayList<>();
 
 	List<Diagnostic> diagnostics(String uri) {
-		return diagnostics.getOrDefault(uri, List.of());
+		Published published = diagnostics.get(uri);
+		return published == null ? List.of() : published.diagnostics();
+	}
+
+	/** The last diagnostics of a document if they are of a version from the given one on, otherwise none. */
+	List<Diagnostic> diagnostics(String uri, int fromVersion) {
+		Published published = diagnostics.get(uri);
+		return published == null || published.version() == null || published.version() < fromVersion ? List.of()
+				: published.diagnostics();
 	}
 
 	void addListener(BiConsumer<String, List<Diagnostic>> listener) {
@@ -41,8 +54,11 @@ final class CabinLanguageClient implements LanguageClient {
 	@Override
 	public void publishDiagnostics(PublishDiagnosticsParams params) {
 		String uri = DocumentUris.normalize(params.getUri());
+		if (CabinDocument.isOvertaken(uri, params.getVersion())) {
+			return;
+		}
 		List<Diagnostic> published = List.copyOf(params.getDiagnostics());
-		diagnostics.put(uri, published);
+		diagnostics.put(uri, new Published(params.getVersion(), published));
 		CabinDocument.published(uri);
 		for (BiConsumer<String, List<Diagnostic>> listener : listeners) {
 			listener.accept(uri, published);

@@ -158,6 +158,11 @@ public final class CabinLanguageService {
 		return client.diagnostics(uri);
 	}
 
+	/** The diagnostics of the last build of an open document, if it built a version from the given one on. */
+	List<Diagnostic> diagnostics(String uri, int fromVersion) {
+		return client.diagnostics(uri, fromVersion);
+	}
+
 	/** Called with a document's URI and diagnostics after each build that changed them. */
 	public void addBuildListener(BiConsumer<String, List<Diagnostic>> listener) {
 		client.addListener(listener);

@@ -10,6 +10,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
@@ -97,6 +98,7 @@ public final class CabinLanguageServer {
 					bind(IFileSystemScanner.class).to(SourceScanner.class);
 				}
 				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
+				bind(WorkspaceManager.class).to(ClientVersionedWorkspaceManager.class).in(Singleton.class);
 				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
 					@Override
 					public void shutdown() {

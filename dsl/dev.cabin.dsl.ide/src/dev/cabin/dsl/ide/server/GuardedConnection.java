@@ -2,11 +2,8 @@ package dev.cabin.dsl.ide.server;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.Future;
 
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageProducer;
@@ -76,17 +73,6 @@ final class GuardedConnection extends Launcher.Builder<LanguageClient> {
 	 * says why; they are not passed on.
 	 */
 	private static LanguageClient withoutStaleDiagnostics(LanguageClient client, GuardedEndpoint guarded) {
-		return (LanguageClient) Proxy.newProxyInstance(LanguageClient.class.getClassLoader(),
-				new Class<?>[] { LanguageClient.class }, (proxy, method, arguments) -> {
-					if (method.getName().equals("publishDiagnostics") && arguments[0] instanceof PublishDiagnosticsParams
-							published && guarded.isRefused(published.getUri())) {
-						return null;
-					}
-					try {
-						return method.invoke(client, arguments);
-					} catch (InvocationTargetException e) {
-						throw e.getCause();
-					}
-				});
+		return PublishedDiagnostics.mapped(client, published -> guarded.isRefused(published.getUri()) ? null : published);
 	}
 }

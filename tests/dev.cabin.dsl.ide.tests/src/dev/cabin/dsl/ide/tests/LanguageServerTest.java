@@ -1,10 +1,12 @@
 package dev.cabin.dsl.ide.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -16,6 +18,8 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
@@ -26,6 +30,7 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
@@ -33,7 +38,9 @@ import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -158,6 +165,29 @@ class LanguageServerTest {
 		CodeAction fix = actions.get(0).getRight();
 		assertEquals("Change to Vehicle.Speed", fix.getTitle());
 		assertTrue(apply(text, fix.getEdit().getChanges().get(uri)).contains("when Vehicle.Speed > 100"));
+	}
+
+	@Test
+	void diagnosticsSayWhichVersionOfTheOpenDocumentTheyWereBuiltFrom() throws Exception {
+		CompletableFuture<PublishDiagnosticsParams> opened = session.client.nextPublishFor(session.uri("climate.cabin"));
+		String uri = session.open("climate.cabin", CLIMATE.replace("Vehicle.Speed", "Vehicle.Sped"));
+		assertEquals(1, opened.get(60, TimeUnit.SECONDS).getVersion());
+
+		// a client may count on from an earlier opening (Cabin Studio does): its own count comes back
+		CompletableFuture<PublishDiagnosticsParams> changed = session.client.nextPublishFor(uri);
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 7),
+				List.of(new TextDocumentContentChangeEvent(CLIMATE))));
+		PublishDiagnosticsParams afterTheChange = changed.get(60, TimeUnit.SECONDS);
+		assertEquals(7, afterTheChange.getVersion());
+		assertEquals(List.of(), afterTheChange.getDiagnostics());
+
+		// closed without saving, the document is the file on disk again: its problem, of no version
+		CompletableFuture<PublishDiagnosticsParams> closed = session.client.nextPublishFor(uri);
+		documents.didClose(new DidCloseTextDocumentParams(LspSession.document(uri)));
+		PublishDiagnosticsParams fromDisk = closed.get(60, TimeUnit.SECONDS);
+		assertNull(fromDisk.getVersion());
+		assertEquals(List.of("dev.cabin.dsl.unknownVssPath"),
+				fromDisk.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList());
 	}
 
 	@Test

@@ -42,30 +42,35 @@ final class LspSession implements AutoCloseable {
 
 	/** Collects what the server publishes; diagnostics can be awaited per document. */
 	static final class Client {
-		private final Map<String, CompletableFuture<List<Diagnostic>>> diagnostics = new ConcurrentHashMap<>();
+		private final Map<String, CompletableFuture<PublishDiagnosticsParams>> published = new ConcurrentHashMap<>();
 
 		CompletableFuture<List<Diagnostic>> diagnosticsFor(String uri) {
-			return diagnostics.computeIfAbsent(uri, u -> new CompletableFuture<>());
+			return published.computeIfAbsent(uri, u -> new CompletableFuture<>()).thenApply(PublishDiagnosticsParams::getDiagnostics);
 		}
 
 		/** The diagnostics the server publishes for the document next (call it before the change). */
 		CompletableFuture<List<Diagnostic>> nextDiagnosticsFor(String uri) {
-			CompletableFuture<List<Diagnostic>> next = new CompletableFuture<>();
-			diagnostics.put(uri, next);
+			return nextPublishFor(uri).thenApply(PublishDiagnosticsParams::getDiagnostics);
+		}
+
+		/** What the server publishes for the document next, with the version it built (call it before the change). */
+		CompletableFuture<PublishDiagnosticsParams> nextPublishFor(String uri) {
+			CompletableFuture<PublishDiagnosticsParams> next = new CompletableFuture<>();
+			published.put(uri, next);
 			return next;
 		}
 
 		/** The documents the server published diagnostics for, or that a test awaits them for. */
 		Set<String> documentsWithDiagnostics() {
-			return Set.copyOf(diagnostics.keySet());
+			return Set.copyOf(published.keySet());
 		}
 
 		private void publish(PublishDiagnosticsParams params) {
-			diagnostics.compute(params.getUri(), (uri, pending) -> {
+			published.compute(params.getUri(), (uri, pending) -> {
 				if (pending == null || pending.isDone()) {
-					return CompletableFuture.completedFuture(params.getDiagnostics());
+					return CompletableFuture.completedFuture(params);
 				}
-				pending.complete(params.getDiagnostics());
+				pending.complete(params);
 				return pending;
 			});
 		}
