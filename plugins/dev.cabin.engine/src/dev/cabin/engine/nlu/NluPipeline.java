@@ -22,8 +22,10 @@ import dev.cabin.language.TextNormalizer;
  *
  * <p>A template whose slot takes any phrase (a place, a text, a date and time) matches more than its intent:
  * {@code 去{destination}} ("go to ...") also matches "去上海路上要在哪充电" ("where do I charge on the way to
- * Shanghai"), whose "destination" would be the whole request. Such a match stands only when the classifier does
- * not recognize another intent in the utterance.
+ * Shanghai"), whose "destination" would be the whole request. Such a match stands only when the classifier's best
+ * candidate is the template's intent, recognized or not: a request nearer another intent is taken for that one or
+ * for none ("去重庆的话中间得充几回", "how often must I charge on the way to Chongqing", rejected but nearest to
+ * ChargingStops), never for a trip.
  */
 public final class NluPipeline {
 
@@ -95,7 +97,8 @@ public final class NluPipeline {
 					return template;
 				}
 				Recognition classified = classified(normalized, language);
-				return classified.inScope() && !classified.intent().equals(rule.intent()) ? classified : template;
+				return classified.candidates().isEmpty() || classified.candidates().get(0).intent().equals(rule.intent())
+						? template : classified;
 			}
 		}
 		return classified(normalized, language);

@@ -1,6 +1,7 @@
 package dev.cabin.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import dev.cabin.engine.nlu.Recognition;
 
 /**
  * A template whose slot takes any phrase ({@code 去{destination}}, "go to ...") matches requests of other
- * intents too, taking the whole rest of the request for its slot; the classifier, when it recognizes another
- * intent, has the last word. A template whose slot takes only its values is trusted as before.
+ * intents too, taking the whole rest of the request for its slot; the classifier, when its best candidate is
+ * another intent (recognized or rejected), has the last word. A template whose slot takes only its values is
+ * trusted as before.
  */
 class TemplateMatchTest {
 
@@ -32,12 +34,23 @@ class TemplateMatchTest {
 			"去上海路上要在哪充电", "ChargingStops",
 			"去上海", "PlanTrip",
 			"set the fan to 3 and play jazz", "PlayMusic");
+	/** What it rejects with another best candidate than PlanTrip. */
+	private static final Map<String, String> REJECTED_NEAREST = Map.of("去重庆的话中间得充几回", "ChargingStops");
 
 	@Test
 	void aRequestOfAnotherIntentIsNotTakenForAPlaceSlot() {
 		Recognition recognition = pipeline().recognize("去上海路上要在哪充电");
 
 		assertEquals("ChargingStops", recognition.intent());
+		assertEquals("classifier", recognition.method());
+	}
+
+	@Test
+	void aRequestNearestAnotherIntentIsNotTakenForAPlaceSlotEvenWhenTheClassifierRejectsIt() {
+		Recognition recognition = pipeline().recognize("去重庆的话中间得充几回");
+
+		assertNull(recognition.intent(), "no trip to \"重庆的话中间得充几回\"");
+		assertEquals("ChargingStops", recognition.candidates().get(0).intent());
 		assertEquals("classifier", recognition.method());
 	}
 
@@ -77,7 +90,8 @@ class TemplateMatchTest {
 			@Override
 			public Classification classify(String normalized, Language language) {
 				String intent = CLASSIFIED.get(normalized);
-				return new Classification(intent, intent == null ? List.of(new IntentCandidate("PlanTrip", 0.3))
+				String nearest = REJECTED_NEAREST.getOrDefault(normalized, "PlanTrip");
+				return new Classification(intent, intent == null ? List.of(new IntentCandidate(nearest, 0.3))
 						: List.of(new IntentCandidate(intent, 0.8)));
 			}
 
