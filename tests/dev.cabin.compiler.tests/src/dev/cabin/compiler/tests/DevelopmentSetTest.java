@@ -31,13 +31,17 @@ import dev.cabin.testing.Repository;
 
 /**
  * The development sets of the example agents ({@code examples/NAME/dev-LANG.jsonl}) choose the toolchain's
- * recognition parameters; the paraphrase corpora ({@code labtest-LANG.jsonl}) and the background's held-back lines
- * measure them. A development line that is also a measured line, an example of the agent or a background line
- * would let a choice see what it is judged on; a measured line that is nearly an example would measure nothing.
+ * recognition parameters; the second ({@code dev2-LANG.jsonl}) guided the third round of examples, and the third
+ * ({@code dev3-LANG.jsonl}), never shown to that round's authors, checks it; the paraphrase corpora
+ * ({@code labtest-LANG.jsonl}) and the background's held-back lines measure them. A development line that is also a
+ * measured line, an example of the agent, a background line or a line of another development set would let a
+ * choice see what it is judged on; a measured line that is nearly an example would measure nothing.
  */
 class DevelopmentSetTest {
 
 	private static final String[] LANGUAGES = { "en", "zh" };
+
+	private static final String[] DEVELOPMENT_SETS = { "dev", "dev2", "dev3" };
 
 	private static final double NEARLY_THE_SAME = 0.8;
 
@@ -52,12 +56,18 @@ class DevelopmentSetTest {
 		}
 		for (String language : LANGUAGES) {
 			Set<String> measured = new HashSet<>(texts(folder.resolve("labtest-" + language + ".jsonl")).keySet());
-			Map<String, String> development = texts(folder.resolve("dev-" + language + ".jsonl"));
-			assertFalse(development.isEmpty(), agent + " has no " + language + " development set");
-			for (String line : development.keySet()) {
-				assertFalse(measured.contains(line), agent + " dev-" + language + " line is measured: " + line);
-				assertFalse(examples.contains(line), agent + " dev-" + language + " line is an example: " + line);
-				assertFalse(background.contains(line), agent + " dev-" + language + " line is background: " + line);
+			Set<String> earlierSets = new HashSet<>();
+			for (String set : DEVELOPMENT_SETS) {
+				String name = set + "-" + language;
+				Map<String, String> development = texts(folder.resolve(name + ".jsonl"));
+				assertFalse(development.isEmpty(), agent + " has no " + name + " development set");
+				for (String line : development.keySet()) {
+					assertFalse(measured.contains(line), agent + " " + name + " line is measured: " + line);
+					assertFalse(examples.contains(line), agent + " " + name + " line is an example: " + line);
+					assertFalse(background.contains(line), agent + " " + name + " line is background: " + line);
+					assertFalse(earlierSets.contains(line), agent + " " + name + " line is in an earlier set: " + line);
+				}
+				earlierSets.addAll(development.keySet());
 			}
 		}
 	}
