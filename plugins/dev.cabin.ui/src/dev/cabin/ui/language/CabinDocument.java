@@ -171,7 +171,12 @@ public final class CabinDocument {
 	 */
 	static boolean isOvertaken(String uri, Integer version) {
 		CabinDocument open = withUri(uri);
-		return open != null && (version == null || version < open.openedVersion);
+		return open != null && !open.isOfThisOpening(version);
+	}
+
+	/* Versions count on across openings; a build from disk has none. */
+	private boolean isOfThisOpening(Integer builtVersion) {
+		return builtVersion != null && builtVersion >= openedVersion;
 	}
 
 	/* Called with each build the server publishes that is not overtaken. */
@@ -205,7 +210,8 @@ public final class CabinDocument {
 
 	/** The diagnostics of the server's last build of this opening's text; none before its first. */
 	public List<Diagnostic> diagnostics() {
-		return CabinLanguageService.get().diagnostics(uri, openedVersion);
+		CabinLanguageClient.Build build = CabinLanguageService.get().lastBuild(uri);
+		return build != null && isOfThisOpening(build.version()) ? build.diagnostics() : List.of();
 	}
 
 	/** The protocol's position (line, UTF-16 character) of a document offset. */

@@ -25,22 +25,20 @@ import org.eclipse.lsp4j.services.LanguageClient;
 final class CabinLanguageClient implements LanguageClient {
 
 	/** A build's diagnostics, and the version of the open document built ({@code null}: the file on disk). */
-	private record Published(Integer version, List<Diagnostic> diagnostics) {
+	record Build(Integer version, List<Diagnostic> diagnostics) {
 	}
 
-	private final Map<String, Published> diagnostics = new ConcurrentHashMap<>();
+	private final Map<String, Build> builds = new ConcurrentHashMap<>();
 	private final List<BiConsumer<String, List<Diagnostic>>> listeners = new CopyOnWriteArrayList<>();
 
 	List<Diagnostic> diagnostics(String uri) {
-		Published published = diagnostics.get(uri);
-		return published == null ? List.of() : published.diagnostics();
+		Build build = builds.get(uri);
+		return build == null ? List.of() : build.diagnostics();
 	}
 
-	/** The last diagnostics of a document if they are of a version from the given one on, otherwise none. */
-	List<Diagnostic> diagnostics(String uri, int fromVersion) {
-		Published published = diagnostics.get(uri);
-		return published == null || published.version() == null || published.version() < fromVersion ? List.of()
-				: published.diagnostics();
+	/** The last build the server published of a document, or {@code null}. */
+	Build lastBuild(String uri) {
+		return builds.get(uri);
 	}
 
 	void addListener(BiConsumer<String, List<Diagnostic>> listener) {
@@ -58,7 +56,7 @@ final class CabinLanguageClient implements LanguageClient {
 			return;
 		}
 		List<Diagnostic> published = List.copyOf(params.getDiagnostics());
-		diagnostics.put(uri, new Published(params.getVersion(), published));
+		builds.put(uri, new Build(params.getVersion(), published));
 		CabinDocument.published(uri);
 		for (BiConsumer<String, List<Diagnostic>> listener : listeners) {
 			listener.accept(uri, published);

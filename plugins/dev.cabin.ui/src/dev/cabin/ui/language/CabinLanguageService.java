@@ -158,9 +158,9 @@ public final class CabinLanguageService {
 		return client.diagnostics(uri);
 	}
 
-	/** The diagnostics of the last build of an open document, if it built a version from the given one on. */
-	List<Diagnostic> diagnostics(String uri, int fromVersion) {
-		return client.diagnostics(uri, fromVersion);
+	/** The last build of a document the server published, with the version it built; {@code null} before one. */
+	CabinLanguageClient.Build lastBuild(String uri) {
+		return client.lastBuild(uri);
 	}
 
 	/** Called with a document's URI and diagnostics after each build that changed them. */
