@@ -98,7 +98,7 @@ public final class CabinLanguageServer {
 					bind(IFileSystemScanner.class).to(SourceScanner.class);
 				}
 				bind(SemanticTokensService.class).to(CabinSemanticTokensService.class);
-				bind(WorkspaceManager.class).to(ClientVersionedWorkspaceManager.class).in(Singleton.class);
+				bind(WorkspaceManager.class).to(ClientVersionedWorkspaceManager.class);
 				bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
 					@Override
 					public void shutdown() {

@@ -6,12 +6,15 @@ import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 
+import com.google.inject.Singleton;
+
 /**
  * Xtext's workspace, where an open document has the version its client gave it with each change. Xtext counts
  * one up per change from the version the document was opened with; a client may count otherwise (Cabin Studio
  * counts on from the versions of earlier openings), and the diagnostics' version is only of use to it in its own
- * count.
+ * count. One per server: the server reads the versions from the workspace it builds.
  */
+@Singleton
 final class ClientVersionedWorkspaceManager extends WorkspaceManager {
 
 	@Override

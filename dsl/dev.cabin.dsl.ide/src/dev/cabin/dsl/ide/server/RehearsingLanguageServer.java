@@ -6,6 +6,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
+import com.google.inject.Inject;
+
 /**
  * Xtext's language server, which offers each document it opens to the {@link EditRehearsal}, and stops a
  * rehearsal as soon as an author edits a document. Its diagnostics say which version of an open document they are
@@ -13,6 +15,9 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
  * them from those of a build that an edit, a close or a reopening has overtaken (Cabin Studio's editor does).
  */
 final class RehearsingLanguageServer extends LanguageServerImpl {
+
+	@Inject
+	private ClientVersionedWorkspaceManager workspace;
 
 	@Override
 	public void connect(LanguageClient client) {
@@ -27,7 +32,7 @@ final class RehearsingLanguageServer extends LanguageServerImpl {
 	 * is the one built. A document built from disk has none.
 	 */
 	private Integer openVersion(String uri) {
-		return ((ClientVersionedWorkspaceManager) getWorkspaceManager()).openVersion(getURI(new TextDocumentIdentifier(uri)));
+		return workspace.openVersion(getURI(new TextDocumentIdentifier(uri)));
 	}
 
 	@Override
