@@ -32,7 +32,8 @@ import dev.cabin.testing.Repository;
 /**
  * The development sets of the example agents ({@code examples/NAME/dev-LANG.jsonl}) choose the toolchain's
  * recognition parameters; the second ({@code dev2-LANG.jsonl}) guided the third round of examples, and the third
- * ({@code dev3-LANG.jsonl}), never shown to that round's authors, checks it; the paraphrase corpora
+ * ({@code dev3-LANG.jsonl}), never shown to that round's authors, checks it; the fourth ({@code dev4-LANG.jsonl}),
+ * written after the third round, checks what was changed after it; the paraphrase corpora
  * ({@code labtest-LANG.jsonl}) and the background's held-back lines measure them. A development line that is also a
  * measured line, an example of the agent, a background line or a line of another development set would let a
  * choice see what it is judged on; a measured line that is nearly an example would measure nothing.
@@ -41,7 +42,7 @@ class DevelopmentSetTest {
 
 	private static final String[] LANGUAGES = { "en", "zh" };
 
-	private static final String[] DEVELOPMENT_SETS = { "dev", "dev2", "dev3" };
+	private static final String[] DEVELOPMENT_SETS = { "dev", "dev2", "dev3", "dev4" };
 
 	private static final double NEARLY_THE_SAME = 0.8;
 
