@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +37,8 @@ import dev.cabin.testing.Repository;
  * The development sets of the example agents ({@code examples/NAME/dev-LANG.jsonl}) choose the toolchain's
  * recognition parameters; the second ({@code dev2-LANG.jsonl}) guided the third round of examples, and the third
  * ({@code dev3-LANG.jsonl}), never shown to that round's authors, checks it; the fourth ({@code dev4-LANG.jsonl}),
- * written after the third round, checks what was changed after it; the paraphrase corpora
+ * written after the third round, checks what was changed after it; travel-companion's fifth ({@code dev5-LANG.jsonl})
+ * checks its fifth round, guided by the second to fourth; the paraphrase corpora
  * ({@code labtest-LANG.jsonl}) and the background's held-back lines measure them. A development line that is also a
  * measured line, an example of the agent, a background line or a line of another development set would let a
  * choice see what it is judged on; a measured line that is nearly an example would measure nothing.
@@ -42,7 +47,8 @@ class DevelopmentSetTest {
 
 	private static final String[] LANGUAGES = { "en", "zh" };
 
-	private static final String[] DEVELOPMENT_SETS = { "dev", "dev2", "dev3", "dev4" };
+	/** The development sets every example agent has; a later round may add sets to one agent only. */
+	private static final List<String> COMMON_DEVELOPMENT_SETS = List.of("dev", "dev2", "dev3", "dev4");
 
 	private static final double NEARLY_THE_SAME = 0.8;
 
@@ -58,10 +64,12 @@ class DevelopmentSetTest {
 		for (String language : LANGUAGES) {
 			Set<String> measured = new HashSet<>(texts(folder.resolve("labtest-" + language + ".jsonl")).keySet());
 			Set<String> earlierSets = new HashSet<>();
-			for (String set : DEVELOPMENT_SETS) {
+			List<String> sets = developmentSets(folder, language);
+			assertTrue(sets.containsAll(COMMON_DEVELOPMENT_SETS), agent + " " + language + " has only " + sets);
+			for (String set : sets) {
 				String name = set + "-" + language;
 				Map<String, String> development = texts(folder.resolve(name + ".jsonl"));
-				assertFalse(development.isEmpty(), agent + " has no " + name + " development set");
+				assertFalse(development.isEmpty(), agent + " " + name + " is empty");
 				for (String line : development.keySet()) {
 					assertFalse(measured.contains(line), agent + " " + name + " line is measured: " + line);
 					assertFalse(examples.contains(line), agent + " " + name + " line is an example: " + line);
@@ -127,6 +135,17 @@ class DevelopmentSetTest {
 			pairs.add(characters.substring(i, i + 2));
 		}
 		return pairs;
+	}
+
+	/** The names of the development sets of one language in a folder, in the order they were written. */
+	private static List<String> developmentSets(Path folder, String language) throws IOException {
+		Pattern file = Pattern.compile("(dev(\\d*))-" + language + "\\.jsonl");
+		Comparator<Matcher> byRound = Comparator
+				.comparingInt(match -> match.group(2).isEmpty() ? 1 : Integer.parseInt(match.group(2)));
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(path -> file.matcher(path.getFileName().toString())).filter(Matcher::matches)
+					.sorted(byRound).map(match -> match.group(1)).toList();
+		}
 	}
 
 	/** The normalized text of each corpus line with its intent. */
