@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.cabin.car.Arguments;
 import dev.cabin.car.Command;
@@ -12,6 +13,8 @@ import dev.cabin.car.Terminal;
 import dev.cabin.car.UsageException;
 import dev.cabin.conversation.Cassette;
 import dev.cabin.conversation.ConversationRunner;
+import dev.cabin.dsl.cabin.Agent;
+import dev.cabin.dsl.load.LoadResult;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
@@ -50,12 +53,13 @@ final class TestCommand implements Command {
 		if (record && live == null) {
 			throw new UsageException("--record needs an LLM: --llm LLM.properties or CABIN_LLM_PROVIDER");
 		}
-		List<Path> files = SourceFiles.expand(arguments.positional());
-		CabinIr ir = Toolchain.compile(files, terminal);
+		LoadResult loaded = Toolchain.loadWithoutErrors(SourceFiles.expand(arguments.positional()), terminal);
+		CabinIr ir = loaded == null ? null : Toolchain.compile(loaded, terminal);
 		if (ir == null) {
 			return Main.FAILED;
 		}
-		int tests = ir.agents().stream().mapToInt(agent -> agent.tests().size()).sum();
+		List<AgentIr> agents = testedAgents(loaded, ir);
+		int tests = agents.stream().mapToInt(agent -> agent.tests().size()).sum();
 		if (tests == 0) {
 			terminal.err().println("cabin test: no test blocks in " + String.join(", ", arguments.positional()));
 			return Main.FAILED;
@@ -73,14 +77,14 @@ final class TestCommand implements Command {
 			return Main.FAILED;
 		}
 		terminal.err().println("running " + tests + " conversation test" + (tests == 1 ? "" : "s") + " of "
-				+ ir.agents().size() + " agent" + (ir.agents().size() == 1 ? "" : "s")
+				+ agents.size() + " agent" + (agents.size() == 1 ? "" : "s")
 				+ (cassette != null ? " (LLM: " + cassette.name() + ")" : live != null ? " (LLM: " + live.name() + ")"
 						: " (offline)"));
 		BackgroundMeter meter = new BackgroundMeter(engine, terminal);
 		ConversationRunner runner = new ConversationRunner(engine, meter);
 		JUnitReport report = new JUnitReport();
 		int failed = 0;
-		for (AgentIr agent : ir.agents()) {
+		for (AgentIr agent : agents) {
 			for (var test : agent.tests()) {
 				ConversationRunner.Result result = runner.run(agent, test);
 				report.add(result);
@@ -112,10 +116,17 @@ final class TestCommand implements Command {
 			}
 		}
 		if (background) {
-			ir.agents().forEach(meter::rate);
+			agents.forEach(meter::rate);
 		}
 		terminal.out().println((tests - failed) + " passed, " + failed + " failed");
 		return failed == 0 ? Main.OK : Main.FAILED;
+	}
+
+	/* The agents of the files the user named; an imported agent is in the IR only to take hand-offs. */
+	private static List<AgentIr> testedAgents(LoadResult loaded, CabinIr ir) {
+		Set<String> named = loaded.files().stream().flatMap(file -> file.getAgents().stream()).map(Agent::getName)
+				.collect(Collectors.toSet());
+		return ir.agents().stream().filter(agent -> named.contains(agent.id())).toList();
 	}
 
 	/** A location under the working directory, as the user named the files. */

@@ -56,11 +56,13 @@ final class Toolchain {
 	 */
 	static CabinIr compile(List<Path> files, Terminal terminal) {
 		LoadResult result = loadWithoutErrors(files, terminal);
-		if (result == null) {
-			return null;
-		}
+		return result == null ? null : compile(result, terminal);
+	}
+
+	/** The IR of loaded files without errors, or {@code null} after printing why it cannot be compiled. */
+	static CabinIr compile(LoadResult loaded, Terminal terminal) {
 		try {
-			Compilation compilation = service().compile(result, ProgressLine.on(terminal), Cancellation.NEVER);
+			Compilation compilation = service().compile(loaded, ProgressLine.on(terminal), Cancellation.NEVER);
 			compilation.warnings().forEach(warning -> terminal.err().println(warning.format()));
 			return compilation.ir();
 		} catch (CompileException e) {

@@ -1,14 +1,21 @@
 package dev.cabin.compiler;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.dsl.cabin.Agent;
 import dev.cabin.dsl.cabin.CabinFile;
+import dev.cabin.dsl.cabin.Handoff;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EncoderInfo;
@@ -22,6 +29,8 @@ import dev.cabin.engine.nlu.SentenceEncoders;
  * utterances embedded by the encoder of their language so that the engine does not have to at start-up, and
  * each agent's intent classifier trained on them (with the examples of what is out of scope that
  * {@link OutOfScopeExamples} finds beside the source, and the built-in background of unrelated speech).
+ * The IR also holds the agents of the files that hand-off targets are declared in, when those files were only
+ * imported, so that a hand-off finds its agent in every tool that runs the IR (a car build, chat, tests).
  * Expects models without errors; what validation cannot rule out (a duration in an unknown unit) is a
  * {@link CompileException} naming the place.
  */
@@ -59,7 +68,8 @@ public final class CabinCompiler {
 		this.background = new BackgroundNegatives(background, encoders, cacheFolder, progress);
 	}
 
-	public CabinIr compile(List<CabinFile> files) {
+	public CabinIr compile(List<CabinFile> namedFiles) {
+		List<CabinFile> files = withHandoffTargets(namedFiles);
 		Map<String, EncoderInfo> usedEncoders = new TreeMap<>();
 		List<EntityIr> sharedEntities = new ArrayList<>();
 		List<ToolIr> sharedTools = new ArrayList<>();
@@ -74,5 +84,20 @@ public final class CabinCompiler {
 			}
 		}
 		return new CabinIr(CabinIr.FORMAT_VERSION, usedEncoders, agents);
+	}
+
+	/** The files, then the files of the agents they hand off to (transitively), each once. */
+	private static List<CabinFile> withHandoffTargets(List<CabinFile> files) {
+		Set<CabinFile> reached = new LinkedHashSet<>(files);
+		Deque<CabinFile> unvisited = new ArrayDeque<>(files);
+		while (!unvisited.isEmpty()) {
+			EcoreUtil.getAllContents(unvisited.pop(), false).forEachRemaining(object -> {
+				if (object instanceof Handoff handoff && handoff.getAgent() != null && !handoff.getAgent().eIsProxy()
+						&& handoff.getAgent().eContainer() instanceof CabinFile target && reached.add(target)) {
+					unvisited.add(target);
+				}
+			});
+		}
+		return List.copyOf(reached);
 	}
 }

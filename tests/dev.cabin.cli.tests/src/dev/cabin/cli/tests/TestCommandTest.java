@@ -45,6 +45,16 @@ class TestCommandTest {
 	}
 
 	@Test
+	void anAgentHandsOffToTheAgentItImportsWhenItsFolderIsTestedAlone() {
+		CabinCommand test = CabinCommand.run("test", Repository.file("examples/travel-companion").toString());
+
+		assertEquals(0, test.exitCode, test.toString());
+		assertTrue(test.err.matches("(?s).*running \\d+ conversation tests of 1 agent .*"), "only its own tests: " + test);
+		assertTrue(test.out.contains("PASS TravelCompanion: a warning light is a question for Car Genius"), test.out);
+		assertTrue(test.out.strip().endsWith(" 0 failed"), test.out);
+	}
+
+	@Test
 	void falseAcceptsAreMeasuredOnTheHeldBackBackgroundAndAsserted() throws IOException {
 		Path agent = dir.resolve("garage.cabin");
 		Files.writeString(agent, """
