@@ -17,13 +17,10 @@ import dev.cabin.engine.nlu.IntentCandidate;
 /**
  * A lab test as JSON, for scripts and CI: the headline figures at the top level ({@code n},
  * {@code in_scope_accuracy}, {@code oos_recall}, {@code oos_precision}, {@code macro_f1}, {@code latency_ms}),
- * then {@code per_intent}, the confusion matrix, the confidence histogram, the worst errors and, when the
+ * then {@code per_intent}, the confusion matrix, the confidence histogram, every error (the most confident first) and, when the
  * corpus gives slots, the slot figures; with the held-back background, {@code false_accepts}. Shares are between 0 and 1; a share of nothing is {@code null}.
  */
 public final class JsonReport {
-
-	/** Errors listed, the most confident first. */
-	static final int ERRORS = 100;
 
 	private JsonReport() {
 	}
@@ -57,7 +54,8 @@ public final class JsonReport {
 		json.put("per_intent", perIntent);
 		json.put("confusion", Map.of("labels", report.confusionLabels(), "matrix", report.confusion()));
 		json.put("confidence_histogram", histogram(report));
-		json.put("errors", report.errors().stream().limit(ERRORS).map(JsonReport::error).toList());
+		// every one, the most confident first: the HTML report shows the first ones and sends the reader here for the rest
+		json.put("errors", report.errors().stream().map(JsonReport::error).toList());
 		if (report.hasSlots()) {
 			Map<String, Object> slots = score(report.slots());
 			Map<String, Object> perSlot = new LinkedHashMap<>();

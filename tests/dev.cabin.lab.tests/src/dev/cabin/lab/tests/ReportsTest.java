@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,26 @@ class ReportsTest {
 		assertEquals("gas", error.get("candidates").get(0).get("intent").asText());
 		assertFalse(json.has("slots"), "no slots in this corpus");
 		assertEquals(1, json.get("warnings").size());
+	}
+
+	@Test
+	void theJsonReportListsEveryErrorThatTheHtmlReportLeavesToIt() throws Exception {
+		List<Outcome> misses = IntStream.rangeClosed(1, 600)
+				.mapToObj(line -> outcome(line, "play song " + line, "gas", "mpg", 0.5 + line / 10_000.0, 3)).toList();
+		LabReport report = new LabReport("Cockpit", "val.jsonl", List.of("gas", "mpg"), 0.7, misses, List.of(),
+				1_000_000_000L, 2);
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
+		StringWriter html = new StringWriter();
+
+		JsonReport.write(report, json);
+		HtmlReport.write(report, html);
+
+		JsonNode errors = new ObjectMapper().readTree(json.toByteArray()).get("errors");
+		assertEquals(600, errors.size());
+		assertEquals(600, errors.get(0).get("line").asInt(), "the most confident first");
+		Matcher more = Pattern.compile("(\\d+) more in the JSON report").matcher(html.toString());
+		assertTrue(more.find(), "the HTML report sends the reader to the JSON for the rest");
+		assertTrue(Integer.parseInt(more.group(1)) > 0);
 	}
 
 	@Test
