@@ -149,6 +149,10 @@ final class LabtestCommand implements Command {
 			out.printf("  %-24s %d of the %d recognized (\"Did you mean ...?\" before acting)%n", "asked first",
 					report.inScopeAsked(), report.inScopeCorrect());
 		}
+		if (!report.inScopeRejectedBy().isEmpty()) {
+			out.printf("  %-24s %s%n", "fell back, as", report.inScopeRejectedBy().entrySet().stream()
+					.map(entry -> entry.getValue() + " " + entry.getKey().words()).collect(Collectors.joining("; ")));
+		}
 		line(out, "out-of-scope recall", percent(report.outOfScopeRecall()), report.outOfScopeCorrect(),
 				report.outOfScope());
 		line(out, "out-of-scope precision", percent(report.outOfScopePrecision()), report.outOfScopeCorrect(),

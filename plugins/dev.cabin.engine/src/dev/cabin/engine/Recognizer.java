@@ -44,6 +44,9 @@ final class Recognizer {
 			nlu.put("decisionScore", verdict.score());
 			nlu.put("confidence", confidenceOf(verdict.recognition().intent()));
 		}
+		if (recognition.rejection() != null) {
+			nlu.put("rejectedBy", recognition.rejection().code());
+		}
 		if (recognition.narrowlyRejected()) {
 			// so that an author reading the trace sees the question came from the grey zone, not from confidence high
 			nlu.put("narrowlyRejected", true);

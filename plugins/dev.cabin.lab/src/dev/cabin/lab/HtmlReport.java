@@ -256,7 +256,11 @@ public final class HtmlReport {
 			numberCell(error.line().line(), String.valueOf(error.line().line()));
 			html.append("<td>").append(escape(error.line().text())).append("</td><td>").append(escape(error.expected()))
 					.append("</td><td class=\"verdict").append(error.verdict().ordinal()).append("\">")
-					.append(escape(error.predicted())).append("</td>");
+					.append(escape(error.predicted()));
+			if (error.rejectedBy() != null) {
+				html.append(" <small>(").append(escape(error.rejectedBy().words())).append(")</small>");
+			}
+			html.append("</td>");
 			numberCell(error.score(), format(error.score(), 3));
 			html.append("<td class=\"candidates\">").append(error.candidates().stream().limit(3)
 					.map(HtmlReport::candidate).collect(Collectors.joining(" "))).append("</td></tr>\n");

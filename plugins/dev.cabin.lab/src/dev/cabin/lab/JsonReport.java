@@ -17,8 +17,10 @@ import dev.cabin.engine.nlu.IntentCandidate;
 /**
  * A lab test as JSON, for scripts and CI: the headline figures at the top level ({@code n},
  * {@code in_scope_accuracy}, {@code oos_recall}, {@code oos_precision}, {@code macro_f1}, {@code latency_ms}),
- * then {@code per_intent}, the confusion matrix, the confidence histogram, every error (the most confident first) and, when the
- * corpus gives slots, the slot figures; with the held-back background, {@code false_accepts}. Shares are between 0 and 1; a share of nothing is {@code null}.
+ * which of the classifier's tests turned down the in-scope utterances it missed ({@code in_scope_rejected_by}),
+ * then {@code per_intent}, the confusion matrix, the confidence histogram, every error (the most confident first,
+ * with the test that turned down a wrongly rejected one) and, when the corpus gives slots, the slot figures; with
+ * the held-back background, {@code false_accepts}. Shares are between 0 and 1; a share of nothing is {@code null}.
  */
 public final class JsonReport {
 
@@ -38,6 +40,9 @@ public final class JsonReport {
 		json.put("oos_n", report.outOfScope());
 		json.put("in_scope_accuracy", share(report.inScopeAccuracy()));
 		json.put("in_scope_asked", report.inScopeAsked());
+		Map<String, Object> rejectedBy = new LinkedHashMap<>();
+		report.inScopeRejectedBy().forEach((rejection, count) -> rejectedBy.put(rejection.code(), count));
+		json.put("in_scope_rejected_by", rejectedBy);
 		json.put("oos_recall", share(report.outOfScopeRecall()));
 		json.put("oos_precision", share(report.outOfScopePrecision()));
 		json.put("macro_f1", share(report.macroF1()));
@@ -143,6 +148,9 @@ public final class JsonReport {
 		json.put("predicted", outcome.predicted());
 		json.put("score", share(outcome.score()));
 		json.put("method", outcome.method());
+		if (outcome.rejectedBy() != null) {
+			json.put("rejected_by", outcome.rejectedBy().code());
+		}
 		List<Map<String, Object>> candidates = new ArrayList<>();
 		for (IntentCandidate candidate : outcome.candidates()) {
 			candidates.add(Map.of("intent", candidate.intent(), "score", share(candidate.score())));

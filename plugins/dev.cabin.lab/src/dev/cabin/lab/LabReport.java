@@ -3,6 +3,7 @@ package dev.cabin.lab;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+
+import dev.cabin.engine.nlu.Rejection;
 
 /**
  * The figures of a lab test, computed from its outcomes.
@@ -140,6 +143,20 @@ public final class LabReport {
 	public int inScopeAsked() {
 		return (int) outcomes.stream()
 				.filter(o -> o.expectedInScope() && o.expected().equals(o.predicted()) && o.asked()).count();
+	}
+
+	/**
+	 * The in-scope utterances called out of scope, by the classifier's test that turned them down (those it did
+	 * not say, as for an utterance in a language the agent has no examples in, are left out), most first.
+	 */
+	public Map<Rejection, Integer> inScopeRejectedBy() {
+		Map<Rejection, Integer> counts = new EnumMap<>(Rejection.class);
+		outcomes.stream().filter(o -> o.expectedInScope() && !o.predictedInScope() && o.rejectedBy() != null)
+				.forEach(o -> counts.merge(o.rejectedBy(), 1, Integer::sum));
+		Map<Rejection, Integer> mostFirst = new LinkedHashMap<>();
+		counts.entrySet().stream().sorted(Map.Entry.<Rejection, Integer>comparingByValue().reversed())
+				.forEach(entry -> mostFirst.put(entry.getKey(), entry.getValue()));
+		return mostFirst;
 	}
 
 	/** The out-of-scope utterances called out of scope. */

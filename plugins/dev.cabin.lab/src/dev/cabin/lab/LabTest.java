@@ -144,7 +144,7 @@ public final class LabTest {
 					.toList();
 			if (recognition == null) {
 				return new Outcome(line, expected, Corpus.OUT_OF_SCOPE, 0, "none", List.of(), expectedSlots, List.of(),
-						nanos, cpuNanos, false);
+						nanos, cpuNanos, false, null);
 			}
 			String predicted = recognition.inScope() ? recognition.intent() : Corpus.OUT_OF_SCOPE;
 			List<Outcome.SlotValue> found = new ArrayList<>();
@@ -152,7 +152,8 @@ public final class LabTest {
 					new Outcome.SlotValue(slot, asExpected(predicted, slot, value, expectedSlots))));
 			boolean asked = recognition.inScope() && turn.intent() == null && turn.awaiting();
 			return new Outcome(line, expected, predicted, recognition.score(), recognition.method(),
-					recognition.candidates(), expectedSlots, found, nanos, cpuNanos, asked);
+					recognition.candidates(), expectedSlots, found, nanos, cpuNanos, asked,
+					recognition.inScope() ? null : recognition.rejection());
 		}
 
 		private String slotName(String label) {

@@ -3,6 +3,7 @@ package dev.cabin.lab;
 import java.util.List;
 
 import dev.cabin.engine.nlu.IntentCandidate;
+import dev.cabin.engine.nlu.Rejection;
 
 /**
  * One utterance of a lab test: what the corpus says it means, what the engine made of it, and how long the
@@ -20,10 +21,11 @@ import dev.cabin.engine.nlu.IntentCandidate;
  * @param asked whether the agent asked first ("Did you mean ...?") instead of acting on the intent it predicted:
  *        not sure enough to act on an intent of confidence high, or just below the threshold for one of confidence
  *        low
+ * @param rejectedBy which of the classifier's tests called the utterance out of scope, or {@code null}
  */
 public record Outcome(CorpusLine line, String expected, String predicted, double score, String method,
 		List<IntentCandidate> candidates, List<SlotValue> expectedSlots, List<SlotValue> foundSlots, long nanos,
-		long cpuNanos, boolean asked) {
+		long cpuNanos, boolean asked, Rejection rejectedBy) {
 
 	public Outcome {
 		candidates = List.copyOf(candidates);

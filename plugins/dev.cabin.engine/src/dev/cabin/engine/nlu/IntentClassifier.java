@@ -31,18 +31,21 @@ public interface IntentClassifier {
 	/**
 	 * The classifier's answer.
 	 *
+	 * @param rejection which test called the utterance out of scope, or {@code null} when it is in scope or the
+	 *        classifier had nothing to compare it with
 	 * @param narrowlyRejected whether the utterance is out of scope, but its best candidate missed the classifier's
 	 *        boundaries by so little that the agent asks whether it was meant instead of saying it did not
 	 *        understand
 	 */
-	record Classification(String intent, List<IntentCandidate> candidates, boolean narrowlyRejected) {
+	record Classification(String intent, List<IntentCandidate> candidates, Rejection rejection,
+			boolean narrowlyRejected) {
 		public Classification {
 			candidates = List.copyOf(candidates);
 		}
 
-		/** An answer whose rejection, if it is one, is never narrow. */
-		public Classification(String intent, List<IntentCandidate> candidates) {
-			this(intent, candidates, false);
+		/** An answer with nothing to compare the utterance with: no candidates, no intent. */
+		public static Classification nothing() {
+			return new Classification(null, List.of(), null, false);
 		}
 
 		public double bestScore() {

@@ -126,11 +126,11 @@ public final class NearestExampleClassifier implements IntentClassifier {
 	public Classification classify(String normalized, Language language) {
 		Examples examples = examplesByLanguage.get(language);
 		if (examples == null) {
-			return new Classification(null, List.of());
+			return Classification.nothing();
 		}
 		float[] query = encoders.forLanguage(language).encode(normalized);
 		if (query.length != examples.dimension()) {
-			return new Classification(null, List.of());
+			return Classification.nothing();
 		}
 		List<IntentCandidate> candidates = new ArrayList<>();
 		for (int i : shortlist(examples, query)) {
@@ -143,7 +143,9 @@ public final class NearestExampleClassifier implements IntentClassifier {
 		candidates.sort(Comparator.comparingDouble(IntentCandidate::score).reversed());
 		List<IntentCandidate> top = List.copyOf(candidates.subList(0, Math.min(CANDIDATES, candidates.size())));
 		IntentCandidate first = top.get(0);
-		return new Classification(first.score() >= threshold ? first.intent() : null, top);
+		boolean inScope = first.score() >= threshold;
+		return new Classification(inScope ? first.intent() : null, top, inScope ? null : Rejection.BELOW_THRESHOLD,
+				false);
 	}
 
 	/** The intents (indexes into the owners of the examples) whose examples the utterance is compared with. */

@@ -114,7 +114,8 @@ public final class NluPipeline {
 		boolean ambiguous = ambiguous(classification, language);
 		String intent = classification.intent();
 		return new Recognition(normalized, language, intent, classification.bestScore(), candidates, "classifier",
-				intent == null ? Map.of() : slots(intent, normalized), ambiguous, classification.narrowlyRejected());
+				intent == null ? Map.of() : slots(intent, normalized), ambiguous, classification.rejection(),
+				classification.narrowlyRejected());
 	}
 
 	/** The slot values of an intent that a (normalized) utterance carries. */

@@ -15,22 +15,23 @@ import java.util.Map;
  *        {@code none}
  * @param slots the slot values found in the utterance for the intent
  * @param ambiguous whether the classifier could not tell the best candidates apart (an LLM may resolve it)
+ * @param rejection which of the classifier's tests called the utterance out of scope, or {@code null}
  * @param narrowlyRejected whether the classifier called the utterance out of scope, but its best candidate only
  *        narrowly ({@link IntentClassifier.Classification#narrowlyRejected()})
  */
 public record Recognition(String normalized, Language language, String intent, double score,
 		List<IntentCandidate> candidates, String method, Map<String, Object> slots, boolean ambiguous,
-		boolean narrowlyRejected) {
+		Rejection rejection, boolean narrowlyRejected) {
 
 	public Recognition {
 		candidates = List.copyOf(candidates);
 		slots = Map.copyOf(slots);
 	}
 
-	/** A recognition that is no narrow rejection. */
+	/** A recognition that no test of the classifier turned down. */
 	public Recognition(String normalized, Language language, String intent, double score,
 			List<IntentCandidate> candidates, String method, Map<String, Object> slots, boolean ambiguous) {
-		this(normalized, language, intent, score, candidates, method, slots, ambiguous, false);
+		this(normalized, language, intent, score, candidates, method, slots, ambiguous, null, false);
 	}
 
 	public boolean inScope() {

@@ -36,6 +36,7 @@ import dev.cabin.engine.llm.LlmToolCall;
 import dev.cabin.engine.nlu.IntentCandidate;
 import dev.cabin.engine.nlu.IntentClassifier;
 import dev.cabin.engine.nlu.Language;
+import dev.cabin.engine.nlu.Rejection;
 import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
@@ -226,7 +227,9 @@ class RiskAwareAcceptanceTest {
 
 		TurnResult turn = session.handle(new InputEvent.Voice("tell me about the roofs of rome"));
 
-		assertEquals("reject", ((Map<?, ?>) turn.trace().toData().get("nlu")).get("decision"));
+		Map<?, ?> nlu = (Map<?, ?>) turn.trace().toData().get("nlu");
+		assertEquals("reject", nlu.get("decision"));
+		assertEquals("belowThreshold", nlu.get("rejectedBy"), "the trace says which test turned it down");
 		assertFalse(session.awaiting());
 		assertTrue(turn.toolCalls().isEmpty());
 	}
@@ -334,8 +337,9 @@ class RiskAwareAcceptanceTest {
 		@Override
 		public Classification classify(String normalized, Language language) {
 			List<IntentCandidate> candidates = SCORES.getOrDefault(normalized, List.of());
-			return new Classification(!candidates.isEmpty() && candidates.get(0).score() >= threshold()
-					? candidates.get(0).intent() : null, candidates, NARROWLY_REJECTED.contains(normalized));
+			boolean inScope = !candidates.isEmpty() && candidates.get(0).score() >= threshold();
+			return new Classification(inScope ? candidates.get(0).intent() : null, candidates,
+					inScope || candidates.isEmpty() ? null : Rejection.BELOW_THRESHOLD, NARROWLY_REJECTED.contains(normalized));
 		}
 
 		@Override

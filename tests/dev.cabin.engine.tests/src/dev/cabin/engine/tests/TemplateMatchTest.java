@@ -92,7 +92,7 @@ class TemplateMatchTest {
 				String intent = CLASSIFIED.get(normalized);
 				String nearest = REJECTED_NEAREST.getOrDefault(normalized, "PlanTrip");
 				return new Classification(intent, intent == null ? List.of(new IntentCandidate(nearest, 0.3))
-						: List.of(new IntentCandidate(intent, 0.8)));
+						: List.of(new IntentCandidate(intent, 0.8)), null, false);
 			}
 
 			@Override

@@ -45,7 +45,7 @@ class FalseAcceptsTest {
 			CorpusLine line = new CorpusLine(i + 1, "unrelated " + i, null, (String) LINES[i][2], List.of());
 			lines.add(line);
 			outcomes.add(new Outcome(line, OOS, (String) LINES[i][0], 0.7, "classifier", List.of(), List.of(),
-					List.of(), 1_000_000L, 500_000L, (boolean) LINES[i][1]));
+					List.of(), 1_000_000L, 500_000L, (boolean) LINES[i][1], null));
 		}
 		BackgroundLines background = new BackgroundLines(new Corpus(BackgroundLines.NAME, lines, List.of()),
 				List.of("a", "b", "c", "d", "e", "f"), 0, Map.of());

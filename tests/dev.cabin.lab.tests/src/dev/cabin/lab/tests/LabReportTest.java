@@ -54,8 +54,8 @@ class LabReportTest {
 		CorpusLine asked = new CorpusLine(1, "open it up there", "A", null, List.of());
 		CorpusLine wrong = new CorpusLine(2, "open the boot", "B", null, List.of());
 		List<Outcome> outcomes = List.of(
-				new Outcome(asked, "A", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true),
-				new Outcome(wrong, "B", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true));
+				new Outcome(asked, "A", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true, null),
+				new Outcome(wrong, "B", "A", 0.7, "classifier", List.of(), List.of(), List.of(), 1, 1, true, null));
 		LabReport report = new LabReport("Agent", "case.jsonl", List.of("A", "B"), 0.6, outcomes, List.of(), 1, 1);
 
 		assertEquals(1, report.inScopeCorrect());
@@ -238,6 +238,6 @@ class LabReportTest {
 			List<SlotValue> expectedSlots, List<SlotValue> foundSlots) {
 		return new Outcome(new CorpusLine(line, "utterance " + line, expected, null, List.of()), expected, predicted,
 				score, "classifier", List.of(), expectedSlots, foundSlots, millis * 1_000_000L, millis * 500_000L,
-				false);
+				false, null);
 	}
 }

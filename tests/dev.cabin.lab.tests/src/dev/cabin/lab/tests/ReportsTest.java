@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cabin.engine.nlu.IntentCandidate;
+import dev.cabin.engine.nlu.Rejection;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusLine;
 import dev.cabin.lab.HtmlReport;
@@ -82,6 +83,25 @@ class ReportsTest {
 	}
 
 	@Test
+	void bothReportsSayWhichTestTurnedDownARequestTheAgentHandles() throws Exception {
+		Outcome fellBack = new Outcome(new CorpusLine(1, "take me home", "gas", null, List.of()), "gas",
+				Corpus.OUT_OF_SCOPE, 0.58, "classifier", List.of(new IntentCandidate("gas", 0.58)), List.of(), List.of(),
+				3_000_000L, 1_500_000L, false, Rejection.UNRELATED_SPEECH);
+		LabReport report = new LabReport("Cockpit", "val.jsonl", List.of("gas", "mpg"), 0.7,
+				List.of(fellBack, outcome(2, "fill up the tank", "gas", "gas", 0.88, 3)), List.of(), 1_000_000_000L, 2);
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
+		StringWriter html = new StringWriter();
+
+		JsonReport.write(report, json);
+		HtmlReport.write(report, html);
+
+		JsonNode tree = new ObjectMapper().readTree(json.toByteArray());
+		assertEquals("unrelatedSpeech", tree.get("errors").get(0).get("rejected_by").asText());
+		assertEquals(1, tree.get("in_scope_rejected_by").get("unrelatedSpeech").asInt());
+		assertTrue(html.toString().contains("(nearer to unrelated speech than to its intent's examples)"), html.toString());
+	}
+
+	@Test
 	void theHtmlReportStandsAloneWithAHeatmapASortableTableAndTheErrors() throws Exception {
 		StringWriter out = new StringWriter();
 		HtmlReport.write(REPORT, out);
@@ -111,6 +131,6 @@ class ReportsTest {
 				new IntentCandidate("mpg", score - 0.1));
 		return new Outcome(new CorpusLine(line, text, expected, null, List.of()), expected, predicted, score,
 				"classifier", candidates, List.of(), List.of(), millis * 1_000_000L, millis * 500_000L,
-				false);
+				false, null);
 	}
 }

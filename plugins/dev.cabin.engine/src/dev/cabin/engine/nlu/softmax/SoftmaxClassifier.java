@@ -63,7 +63,7 @@ public final class SoftmaxClassifier implements IntentClassifier {
 	public Classification classify(String normalized, Language language) {
 		SoftmaxModel model = models.get(language);
 		if (model == null) {
-			return new Classification(null, List.of());
+			return Classification.nothing();
 		}
 		return model.classify(normalized, encoders.forLanguage(language).encode(normalized));
 	}

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.nlu.IntentCandidate;
 import dev.cabin.engine.nlu.IntentClassifier.Classification;
+import dev.cabin.engine.nlu.Rejection;
 import dev.cabin.engine.nlu.Vectors;
 
 /**
@@ -159,7 +160,22 @@ public final class SoftmaxModel {
 		Guess guess = guess(logits, embedding);
 		double shortfall = shortfall(guess);
 		return new Classification(shortfall == 0 ? intents.get(guess.intent()) : null, candidates,
-				shortfall > 0 && shortfall <= GREY_ZONE);
+				rejection(guess), shortfall > 0 && shortfall <= GREY_ZONE);
+	}
+
+	/** Which test turns down a guess, or {@code null} when it falls short of nothing. */
+	public Rejection rejection(Guess guess) {
+		if (shortfall(guess) == 0) {
+			return null;
+		}
+		if (guess.outOfScopeClassWins()) {
+			return Rejection.OUT_OF_SCOPE_CLASS;
+		}
+		if (guess.evidence() < evidence) {
+			return Rejection.WEAK_EVIDENCE;
+		}
+		return backgroundShortfall(guess) > threshold - guess.similarity() ? Rejection.UNRELATED_SPEECH
+				: Rejection.BELOW_THRESHOLD;
 	}
 
 	/**
@@ -171,8 +187,11 @@ public final class SoftmaxModel {
 		if (guess.outOfScopeClassWins() || guess.evidence() < evidence) {
 			return Double.POSITIVE_INFINITY;
 		}
-		double background = this.background == null ? 0 : guess.backgroundLead() - this.background.margin();
-		return Math.max(0, Math.max(threshold - guess.similarity(), background));
+		return Math.max(0, Math.max(threshold - guess.similarity(), backgroundShortfall(guess)));
+	}
+
+	private double backgroundShortfall(Guess guess) {
+		return background == null ? 0 : guess.backgroundLead() - background.margin();
 	}
 
 	private double similarity(float[] embedding, int intent) {
