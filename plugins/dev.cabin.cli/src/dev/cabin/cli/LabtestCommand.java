@@ -30,6 +30,7 @@ import dev.cabin.lab.HtmlReport;
 import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
+import dev.cabin.lab.UnrelatedNeighbours;
 
 /**
  * {@code cabin labtest AGENT... (--corpus FILE | --background) [--json OUT.json] [--html OUT.html] [--threads N]
@@ -40,6 +41,9 @@ import dev.cabin.lab.LabTest;
  * AGENT is the agent's source ({@code .cabin} files or folders) or an IR written by {@code cabin build}.
  */
 final class LabtestCommand implements Command {
+
+	/** Requests turned down by unrelated speech printed with the background lines near them; the reports have all. */
+	private static final int NEAR_UNRELATED_SHOWN = 5;
 
 	@Override
 	public Set<String> flags() {
@@ -90,6 +94,8 @@ final class LabtestCommand implements Command {
 			if (backgroundReport != null && corpus != null) {
 				report = report.withFalseAccepts(backgroundReport.falseAccepts());
 			}
+			report = report.withNearestUnrelated(
+					() -> UnrelatedNeighbours.of(agent, Toolchain.service().encoders(), ProgressLine.on(terminal)));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return Main.FAILED;
@@ -153,6 +159,12 @@ final class LabtestCommand implements Command {
 			out.printf("  %-24s %s%n", "fell back, as", report.inScopeRejectedBy().entrySet().stream()
 					.map(entry -> entry.getValue() + " " + entry.getKey().words()).collect(Collectors.joining("; ")));
 		}
+		report.errors().stream().filter(error -> !report.nearestUnrelated(error).isEmpty()).limit(NEAR_UNRELATED_SHOWN)
+				.forEach(error -> out.printf(Locale.ROOT, "  %-24s \"%s\" (%s) is near %s%n", "near unrelated speech",
+						error.line().text(), error.expected(), report.nearestUnrelated(error).stream()
+								.map(neighbour -> String.format(Locale.ROOT, "\"%s\" (%s, %.2f)", neighbour.text(),
+										neighbour.label(), neighbour.similarity()))
+								.collect(Collectors.joining(", "))));
 		line(out, "out-of-scope recall", percent(report.outOfScopeRecall()), report.outOfScopeCorrect(),
 				report.outOfScope());
 		line(out, "out-of-scope precision", percent(report.outOfScopePrecision()), report.outOfScopeCorrect(),

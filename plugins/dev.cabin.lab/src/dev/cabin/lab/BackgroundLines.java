@@ -2,24 +2,18 @@ package dev.cabin.lab;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.background.BackgroundVectors;
 import dev.cabin.background.OwnDomainFilter;
 import dev.cabin.engine.ir.AgentIr;
-import dev.cabin.engine.ir.ExampleIr;
-import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.UtteranceTemplate;
-import dev.cabin.language.TextNormalizer;
 
 /**
  * The held-back part of the built-in background of unrelated speech ({@link BackgroundCorpus.Part#MEASUREMENT}) as
@@ -43,31 +37,18 @@ public record BackgroundLines(Corpus corpus, List<String> labels, int leftOut, M
 	}
 
 	public static BackgroundLines of(AgentIr agent, SentenceEncoders encoders, Progress progress) {
-		Map<Language, String> locales = new LinkedHashMap<>();
-		Map<Language, List<float[]>> examples = new LinkedHashMap<>();
-		Map<Language, List<String>> templates = new LinkedHashMap<>();
-		for (IntentIr intent : agent.intents()) {
-			for (ExampleIr example : intent.examples()) {
-				Language language = Language.ofLocale(example.locale());
-				locales.putIfAbsent(language, example.locale());
-				String spoken = TextNormalizer.normalize(UtteranceTemplate.parse(example.text()).filled(slot -> slot));
-				examples.computeIfAbsent(language, l -> new ArrayList<>())
-						.add(encoders.forLanguage(language).encode(spoken));
-				templates.computeIfAbsent(language, l -> new ArrayList<>()).add(example.text());
-			}
-		}
+		AgentExamples examples = AgentExamples.of(agent, encoders);
 		BackgroundCorpus background = BackgroundCorpus.builtIn();
 		List<CorpusLine> lines = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
 		int leftOut = 0;
 		Map<String, Integer> ownLabels = new TreeMap<>();
-		for (Map.Entry<Language, String> entry : locales.entrySet()) {
+		for (Map.Entry<Language, String> entry : examples.locales().entrySet()) {
 			Language language = entry.getKey();
 			List<BackgroundCorpus.Line> all = background.lines(language);
 			float[][] vectors = BackgroundVectors.of(background, language, encoders.forLanguage(language), null,
 					progress);
-			OwnDomainFilter.Result filtered = OwnDomainFilter.unrelated(all, vectors, examples.get(language),
-					templates.get(language), agent.intents().stream().map(IntentIr::name).collect(Collectors.toSet()));
+			OwnDomainFilter.Result filtered = examples.unrelated(language, all, vectors);
 			ownLabels.putAll(filtered.ownLabels());
 			Set<Integer> kept = new HashSet<>(filtered.kept());
 			for (int i = 0; i < all.size(); i++) {

@@ -258,7 +258,13 @@ public final class HtmlReport {
 					.append("</td><td class=\"verdict").append(error.verdict().ordinal()).append("\">")
 					.append(escape(error.predicted()));
 			if (error.rejectedBy() != null) {
-				html.append(" <small>(").append(escape(error.rejectedBy().words())).append(")</small>");
+				html.append(" <small>(").append(escape(error.rejectedBy().words()));
+				List<UnrelatedNeighbours.Neighbour> nearest = report.nearestUnrelated(error);
+				if (!nearest.isEmpty()) {
+					html.append(": ").append(nearest.stream().map(neighbour -> "\u201c" + escape(neighbour.text())
+							+ "\u201d " + escape(neighbour.label())).collect(Collectors.joining(", ")));
+				}
+				html.append(")</small>");
 			}
 			html.append("</td>");
 			numberCell(error.score(), format(error.score(), 3));

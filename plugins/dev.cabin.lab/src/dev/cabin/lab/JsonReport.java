@@ -19,7 +19,8 @@ import dev.cabin.engine.nlu.IntentCandidate;
  * {@code in_scope_accuracy}, {@code oos_recall}, {@code oos_precision}, {@code macro_f1}, {@code latency_ms}),
  * which of the classifier's tests turned down the in-scope utterances it missed ({@code in_scope_rejected_by}),
  * then {@code per_intent}, the confusion matrix, the confidence histogram, every error (the most confident first,
- * with the test that turned down a wrongly rejected one) and, when the corpus gives slots, the slot figures; with
+ * with the test that turned down a wrongly rejected one and the background's training lines nearest to it when
+ * unrelated speech did) and, when the corpus gives slots, the slot figures; with
  * the held-back background, {@code false_accepts}. Shares are between 0 and 1; a share of nothing is {@code null}.
  */
 public final class JsonReport {
@@ -60,7 +61,7 @@ public final class JsonReport {
 		json.put("confusion", Map.of("labels", report.confusionLabels(), "matrix", report.confusion()));
 		json.put("confidence_histogram", histogram(report));
 		// every one, the most confident first: the HTML report shows the first ones and sends the reader here for the rest
-		json.put("errors", report.errors().stream().map(JsonReport::error).toList());
+		json.put("errors", report.errors().stream().map(error -> error(error, report.nearestUnrelated(error))).toList());
 		if (report.hasSlots()) {
 			Map<String, Object> slots = score(report.slots());
 			Map<String, Object> perSlot = new LinkedHashMap<>();
@@ -140,7 +141,7 @@ public final class JsonReport {
 		return json;
 	}
 
-	private static Map<String, Object> error(Outcome outcome) {
+	private static Map<String, Object> error(Outcome outcome, List<UnrelatedNeighbours.Neighbour> nearestUnrelated) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("line", outcome.line().line());
 		json.put("text", outcome.line().text());
@@ -156,6 +157,10 @@ public final class JsonReport {
 			candidates.add(Map.of("intent", candidate.intent(), "score", share(candidate.score())));
 		}
 		json.put("candidates", candidates);
+		if (!nearestUnrelated.isEmpty()) {
+			json.put("nearest_unrelated", nearestUnrelated.stream().map(neighbour -> Map.of("text", neighbour.text(),
+					"label", neighbour.label(), "similarity", share(neighbour.similarity()))).toList());
+		}
 		return json;
 	}
 

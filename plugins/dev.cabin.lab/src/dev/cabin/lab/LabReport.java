@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import dev.cabin.engine.nlu.Rejection;
@@ -55,6 +56,9 @@ public final class LabReport {
 	public record Latency(double p50, double p90, double p99, double max, double mean) {
 	}
 
+	/** Background lines named per utterance that unrelated speech turned down. */
+	static final int NEIGHBOURS = 3;
+
 	private final String agent;
 	private final String corpus;
 	private final double threshold;
@@ -64,6 +68,7 @@ public final class LabReport {
 	private final long wallNanos;
 	private final int threads;
 	private final FalseAccepts falseAccepts;
+	private final Map<Integer, List<UnrelatedNeighbours.Neighbour>> nearestUnrelated;
 
 	/**
 	 * @param intents the agent's intents, in the order reports list them
@@ -72,12 +77,14 @@ public final class LabReport {
 	 */
 	public LabReport(String agent, String corpus, List<String> intents, double threshold, List<Outcome> outcomes,
 			List<String> warnings, long wallNanos, int threads) {
-		this(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, null);
+		this(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, null, Map.of());
 	}
 
 	private LabReport(String agent, String corpus, List<String> intents, double threshold, List<Outcome> outcomes,
-			List<String> warnings, long wallNanos, int threads, FalseAccepts falseAccepts) {
+			List<String> warnings, long wallNanos, int threads, FalseAccepts falseAccepts,
+			Map<Integer, List<UnrelatedNeighbours.Neighbour>> nearestUnrelated) {
 		this.falseAccepts = falseAccepts;
+		this.nearestUnrelated = Map.copyOf(nearestUnrelated);
 		this.agent = agent;
 		this.corpus = corpus;
 		this.intents = List.copyOf(intents);
@@ -90,7 +97,34 @@ public final class LabReport {
 
 	/** The report with the false accepts of a run of the held-back background. */
 	public LabReport withFalseAccepts(FalseAccepts accepts) {
-		return new LabReport(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, accepts);
+		return new LabReport(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, accepts,
+				nearestUnrelated);
+	}
+
+	/**
+	 * The report with, for each in-scope utterance that unrelated speech turned down (the background check, or the
+	 * out-of-scope class that the background trains), the background's training lines nearest to it; the lines
+	 * are only read when there is such an utterance.
+	 */
+	public LabReport withNearestUnrelated(Supplier<UnrelatedNeighbours> neighbours) {
+		List<Outcome> turnedDown = outcomes.stream().filter(outcome -> outcome.expectedInScope()
+				&& !outcome.predictedInScope() && (outcome.rejectedBy() == Rejection.UNRELATED_SPEECH
+						|| outcome.rejectedBy() == Rejection.OUT_OF_SCOPE_CLASS))
+				.toList();
+		if (turnedDown.isEmpty()) {
+			return this;
+		}
+		UnrelatedNeighbours index = neighbours.get();
+		Map<Integer, List<UnrelatedNeighbours.Neighbour>> nearest = new HashMap<>();
+		turnedDown.forEach(outcome -> nearest.put(outcome.line().line(),
+				index.nearest(outcome.line().text(), NEIGHBOURS)));
+		return new LabReport(agent, corpus, intents, threshold, outcomes, warnings, wallNanos, threads, falseAccepts,
+				nearest);
+	}
+
+	/** The background's training lines nearest to an outcome's utterance, if it was turned down for being near them. */
+	public List<UnrelatedNeighbours.Neighbour> nearestUnrelated(Outcome outcome) {
+		return nearestUnrelated.getOrDefault(outcome.line().line(), List.of());
 	}
 
 	/** The false accepts on the held-back background, or {@code null} when it was not run. */

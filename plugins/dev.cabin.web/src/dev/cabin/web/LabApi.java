@@ -24,6 +24,7 @@ import dev.cabin.lab.HtmlReport;
 import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
+import dev.cabin.lab.UnrelatedNeighbours;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -127,7 +128,8 @@ final class LabApi extends ApiServlet {
 		if (corpus == null) {
 			return backgroundReport;
 		}
-		LabReport report = LabTest.run(engine, agent, corpus, threads, progress);
+		LabReport report = LabTest.run(engine, agent, corpus, threads, progress)
+				.withNearestUnrelated(() -> UnrelatedNeighbours.of(agent, compiler.encoders(), progress));
 		return backgroundReport == null ? report : report.withFalseAccepts(backgroundReport.falseAccepts());
 	}
 

@@ -45,6 +45,7 @@ import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrFormatException;
+import dev.cabin.engine.nlu.Progress;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusException;
 import dev.cabin.lab.CorpusReader;
@@ -53,6 +54,7 @@ import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
 import dev.cabin.lab.Outcome;
+import dev.cabin.lab.UnrelatedNeighbours;
 import dev.cabin.ui.compile.MonitorProgress;
 import dev.cabin.ui.compile.StudioCompileService;
 import dev.cabin.ui.views.AgentSource;
@@ -218,7 +220,9 @@ public final class LabView extends ViewPart {
 			AgentIr tested = compiled.agents().get(0);
 			Engine engine = Engine.builder(compiled, StudioCompileService.get().encoders()).build();
 			LabReport result = LabTest.run(engine, tested, utterances,
-					Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
+					Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700))
+					.withNearestUnrelated(() -> UnrelatedNeighbours.of(tested, StudioCompileService.get().encoders(),
+							Progress.NONE));
 			Path html = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.html");
 			Path json = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.json");
 			try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
@@ -301,7 +305,8 @@ public final class LabView extends ViewPart {
 		List<Outcome> wrong = result.errors();
 		wrong.stream().limit(ERRORS_SHOWN).forEach(outcome -> row(errors, Integer.toString(outcome.line().line()),
 				outcome.line().text(), outcome.expected(), outcome.predicted(),
-				String.format(Locale.ROOT, "%.3f", outcome.score()), outcome.verdict().label()));
+				String.format(Locale.ROOT, "%.3f", outcome.score()), outcome.verdict().label()
+						+ (outcome.rejectedBy() == null ? "" : ": " + outcome.rejectedBy().words())));
 		reports.setText("Reports: <a href=\"" + html + "\">" + html.getFileName() + "</a>, <a href=\"" + json + "\">"
 				+ json.getFileName() + "</a>" + (wrong.size() > ERRORS_SHOWN
 						? " (all " + wrong.size() + " errors are in the HTML report)" : ""));

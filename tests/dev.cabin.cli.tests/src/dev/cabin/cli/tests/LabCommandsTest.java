@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.cabin.background.BackgroundCorpus;
+import dev.cabin.engine.nlu.Language;
 import dev.cabin.testing.Repository;
 
 /** {@code cabin import} and {@code cabin labtest} as a user runs them. */
@@ -175,6 +178,41 @@ class LabCommandsTest {
 		for (CabinCommand command : new CabinCommand[] { invalidJson, nothing, notUtf8 }) {
 			assertFalse(command.printedAStackTrace(), command.toString());
 		}
+	}
+
+	@Test
+	void aRequestTurnedDownForUnrelatedSpeechIsShownWithTheBackgroundLinesNearIt() throws Exception {
+		BackgroundCorpus.Line weather = BackgroundCorpus.builtIn().lines(Language.ZH).stream()
+				.filter(line -> line.part() == BackgroundCorpus.Part.TRAINING && line.label().equals("written:weather"))
+				.findFirst().orElseThrow();
+		Path agent = write("charger.cabin", """
+				agent Charger {
+					locales zh-CN
+					intent FindCharger { zh-CN: "附近的充电桩", "找个充电站", "哪里能充电", "帮我找充电桩", "最近的快充在哪" }
+					intent ChargeLevel { zh-CN: "还剩多少电", "电量多少", "电池还有多少", "还能跑多远", "续航还有多少" }
+					on voice FindCharger -> flow Find
+					on voice ChargeLevel -> flow Level
+					flow Find { say "最近的充电桩在两公里外。" }
+					flow Level { say "电量还有六成。" }
+				}
+				""");
+		// a weather question the author labelled as theirs: the agent was compiled against this very line
+		Path corpus = write("mislabelled.jsonl",
+				"{\"text\": \"" + weather.text() + "\", \"intent\": \"FindCharger\", \"locale\": \"zh-CN\"}\n");
+		Path json = dir.resolve("report.json");
+
+		CabinCommand lab = CabinCommand.run("labtest", agent.toString(), "--corpus", corpus.toString(), "--json",
+				json.toString());
+
+		assertEquals(0, lab.exitCode, lab.toString());
+		assertTrue(lab.out.contains("fell back, as            1 nearer to unrelated speech than to its intent's examples"),
+				lab.out);
+		String quoted = "\"" + Pattern.quote(weather.text()) + "\"";
+		assertTrue(Pattern.compile("near unrelated speech    " + quoted + " \\(FindCharger\\) is near " + quoted
+				+ " \\(written:weather, (0\\.9\\d|1\\.00)\\)").matcher(lab.out).find(), lab.out);
+		JsonNode error = new ObjectMapper().readTree(json.toFile()).get("errors").get(0);
+		assertEquals("unrelatedSpeech", error.get("rejected_by").asText());
+		assertEquals(weather.text(), error.get("nearest_unrelated").get(0).get("text").asText());
 	}
 
 	@Test
