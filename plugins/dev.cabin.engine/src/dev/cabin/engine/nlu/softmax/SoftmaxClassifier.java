@@ -1,7 +1,6 @@
 package dev.cabin.engine.nlu.softmax;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.cabin.engine.ir.AgentIr;
