@@ -15,6 +15,7 @@ import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -78,7 +79,15 @@ final class Workbench {
 	}
 
 	static void waitUntilLoaded(SimulatorView simulator, String agent) throws InterruptedException {
-		Screen.waitFor(() -> simulator.status().getText().startsWith(agent + ": "), "the agent to be compiled", 120);
+		try {
+			Screen.waitFor(() -> simulator.status().getText().startsWith(agent + ": "), "the agent to be compiled", 120);
+		} catch (AssertionError timedOut) {
+			// what the view shows and where its job is tell a load that never started from one that hangs
+			Job loading = simulator.loading();
+			throw new AssertionError(timedOut.getMessage() + "; the simulator says \"" + simulator.status().getText()
+					+ "\", its loading job " + (loading == null ? "never started" : "is in state " + loading.getState()
+							+ " (" + loading.getResult() + ")"), timedOut);
+		}
 	}
 
 	/** Types into the utterance field and presses Enter. */
