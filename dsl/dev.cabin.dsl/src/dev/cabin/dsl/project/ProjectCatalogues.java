@@ -62,7 +62,13 @@ public class ProjectCatalogues {
 		}
 		watched.addAll(project.vss().types());
 		watched.addAll(project.vss().overlays());
-		loaded.put(projectFile, new Loaded(watched, stamps(watched), fresh));
+		// a project with problems is read again next time: a file it names that is missing has no stamp to watch,
+		// and the author is likely writing it now
+		if (problems.isEmpty()) {
+			loaded.put(projectFile, new Loaded(watched, stamps(watched), fresh));
+		} else {
+			loaded.remove(projectFile);
+		}
 		return fresh;
 	}
 

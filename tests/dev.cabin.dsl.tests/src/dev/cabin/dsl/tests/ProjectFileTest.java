@@ -64,6 +64,18 @@ class ProjectFileTest {
 	}
 
 	@Test
+	void anOverlayWrittenAfterTheProjectFileNamedItIsUsedOnTheNextCheck() {
+		Checked.write(dir, "cabin.yaml", "vss:\n  overlays: [vss/acme.vspec]\n");
+		Path agent = Checked.write(dir, "agents/acme.cabin", AGENT);
+		Checked before = Checked.files(agent);
+		Checked.write(dir, "vss/acme.vspec", OVERLAY);
+
+		Checked after = Checked.files(agent);
+
+		assertEquals(List.of(), after.codes(), "the first check, before the overlay existed, is not kept: " + before + " then " + after);
+	}
+
+	@Test
 	void aProjectsOwnSpecReplacesTheDefaultCatalogue() {
 		Checked.write(dir, "cabin.yaml", "vss:\n  spec: vss/root.vspec\n  overlays: [vss/acme.vspec]\n");
 		Checked.write(dir, "vss/root.vspec", """
