@@ -160,12 +160,16 @@ public final class SoftmaxModel {
 		Guess guess = guess(logits, embedding);
 		double shortfall = shortfall(guess);
 		return new Classification(shortfall == 0 ? intents.get(guess.intent()) : null, candidates,
-				rejection(guess), shortfall > 0 && shortfall <= GREY_ZONE);
+				rejection(guess, shortfall), shortfall > 0 && shortfall <= GREY_ZONE);
 	}
 
 	/** Which test turns down a guess, or {@code null} when it falls short of nothing. */
 	public Rejection rejection(Guess guess) {
-		if (shortfall(guess) == 0) {
+		return rejection(guess, shortfall(guess));
+	}
+
+	private Rejection rejection(Guess guess, double shortfall) {
+		if (shortfall == 0) {
 			return null;
 		}
 		if (guess.outOfScopeClassWins()) {
