@@ -20,7 +20,7 @@ import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoder;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.UtteranceTemplate;
+import dev.cabin.engine.nlu.SlotSamples;
 import dev.cabin.language.TextNormalizer;
 
 /**
@@ -62,7 +62,7 @@ final class ExampleCompiler {
 			SentenceEncoder encoder = encoders.forLanguage(language);
 			usedEncoders.put(language.code(), new EncoderInfo(encoder.modelId(), encoder.dimension()));
 			List<String> texts = utterances.getTexts();
-			List<String> spoken = texts.stream().map(text -> TextNormalizer.normalize(filled(text, locale, slots)))
+			List<String> spoken = texts.stream().map(text -> SlotSamples.spoken(text, locale, slots, entities))
 					.toList();
 			List<float[]> vectors = spoken.parallelStream().map(text -> embed(encoder, text)).toList();
 			for (int i = 0; i < texts.size(); i++) {
@@ -91,12 +91,5 @@ final class ExampleCompiler {
 		float[] vector = encoder.encode(normalized);
 		progress.report(task, embedded.incrementAndGet(), toEmbed);
 		return vector;
-	}
-
-	/** The example with every slot marker replaced by its value or a typical value of the slot's type. */
-	private String filled(String text, String locale, List<SlotIr> slots) {
-		return UtteranceTemplate.parse(text).filled(slotName -> slots.stream()
-				.filter(slot -> slot.name().equals(slotName)).findFirst()
-				.map(slot -> SlotSamples.sample(slot.type(), locale, entities)).orElse(slotName));
 	}
 }

@@ -14,13 +14,12 @@ import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoders;
-import dev.cabin.engine.nlu.UtteranceTemplate;
-import dev.cabin.language.TextNormalizer;
+import dev.cabin.engine.nlu.SlotSamples;
 
 /**
- * An agent's examples as the lab hands them to the {@link OwnDomainFilter}, per language: their embeddings (slot
- * markers read as the slot's name) and their text as written, so that the lab leaves out of the background what the
- * compiler left out.
+ * An agent's examples as the lab hands them to the {@link OwnDomainFilter}, per language: their embeddings (said as
+ * the compiler trains on them, {@link SlotSamples}) and their text as written, so that the lab leaves out of the
+ * background what the compiler left out.
  *
  * @param locales the first locale of each language the agent has examples in, in the order they come
  */
@@ -35,7 +34,7 @@ record AgentExamples(AgentIr agent, Map<Language, String> locales, Map<Language,
 			for (ExampleIr example : intent.examples()) {
 				Language language = Language.ofLocale(example.locale());
 				locales.putIfAbsent(language, example.locale());
-				String spoken = TextNormalizer.normalize(UtteranceTemplate.parse(example.text()).filled(slot -> slot));
+				String spoken = SlotSamples.spoken(example.text(), example.locale(), intent.slots(), agent.entities());
 				embeddings.computeIfAbsent(language, l -> new ArrayList<>())
 						.add(encoders.forLanguage(language).encode(spoken));
 				templates.computeIfAbsent(language, l -> new ArrayList<>()).add(example.text());

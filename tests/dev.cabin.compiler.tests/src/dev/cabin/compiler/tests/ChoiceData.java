@@ -17,6 +17,7 @@ import dev.cabin.engine.ir.ExampleIr;
 import dev.cabin.engine.ir.IntentIr;
 import dev.cabin.engine.nlu.Language;
 import dev.cabin.engine.nlu.SentenceEncoder;
+import dev.cabin.engine.nlu.SlotSamples;
 import dev.cabin.language.TextNormalizer;
 import dev.cabin.testing.Repository;
 
@@ -65,9 +66,8 @@ final class ChoiceData {
 			for (ExampleIr example : intent.examples()) {
 				if (Language.ofLocale(example.locale()) == language) {
 					templates.add(example.text());
-					if (!example.text().contains("{")) {
-						own.add(encoder.encode(TextNormalizer.normalize(example.text())));
-					}
+					own.add(encoder.encode(
+							SlotSamples.spoken(example.text(), example.locale(), intent.slots(), agent.entities())));
 				}
 			}
 		}
