@@ -19,6 +19,8 @@ import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.llm.LanguageModel;
+import dev.cabin.engine.nlu.Progress;
+import dev.cabin.lab.FalseAcceptsMeter;
 import dev.cabin.llm.LlmSettings;
 
 /**
@@ -80,8 +82,9 @@ final class TestCommand implements Command {
 				+ agents.size() + " agent" + (agents.size() == 1 ? "" : "s")
 				+ (cassette != null ? " (LLM: " + cassette.name() + ")" : live != null ? " (LLM: " + live.name() + ")"
 						: " (offline)"));
-		BackgroundMeter meter = new BackgroundMeter(engine, terminal);
-		ConversationRunner runner = new ConversationRunner(engine, meter);
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(engine, Toolchain.service().encoders(), Progress.NONE,
+				(agent, accepts) -> FalseAcceptsLines.print(agent.id(), accepts, terminal.out()));
+		ConversationRunner runner = new ConversationRunner(engine, meter::rate);
 		JUnitReport report = new JUnitReport();
 		int failed = 0;
 		for (AgentIr agent : agents) {
@@ -116,7 +119,7 @@ final class TestCommand implements Command {
 			}
 		}
 		if (background) {
-			agents.forEach(meter::rate);
+			agents.forEach(meter::of);
 		}
 		terminal.out().println((tests - failed) + " passed, " + failed + " failed");
 		return failed == 0 ? Main.OK : Main.FAILED;

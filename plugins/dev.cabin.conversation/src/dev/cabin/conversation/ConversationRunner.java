@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -58,14 +59,10 @@ public final class ConversationRunner {
 	private final Engine engine;
 	private final FalseAcceptMeter meter;
 
-	/** A runner that fails {@code expect false accepts below}: it has no background to measure with. */
-	public ConversationRunner(Engine engine) {
-		this(engine, null);
-	}
-
+	/** @param meter measures an agent's false accepts for {@code expect false accepts below} */
 	public ConversationRunner(Engine engine, FalseAcceptMeter meter) {
 		this.engine = engine;
-		this.meter = meter;
+		this.meter = Objects.requireNonNull(meter);
 	}
 
 	/** Every test of every agent, in source order. */
@@ -124,9 +121,6 @@ public final class ConversationRunner {
 
 	/** What is wrong with the agent's false accepts, or {@code null}. */
 	private String falseAccepts(AgentIr agent, TestIr.Step.ExpectFalseAccepts expected) {
-		if (meter == null) {
-			return "false accepts are measured by cabin test, which runs the held-back background; this runner has none";
-		}
 		double rate = meter.rate(agent);
 		return rate < expected.below() ? null
 				: String.format(Locale.ROOT, "expected false accepts below %s%%, got %.2f%% of the held-back background",

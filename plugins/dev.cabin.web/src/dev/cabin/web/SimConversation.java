@@ -18,6 +18,9 @@ import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.TriggerIr;
+import dev.cabin.engine.nlu.Progress;
+import dev.cabin.engine.nlu.SentenceEncoders;
+import dev.cabin.lab.FalseAcceptsMeter;
 import dev.cabin.vss.DefaultCatalogue;
 import dev.cabin.vss.VssNode;
 
@@ -115,13 +118,18 @@ final class SimConversation {
 		return watched;
 	}
 
-	/** Runs the conversation tests of this agent, as compiled now, each in a fresh session. */
-	static List<ConversationRunner.Result> runTests(SimulatorEngines.Compiled compiled, String agentId) {
+	/**
+	 * Runs the conversation tests of this agent, as compiled now, each in a fresh session; a test that asserts the
+	 * agent's false accepts has them measured on the held-back background, as {@code cabin test} does.
+	 */
+	static List<ConversationRunner.Result> runTests(SimulatorEngines.Compiled compiled, String agentId,
+			SentenceEncoders encoders) {
 		AgentIr tested = compiled.ir().agent(agentId);
 		if (tested == null) {
 			return List.of();
 		}
-		ConversationRunner runner = new ConversationRunner(compiled.engine());
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(compiled.engine(), encoders, Progress.NONE);
+		ConversationRunner runner = new ConversationRunner(compiled.engine(), meter::rate);
 		return tested.tests().stream().map(test -> runner.run(tested, test)).toList();
 	}
 }

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -25,6 +27,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.conversation.ConversationTestText;
+import dev.cabin.ui.compile.MonitorProgress;
 import dev.cabin.ui.views.UiThread;
 
 /**
@@ -111,17 +114,21 @@ final class ConversationTests {
 		Display display = Display.getCurrent();
 		transcript.note("Replaying the conversation tests of " + agentId + "...");
 		Job job = Job.create("Replaying the conversation tests of " + agentId, monitor -> {
-			monitor.beginTask("Replaying the conversation tests of " + agentId, 2);
+			monitor.beginTask("Replaying the conversation tests of " + agentId, 1000);
 			try {
-				Simulation fresh = Simulation.load(path, text, null);
-				monitor.worked(1);
+				Simulation fresh = Simulation.load(path, text, null, MonitorProgress.on(monitor, 300),
+						MonitorProgress.cancellation(monitor));
 				fresh.start(agentId);
-				List<ConversationRunner.Result> results = fresh.runTests();
+				List<ConversationRunner.Result> results = fresh.runTests(MonitorProgress.on(monitor, 700));
 				UiThread.later(display, transcript.widget(), () -> replayed(results));
 			} catch (Simulation.SimulationException e) {
 				UiThread.later(display, transcript.widget(), () -> transcript.note("(cannot replay: " + e.getMessage() + ")"));
+			} catch (OperationCanceledException | CancellationException e) {
+				UiThread.later(display, transcript.widget(), () -> transcript.note("(replay stopped)"));
+				return Status.CANCEL_STATUS;
+			} finally {
+				monitor.done();
 			}
-			monitor.done();
 			return Status.OK_STATUS;
 		});
 		job.schedule();

@@ -21,6 +21,7 @@ import dev.cabin.engine.Session;
 import dev.cabin.engine.TurnResult;
 import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.lab.FalseAcceptsMeter;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.IrFormatException;
@@ -207,11 +208,17 @@ public final class Simulation {
 		return zones;
 	}
 
-	/** Runs the conversation tests of the current agent, each in a fresh session. */
-	public List<ConversationRunner.Result> runTests() {
+	/**
+	 * Runs the conversation tests of the current agent, each in a fresh session; a test that asserts the agent's
+	 * false accepts has them measured on the held-back background, as {@code cabin test} does.
+	 *
+	 * @param progress tells how the measurement of the background advances
+	 */
+	public List<ConversationRunner.Result> runTests(Progress progress) {
 		AgentIr tested = agent();
 		List<ConversationRunner.Result> results = new ArrayList<>();
-		ConversationRunner runner = new ConversationRunner(engine);
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(engine, StudioCompileService.get().encoders(), progress);
+		ConversationRunner runner = new ConversationRunner(engine, meter::rate);
 		tested.tests().forEach(test -> results.add(runner.run(tested, test)));
 		return results;
 	}
