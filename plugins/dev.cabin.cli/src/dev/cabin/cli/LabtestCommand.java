@@ -162,9 +162,7 @@ final class LabtestCommand implements Command {
 		report.errors().stream().filter(error -> !report.nearestUnrelated(error).isEmpty()).limit(NEAR_UNRELATED_SHOWN)
 				.forEach(error -> out.printf(Locale.ROOT, "  %-24s \"%s\" (%s) is near %s%n", "near unrelated speech",
 						error.line().text(), error.expected(), report.nearestUnrelated(error).stream()
-								.map(neighbour -> String.format(Locale.ROOT, "\"%s\" (%s, %.2f)", neighbour.text(),
-										neighbour.label(), neighbour.similarity()))
-								.collect(Collectors.joining(", "))));
+								.map(UnrelatedNeighbours.Neighbour::described).collect(Collectors.joining(", "))));
 		line(out, "out-of-scope recall", percent(report.outOfScopeRecall()), report.outOfScopeCorrect(),
 				report.outOfScope());
 		line(out, "out-of-scope precision", percent(report.outOfScopePrecision()), report.outOfScopeCorrect(),

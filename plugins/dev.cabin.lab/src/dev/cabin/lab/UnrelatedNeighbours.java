@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.cabin.background.BackgroundCorpus;
@@ -25,6 +26,11 @@ public final class UnrelatedNeighbours {
 
 	/** A background line near an utterance, with its label and cosine. */
 	public record Neighbour(String text, String label, double similarity) {
+
+		/** {@code "打个车到火车站" (written:taxi, 0.66)}: how the command line and Studio show a neighbour. */
+		public String described() {
+			return String.format(Locale.ROOT, "\"%s\" (%s, %.2f)", text, label, similarity);
+		}
 	}
 
 	private record Kept(List<BackgroundCorpus.Line> lines, List<float[]> vectors) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -63,7 +64,8 @@ import dev.cabin.ui.views.UiThread;
 /**
  * Runs a corpus of utterances against an agent, as {@code cabin labtest} does, in a job with progress and
  * cancel, and shows the recognition lab's report: the headline figures, the confusion heatmap, the intents by
- * F1 (worst first) and the worst errors (the most confident first); the HTML and JSON reports are written
+ * F1 (worst first) and the worst errors (the most confident first), with why a request fell back and, when
+ * unrelated speech turned it down, the background's lines nearest to it; the HTML and JSON reports are written
  * beside the corpus.
  */
 public final class LabView extends ViewPart {
@@ -137,7 +139,8 @@ public final class LabView extends ViewPart {
 		heatmapScroller.setContent(heatmap);
 		SashForm tables = new SashForm(body, SWT.VERTICAL);
 		intents = table(tables, "Intent", 150, "n", 40, "Precision", 70, "Recall", 70, "F1", 60);
-		errors = table(tables, "Line", 50, "Utterance", 260, "Expected", 120, "Got", 120, "Score", 60, "Verdict", 130);
+		errors = table(tables, "Line", 50, "Utterance", 260, "Expected", 120, "Got", 120, "Score", 60, "Verdict", 130,
+				"Near unrelated speech", 300);
 		body.setWeights(45, 55);
 
 		reports = new Link(parent, SWT.NONE);
@@ -306,7 +309,9 @@ public final class LabView extends ViewPart {
 		wrong.stream().limit(ERRORS_SHOWN).forEach(outcome -> row(errors, Integer.toString(outcome.line().line()),
 				outcome.line().text(), outcome.expected(), outcome.predicted(),
 				String.format(Locale.ROOT, "%.3f", outcome.score()), outcome.verdict().label()
-						+ (outcome.rejectedBy() == null ? "" : ": " + outcome.rejectedBy().words())));
+						+ (outcome.rejectedBy() == null ? "" : ": " + outcome.rejectedBy().words()),
+				result.nearestUnrelated(outcome).stream().map(UnrelatedNeighbours.Neighbour::described)
+						.collect(Collectors.joining(", "))));
 		reports.setText("Reports: <a href=\"" + html + "\">" + html.getFileName() + "</a>, <a href=\"" + json + "\">"
 				+ json.getFileName() + "</a>" + (wrong.size() > ERRORS_SHOWN
 						? " (all " + wrong.size() + " errors are in the HTML report)" : ""));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.cabin.background.BackgroundCorpus;
+import dev.cabin.engine.nlu.Language;
 import dev.cabin.lab.LabReport;
 import dev.cabin.testing.Repository;
 import dev.cabin.testing.Screen;
@@ -89,10 +91,48 @@ class LabViewTest {
 	}
 
 	@Test
+	void aRequestTurnedDownForUnrelatedSpeechShowsTheBackgroundLinesNearIt() throws Exception {
+		BackgroundCorpus.Line weather = BackgroundCorpus.builtIn().lines(Language.ZH).stream()
+				.filter(line -> line.part() == BackgroundCorpus.Part.TRAINING && line.label().equals("written:weather"))
+				.findFirst().orElseThrow();
+		create("charger.cabin", """
+				agent Charger {
+					locales zh-CN
+					intent FindCharger { zh-CN: "附近的充电桩", "找个充电站", "哪里能充电", "帮我找充电桩", "最近的快充在哪" }
+					intent ChargeLevel { zh-CN: "还剩多少电", "电量多少", "电池还有多少", "还能跑多远", "续航还有多少" }
+					on voice FindCharger -> flow Find
+					on voice ChargeLevel -> flow Level
+					flow Find { say "最近的充电桩在两公里外。" }
+					flow Level { say "电量还有六成。" }
+				}
+				""");
+		// a weather question the author labelled as theirs: the agent was compiled against this very line
+		create("mislabelled.jsonl",
+				"{\"text\": \"" + weather.text() + "\", \"intent\": \"FindCharger\", \"locale\": \"zh-CN\"}\n");
+		IWorkbenchPage page = Workbench.page();
+		IDE.openEditor(page, project.getFile("charger.cabin"));
+		LabView lab = (LabView) page.showView(LabView.ID);
+		lab.choose(AgentSource.of(page.getActiveEditor()),
+				project.getFile("mislabelled.jsonl").getLocation().toFile().toPath());
+
+		lab.run();
+		Screen.waitFor(() -> lab.report() != null, "the lab test", 180);
+
+		assertEquals(1, lab.errors().getItemCount());
+		assertEquals("wrongly out of scope: nearer to unrelated speech than to its intent's examples",
+				lab.errors().getItem(0).getText(5));
+		String near = lab.errors().getItem(0).getText(6);
+		assertTrue(near.startsWith("\"" + weather.text() + "\" (written:weather, "), near);
+	}
+
+	private void create(String name, String text) throws Exception {
+		project.getFile(name).create(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true,
+				null);
+	}
+
+	@Test
 	void aCorpusThatIsNotJsonIsReportedWithItsLine() throws Exception {
-		project.getFile("broken.jsonl").create(new java.io.ByteArrayInputStream(
-				"{\"text\": \"open the sunroof\", \"intent\": \"OpenSunroof\"}\nthis is not json\n"
-						.getBytes(StandardCharsets.UTF_8)), true, null);
+		create("broken.jsonl", "{\"text\": \"open the sunroof\", \"intent\": \"OpenSunroof\"}\nthis is not json\n");
 		IWorkbenchPage page = Workbench.page();
 		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
 		LabView lab = (LabView) page.showView(LabView.ID);
