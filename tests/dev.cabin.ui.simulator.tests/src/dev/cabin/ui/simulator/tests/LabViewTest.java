@@ -95,17 +95,7 @@ class LabViewTest {
 		BackgroundCorpus.Line weather = BackgroundCorpus.builtIn().lines(Language.ZH).stream()
 				.filter(line -> line.part() == BackgroundCorpus.Part.TRAINING && line.label().equals("written:weather"))
 				.findFirst().orElseThrow();
-		create("charger.cabin", """
-				agent Charger {
-					locales zh-CN
-					intent FindCharger { zh-CN: "附近的充电桩", "找个充电站", "哪里能充电", "帮我找充电桩", "最近的快充在哪" }
-					intent ChargeLevel { zh-CN: "还剩多少电", "电量多少", "电池还有多少", "还能跑多远", "续航还有多少" }
-					on voice FindCharger -> flow Find
-					on voice ChargeLevel -> flow Level
-					flow Find { say "最近的充电桩在两公里外。" }
-					flow Level { say "电量还有六成。" }
-				}
-				""");
+		create("charger.cabin", Files.readString(Repository.file("tests/dev.cabin.testing/agents/charger-zh.cabin")));
 		// a weather question the author labelled as theirs: the agent was compiled against this very line
 		create("mislabelled.jsonl",
 				"{\"text\": \"" + weather.text() + "\", \"intent\": \"FindCharger\", \"locale\": \"zh-CN\"}\n");
