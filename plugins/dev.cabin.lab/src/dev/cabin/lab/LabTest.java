@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.cabin.engine.Engine;
@@ -70,20 +69,17 @@ public final class LabTest {
 		warmUp(runner, lines);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			AtomicInteger done = new AtomicInteger();
 			progress.report(TASK, 0, lines.size());
 			long start = System.nanoTime();
 			List<Future<Outcome>> futures = new ArrayList<>();
 			for (CorpusLine line : lines) {
-				futures.add(pool.submit(() -> {
-					Outcome outcome = runner.run(line);
-					progress.report(TASK, done.incrementAndGet(), lines.size());
-					return outcome;
-				}));
+				futures.add(pool.submit(() -> runner.run(line)));
 			}
+			// progress is told on the caller's thread, so that a cancellation it raises reaches the caller as it is
 			List<Outcome> outcomes = new ArrayList<>();
 			for (Future<Outcome> future : futures) {
 				outcomes.add(future.get());
+				progress.report(TASK, outcomes.size(), lines.size());
 			}
 			return new LabReport(agent.id(), corpus.name(), agent.intents().stream().map(IntentIr::name).toList(),
 					agent.classifier().threshold(), outcomes, warnings, System.nanoTime() - start, threads);

@@ -245,10 +245,6 @@ public final class LabView extends ViewPart {
 			UiThread.later(display, figures, () -> failed("Stopped."));
 			return Status.CANCEL_STATUS;
 		} catch (IllegalStateException e) {
-			if (monitor.isCanceled()) {
-				UiThread.later(display, figures, () -> failed("Stopped."));
-				return Status.CANCEL_STATUS;
-			}
 			UiThread.later(display, figures, () -> failed(e.getMessage() + ": " + e.getCause()));
 			return Status.OK_STATUS;
 		} finally {

@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -125,12 +124,9 @@ final class ConversationTests {
 			} catch (Simulation.SimulationException e) {
 				UiThread.later(display, transcript.widget(), () -> transcript.note("(cannot replay: " + e.getMessage() + ")"));
 			} catch (OperationCanceledException | CancellationException e) {
-				return stopped(display);
+				UiThread.later(display, transcript.widget(), () -> transcript.note("(replay stopped)"));
+				return Status.CANCEL_STATUS;
 			} catch (IllegalStateException e) {
-				// the background's measurement runs on a pool, which hands a cancellation on wrapped
-				if (monitor.isCanceled()) {
-					return stopped(display);
-				}
 				UiThread.later(display, transcript.widget(),
 						() -> transcript.note("(cannot replay: " + e.getMessage() + ": " + e.getCause() + ")"));
 			} finally {
@@ -140,11 +136,6 @@ final class ConversationTests {
 		});
 		job.schedule();
 		return job;
-	}
-
-	private IStatus stopped(Display display) {
-		UiThread.later(display, transcript.widget(), () -> transcript.note("(replay stopped)"));
-		return Status.CANCEL_STATUS;
 	}
 
 	private void replayed(List<ConversationRunner.Result> results) {
