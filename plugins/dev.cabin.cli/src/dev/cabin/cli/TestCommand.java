@@ -82,7 +82,7 @@ final class TestCommand implements Command {
 				+ agents.size() + " agent" + (agents.size() == 1 ? "" : "s")
 				+ (cassette != null ? " (LLM: " + cassette.name() + ")" : live != null ? " (LLM: " + live.name() + ")"
 						: " (offline)"));
-		FalseAcceptsMeter meter = new FalseAcceptsMeter(engine, Toolchain.service().encoders(), Progress.NONE,
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(ir, Toolchain.service().encoders(), Progress.NONE,
 				(agent, accepts) -> FalseAcceptsLines.print(agent.id(), accepts, terminal.out()));
 		ConversationRunner runner = new ConversationRunner(engine, meter::rate);
 		JUnitReport report = new JUnitReport();

@@ -6,31 +6,38 @@ import java.util.function.BiConsumer;
 
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
+import dev.cabin.engine.ir.CabinIr;
+import dev.cabin.engine.ir.IrFormatException;
 import dev.cabin.engine.nlu.Progress;
 import dev.cabin.engine.nlu.SentenceEncoders;
 
 /**
- * Measures agents' false accepts on the held-back background of unrelated speech through one engine, once per
- * agent: what a conversation test's {@code expect false accepts below N%} asks, wherever the tests run
- * ({@code cabin test}, Studio's simulator, the browser's), so that a test passes or fails alike in each.
+ * Measures agents' false accepts on the held-back background of unrelated speech, once per agent: what a
+ * conversation test's {@code expect false accepts below N%} asks, wherever the tests run ({@code cabin test},
+ * Studio's simulator, the browser's), so that a test passes or fails alike in each. It measures through an engine
+ * of its own without an LLM, as {@code cabin labtest --background} does, whatever LLM or cassette the tests talk
+ * to: the figure is the car's recognizer's, and thousands of unrelated lines must neither be sent to a live model
+ * nor recorded into (or be missing from) a cassette.
  */
 public final class FalseAcceptsMeter {
 
-	private final Engine engine;
+	private final CabinIr ir;
 	private final SentenceEncoders encoders;
 	private final Progress progress;
 	private final BiConsumer<AgentIr, FalseAccepts> measured;
 	private final Map<String, FalseAccepts> byAgent = new HashMap<>();
+	private Engine offline;
 
-	public FalseAcceptsMeter(Engine engine, SentenceEncoders encoders, Progress progress) {
-		this(engine, encoders, progress, (agent, accepts) -> {
+	/** @param ir the compiled agents, as the tests' engine runs them */
+	public FalseAcceptsMeter(CabinIr ir, SentenceEncoders encoders, Progress progress) {
+		this(ir, encoders, progress, (agent, accepts) -> {
 		});
 	}
 
 	/** @param measured told of each agent's false accepts when they have been measured */
-	public FalseAcceptsMeter(Engine engine, SentenceEncoders encoders, Progress progress,
+	public FalseAcceptsMeter(CabinIr ir, SentenceEncoders encoders, Progress progress,
 			BiConsumer<AgentIr, FalseAccepts> measured) {
-		this.engine = engine;
+		this.ir = ir;
 		this.encoders = encoders;
 		this.progress = progress;
 		this.measured = measured;
@@ -41,7 +48,7 @@ public final class FalseAcceptsMeter {
 		FalseAccepts accepts = byAgent.get(agent.id());
 		if (accepts == null) {
 			try {
-				accepts = LabTest.background(engine, agent, encoders, Runtime.getRuntime().availableProcessors(),
+				accepts = LabTest.background(offlineEngine(), agent, encoders, Runtime.getRuntime().availableProcessors(),
 						progress).falseAccepts();
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -51,6 +58,18 @@ public final class FalseAcceptsMeter {
 			measured.accept(agent, accepts);
 		}
 		return accepts;
+	}
+
+	private Engine offlineEngine() {
+		if (offline == null) {
+			try {
+				offline = Engine.load(ir, encoders);
+			} catch (IrFormatException e) {
+				// the tests' engine was built from this IR, so it loads
+				throw new IllegalStateException("the compiled agents cannot be loaded: " + e.getMessage(), e);
+			}
+		}
+		return offline;
 	}
 
 	/** The share of the held-back lines the agent acted on. */

@@ -128,7 +128,7 @@ final class SimConversation {
 		if (tested == null) {
 			return List.of();
 		}
-		FalseAcceptsMeter meter = new FalseAcceptsMeter(compiled.engine(), encoders, Progress.NONE);
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(compiled.ir(), encoders, Progress.NONE);
 		ConversationRunner runner = new ConversationRunner(compiled.engine(), meter::rate);
 		return tested.tests().stream().map(test -> runner.run(tested, test)).toList();
 	}

@@ -217,7 +217,7 @@ public final class Simulation {
 	public List<ConversationRunner.Result> runTests(Progress progress) {
 		AgentIr tested = agent();
 		List<ConversationRunner.Result> results = new ArrayList<>();
-		FalseAcceptsMeter meter = new FalseAcceptsMeter(engine, StudioCompileService.get().encoders(), progress);
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(ir, StudioCompileService.get().encoders(), progress);
 		ConversationRunner runner = new ConversationRunner(engine, meter::rate);
 		tested.tests().forEach(test -> results.add(runner.run(tested, test)));
 		return results;

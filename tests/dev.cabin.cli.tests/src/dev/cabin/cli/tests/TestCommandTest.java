@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.cabin.testing.LoopbackLlm;
 import dev.cabin.testing.Repository;
 
 class TestCommandTest {
@@ -84,6 +87,47 @@ class TestCommandTest {
 		assertTrue(test.out.matches("(?s).*Garage: false accepts \\d+\\.\\d per 1,000 unrelated requests \\(\\d+ of \\d+"
 				+ " held-back background lines.*"), "measured once and printed: " + test.out);
 		assertEquals(1, test.out.split("false accepts [0-9.]+ per 1,000", -1).length - 1, "measured once: " + test.out);
+	}
+
+	@Test
+	void falseAcceptsAreMeasuredOfflineWhileTheTestsTalkToTheLlm() throws IOException {
+		Path agent = dir.resolve("teller.cabin");
+		Files.writeString(agent, """
+				agent Teller {
+					locales en-US
+					intent TellStory { en-US: "tell me a story", "tell us something fun", "a story please" }
+					on voice TellStory -> flow Story
+					flow Story { generate "Tell a short story." }
+					test "tells a story" {
+						user "tell me a story"
+						expect reply contains "Once upon a time"
+					}
+					test "rarely takes unrelated speech for a request" {
+						expect false accepts below 50%
+					}
+				}
+				""");
+		try (LoopbackLlm llm = new LoopbackLlm()) {
+			llm.then(LoopbackLlm.ollamaText("Once upon a time a car found its way home."));
+			Path settings = dir.resolve("llm.properties");
+			Files.writeString(settings, "provider=ollama\nmodel=test\nretries=0\nbase-url=" + llm.url() + "\n");
+
+			CabinCommand test = CabinCommand.run("test", agent.toString(), "--llm", settings.toString());
+			CabinCommand lab = CabinCommand.run("labtest", agent.toString(), "--background");
+
+			assertEquals(0, test.exitCode, test.toString());
+			// a car's recognizer, as the lab measures it: the LLM is asked for the story only, not for the thousands
+			// of held-back lines, which would cost a live model's calls and fill a recorded cassette
+			assertEquals(1, llm.received().size(), "requests to the LLM: " + llm.received().size());
+			assertEquals(falseAccepts(lab.out), falseAccepts(test.out), "the test measures what the lab measures");
+		}
+	}
+
+	private static String falseAccepts(String printed) {
+		Matcher figure = Pattern.compile("false accepts [0-9.]+ per 1,000 unrelated requests \\(\\d+ of \\d+")
+				.matcher(printed);
+		assertTrue(figure.find(), printed);
+		return figure.group();
 	}
 
 	@Test
