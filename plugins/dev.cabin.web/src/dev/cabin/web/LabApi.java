@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import com.google.gson.JsonParser;
@@ -37,7 +36,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * (the figures, as {@code cabin labtest --json} writes them, and the report's id) or {@code error}</li>
  * <li>{@code GET report?id=N}: the HTML report of a run ({@code cabin labtest --html})</li>
  * </ul>
- * One run at a time (a lab test uses every core); the last {@value #REPORTS_KEPT} reports are kept.
+ * One run at a time, and none while a replay measures false accepts (each uses every core); the last {@value #REPORTS_KEPT} reports are kept.
  */
 final class LabApi extends ApiServlet {
 
@@ -48,7 +47,6 @@ final class LabApi extends ApiServlet {
 	private final transient SimulatorEngines engines;
 	private final transient CompileService compiler;
 	private final transient WorkspacePaths paths;
-	private final AtomicBoolean running = new AtomicBoolean();
 	private final transient KeptResults<LabReport> reports = new KeptResults<>("lab test run", REPORTS_KEPT);
 
 	LabApi(SimulatorEngines engines) {
@@ -76,8 +74,9 @@ final class LabApi extends ApiServlet {
 					"name the agent (?agent=FILE.cabin) and the corpus (&corpus=FILE.jsonl, or &background=true)");
 		}
 		Corpus corpus = corpusPath == null ? null : corpus(corpusPath);
-		if (!running.compareAndSet(false, true)) {
-			throw new Refusal(Refusal.CONFLICT, "a lab test is running already; wait for it to finish");
+		if (!engines.measureAlone()) {
+			throw new Refusal(Refusal.CONFLICT,
+					"a lab test or a replay's false accepts are being measured; wait for them to finish");
 		}
 		try {
 			SimulatorEngines.Compiled compiled = engines.compile(agentPath, false);
@@ -100,7 +99,7 @@ final class LabApi extends ApiServlet {
 				events.send("error", Map.of("message", "the lab test failed: " + e.getMessage()));
 			}
 		} finally {
-			running.set(false);
+			engines.measured();
 		}
 	}
 

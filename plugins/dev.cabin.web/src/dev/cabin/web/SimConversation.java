@@ -19,7 +19,6 @@ import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.EventIr;
 import dev.cabin.engine.ir.TriggerIr;
 import dev.cabin.engine.nlu.Progress;
-import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.lab.FalseAcceptsMeter;
 import dev.cabin.vss.DefaultCatalogue;
 import dev.cabin.vss.VssNode;
@@ -120,16 +119,18 @@ final class SimConversation {
 
 	/**
 	 * Runs the conversation tests of this agent, as compiled now, each in a fresh session; a test that asserts the
-	 * agent's false accepts has them measured on the held-back background, as {@code cabin test} does.
+	 * agent's false accepts has them measured on the held-back background, as {@code cabin test} does, in the
+	 * server's measuring turn.
 	 */
 	static List<ConversationRunner.Result> runTests(SimulatorEngines.Compiled compiled, String agentId,
-			SentenceEncoders encoders) {
+			SimulatorEngines engines) {
 		AgentIr tested = compiled.ir().agent(agentId);
 		if (tested == null) {
 			return List.of();
 		}
-		FalseAcceptsMeter meter = new FalseAcceptsMeter(compiled.ir(), encoders, Progress.NONE);
-		ConversationRunner runner = new ConversationRunner(compiled.engine(), meter::rate);
+		FalseAcceptsMeter meter = new FalseAcceptsMeter(compiled.ir(), engines.compiler().encoders(), Progress.NONE);
+		ConversationRunner runner = new ConversationRunner(compiled.engine(),
+				agent -> engines.measureInTurn(() -> meter.rate(agent)));
 		return tested.tests().stream().map(test -> runner.run(tested, test)).toList();
 	}
 }

@@ -83,8 +83,7 @@ public final class SimSocket extends Endpoint {
 			}
 			if ("replay-tests".equals(type)) {
 				return SimMessages.tests(conversation.path(), SimConversation.runTests(
-						engines.compile(conversation.path()), conversation.agent().id(), engines.compiler().encoders()),
-						engines.paths());
+						engines.compile(conversation.path()), conversation.agent().id(), engines), engines.paths());
 			}
 			return SimMessages.turn(conversation.handle(events.parse(message)), conversation);
 		} catch (EventFormatException | Refusal e) {

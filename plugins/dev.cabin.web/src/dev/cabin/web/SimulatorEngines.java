@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 import dev.cabin.compiler.CompileException;
@@ -31,6 +33,8 @@ final class SimulatorEngines {
 	private final WorkspacePaths paths;
 	private final CompileService compiler;
 	private final Map<String, String> environment;
+	/* A lab test and a replay's false accepts each run the background through every core: one at a time. */
+	private final Semaphore measuring = new Semaphore(1, true);
 
 	SimulatorEngines(WorkspacePaths paths, CompileService compiler, Map<String, String> environment) {
 		this.paths = paths;
@@ -85,6 +89,25 @@ final class SimulatorEngines {
 
 	WorkspacePaths paths() {
 		return paths;
+	}
+
+	/** Takes the server's measuring turn unless a measurement runs; then {@link #measured()} hands it on. */
+	boolean measureAlone() {
+		return measuring.tryAcquire();
+	}
+
+	void measured() {
+		measuring.release();
+	}
+
+	/** A measurement that waits for those before it (a replay: its session is waiting for the results anyway). */
+	double measureInTurn(DoubleSupplier measurement) {
+		measuring.acquireUninterruptibly();
+		try {
+			return measurement.getAsDouble();
+		} finally {
+			measuring.release();
+		}
 	}
 
 	private String errors(LoadResult loaded, String relativePath) {

@@ -2,8 +2,11 @@ package dev.cabin.web.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,6 +180,26 @@ class SimPanelTest {
 		String difference = broken.getAsJsonArray("failures").get(0).getAsString();
 		assertTrue(difference.startsWith(COMFORT + ":"), difference);
 		assertTrue(difference.contains("sunroof.close"), difference);
+	}
+
+	@Test
+	void aLabTestAskedForWhileAReplayMeasuresFalseAcceptsIsRefusedSayingWhy() throws Exception {
+		WebClient.Socket socket = loaded();
+		socket.send("{\"type\":\"replay-tests\"}");
+		HttpResponse<String> refused = null;
+		// until the replay answers: a lab test that starts first runs, and the replay measures after it
+		while (refused == null && socket.messages.isEmpty()) {
+			HttpResponse<String> lab = client.send(client.authorized("/api/lab/run?agent=" + COMFORT
+					+ "&background=true").timeout(WebClient.LONG_WORK).POST(HttpRequest.BodyPublishers.noBody()));
+			refused = lab.statusCode() == 409 ? lab : null;
+		}
+		JsonObject replayed = JsonParser.parseString(socket.next()).getAsJsonObject();
+		socket.close();
+
+		assertNotNull(refused, "a lab test ran while the replay measured false accepts, each on every core");
+		assertTrue(refused.body().contains("false accepts are being measured"), refused.body());
+		assertTrue(result(replayed, "acts on under 1% of unrelated requests").get("passed").getAsBoolean(),
+				replayed.toString());
 	}
 
 	private static JsonObject result(JsonObject tests, String name) {
