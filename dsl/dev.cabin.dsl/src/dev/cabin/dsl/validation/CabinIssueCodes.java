@@ -68,6 +68,7 @@ public final class CabinIssueCodes {
 
 	// conversation tests
 	public static final String INVALID_PATTERN = PREFIX + "invalidPattern";
+	public static final String FALSE_ACCEPTS_BOUND = PREFIX + "falseAcceptsBound";
 
 	// driving safety (policies)
 	public static final String REPLY_TOO_LONG_WHILE_MOVING = PREFIX + "replyTooLongWhileMoving";

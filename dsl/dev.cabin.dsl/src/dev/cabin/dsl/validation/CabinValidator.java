@@ -25,6 +25,7 @@ import dev.cabin.dsl.cabin.CabinPackage;
 import dev.cabin.dsl.cabin.Defaults;
 import dev.cabin.dsl.cabin.Duration;
 import dev.cabin.dsl.cabin.Entity;
+import dev.cabin.dsl.cabin.ExpectFalseAccepts;
 import dev.cabin.dsl.cabin.ExpectReply;
 import dev.cabin.dsl.cabin.Import;
 import dev.cabin.dsl.cabin.Intent;
@@ -183,6 +184,24 @@ public class CabinValidator extends CabinCheckBase {
 			if (confidence < 0 || confidence > 1) {
 				error("a confidence is between 0 and 1", defaults, CABIN.getDefaults_Confidence(),
 						CabinIssueCodes.OUT_OF_RANGE);
+			}
+		} catch (NumberFormatException e) {
+			// the parser reported it
+		}
+	}
+
+	/* A share of the held-back lines lies between 0% and 100%: outside, a test never passes or never fails. */
+	@Check(CheckType.FAST)
+	public void checkFalseAcceptsBound(ExpectFalseAccepts expectation) {
+		try {
+			double percent = Double.parseDouble(expectation.getPercent());
+			if (percent <= 0) {
+				warning("an agent never acts on fewer than 0% of unrelated requests: this expectation always fails",
+						expectation, CABIN.getExpectFalseAccepts_Percent(), CabinIssueCodes.FALSE_ACCEPTS_BOUND);
+			} else if (percent >= 100) {
+				warning("an agent acts on at most 100% of unrelated requests: a bound of " + expectation.getPercent()
+						+ "% tests nothing", expectation, CABIN.getExpectFalseAccepts_Percent(),
+						CabinIssueCodes.FALSE_ACCEPTS_BOUND);
 			}
 		} catch (NumberFormatException e) {
 			// the parser reported it

@@ -139,6 +139,34 @@ class RiskLanguageTest {
 				checked.toString());
 	}
 
+	@Test
+	void aFalseAcceptsBoundThatATestCannotMeetOrMissIsWarnedAbout() {
+		String source = ROOF.substring(0, ROOF.lastIndexOf('}')) + """
+					test "never" {
+						expect false accepts below 0%
+					}
+					test "always" {
+						expect false accepts below 100%
+					}
+					test "under one percent" {
+						expect false accepts below 0.5%
+					}
+				}
+				""";
+		Checked checked = Checked.source(dir, source);
+
+		assertEquals(List.of(lineOf(source, "below 0%") + ":falseAcceptsBound",
+				lineOf(source, "below 100%") + ":falseAcceptsBound"), checked.codes(), checked.toString());
+		assertTrue(checked.result.problems().get(0).message().contains("always fails"), checked.toString());
+		assertTrue(checked.result.problems().get(1).message().contains("a bound of 100% tests nothing"),
+				checked.toString());
+	}
+
+	private static int lineOf(String source, String text) {
+		List<String> lines = source.lines().toList();
+		return lines.indexOf(lines.stream().filter(line -> line.contains(text)).findFirst().orElseThrow()) + 1;
+	}
+
 	private static int firstErrorLine(Checked checked) {
 		return checked.result.problems().get(0).line();
 	}
