@@ -36,7 +36,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * (the figures, as {@code cabin labtest --json} writes them, and the report's id) or {@code error}</li>
  * <li>{@code GET report?id=N}: the HTML report of a run ({@code cabin labtest --html})</li>
  * </ul>
- * One run at a time, and none while a replay measures false accepts (each uses every core); the last {@value #REPORTS_KEPT} reports are kept.
+ * One run at a time, and none while a replay measures false accepts (each uses every core); the last
+ * {@value #REPORTS_KEPT} reports are kept.
  */
 final class LabApi extends ApiServlet {
 
