@@ -1,6 +1,7 @@
 package dev.cabin.lab;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -18,8 +19,22 @@ import dev.cabin.engine.nlu.SentenceEncoders;
  * of its own without an LLM, as {@code cabin labtest --background} does, whatever LLM or cassette the tests talk
  * to: the figure is the car's recognizer's, and thousands of unrelated lines must neither be sent to a live model
  * nor recorded into (or be missing from) a cassette.
+ *
+ * <p>The figures of the compiled agents measured last in the process are kept, by the identity of their IR: the
+ * compile service hands out the same IR while the sources stay as they were, so that replaying the tests again
+ * (Studio, the browser) does not measure the background again.
  */
 public final class FalseAcceptsMeter {
+
+	private static final int IRS_KEPT = 4;
+	private static final Map<Compiled, Map<String, FalseAccepts>> MEASURED = new LinkedHashMap<>(8, 0.75f, true) {
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Compiled, Map<String, FalseAccepts>> eldest) {
+			return size() > IRS_KEPT;
+		}
+	};
 
 	private final CabinIr ir;
 	private final SentenceEncoders encoders;
@@ -47,15 +62,31 @@ public final class FalseAcceptsMeter {
 	public synchronized FalseAccepts of(AgentIr agent) {
 		FalseAccepts accepts = byAgent.get(agent.id());
 		if (accepts == null) {
-			try {
-				accepts = LabTest.background(offlineEngine(), agent, encoders, Runtime.getRuntime().availableProcessors(),
-						progress).falseAccepts();
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted while measuring false accepts", e);
-			}
+			accepts = measured(agent);
 			byAgent.put(agent.id(), accepts);
 			measured.accept(agent, accepts);
+		}
+		return accepts;
+	}
+
+	private FalseAccepts measured(AgentIr agent) {
+		Compiled compiled = new Compiled(ir, encoders);
+		synchronized (MEASURED) {
+			FalseAccepts before = MEASURED.getOrDefault(compiled, Map.of()).get(agent.id());
+			if (before != null) {
+				return before;
+			}
+		}
+		FalseAccepts accepts;
+		try {
+			accepts = LabTest.background(offlineEngine(), agent, encoders, Runtime.getRuntime().availableProcessors(),
+					progress).falseAccepts();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while measuring false accepts", e);
+		}
+		synchronized (MEASURED) {
+			MEASURED.computeIfAbsent(compiled, key -> new HashMap<>()).put(agent.id(), accepts);
 		}
 		return accepts;
 	}
@@ -75,5 +106,18 @@ public final class FalseAcceptsMeter {
 	/** The share of the held-back lines the agent acted on. */
 	public double rate(AgentIr agent) {
 		return of(agent).rate();
+	}
+
+	/* By identity: an IR's equality would compare every embedding in it. */
+	private record Compiled(CabinIr ir, SentenceEncoders encoders) {
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Compiled compiled && compiled.ir == ir && compiled.encoders == encoders;
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * System.identityHashCode(ir) + System.identityHashCode(encoders);
+		}
 	}
 }
