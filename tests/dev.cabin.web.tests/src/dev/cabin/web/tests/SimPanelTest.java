@@ -184,12 +184,16 @@ class SimPanelTest {
 
 	@Test
 	void aLabTestAskedForWhileAReplayMeasuresFalseAcceptsIsRefusedSayingWhy() throws Exception {
-		WebClient.Socket socket = loaded();
+		// sources no other test compiled (a comment changes the compile's key): their false accepts are measured
+		String copy = "cabin-comfort/measured-anew.cabin";
+		Files.writeString(workspace.resolve(copy), Files.readString(workspace.resolve(COMFORT)) + "// measured anew\n");
+		WebClient.Socket socket = client.connectAsPage("/sim");
+		ask(socket, "{\"type\":\"load\",\"path\":\"" + copy + "\"}");
 		socket.send("{\"type\":\"replay-tests\"}");
 		HttpResponse<String> refused = null;
 		// until the replay answers: a lab test that starts first runs, and the replay measures after it
 		while (refused == null && socket.messages.isEmpty()) {
-			HttpResponse<String> lab = client.send(client.authorized("/api/lab/run?agent=" + COMFORT
+			HttpResponse<String> lab = client.send(client.authorized("/api/lab/run?agent=" + copy
 					+ "&background=true").timeout(WebClient.LONG_WORK).POST(HttpRequest.BodyPublishers.noBody()));
 			refused = lab.statusCode() == 409 ? lab : null;
 		}
