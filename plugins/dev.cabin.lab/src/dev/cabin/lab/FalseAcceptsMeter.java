@@ -62,14 +62,15 @@ public final class FalseAcceptsMeter {
 	public synchronized FalseAccepts of(AgentIr agent) {
 		FalseAccepts accepts = byAgent.get(agent.id());
 		if (accepts == null) {
-			accepts = measured(agent);
+			accepts = measure(agent);
 			byAgent.put(agent.id(), accepts);
 			measured.accept(agent, accepts);
 		}
 		return accepts;
 	}
 
-	private FalseAccepts measured(AgentIr agent) {
+	/* The figure kept for this IR, else measured now and kept. */
+	private FalseAccepts measure(AgentIr agent) {
 		Compiled compiled = new Compiled(ir, encoders);
 		synchronized (MEASURED) {
 			FalseAccepts before = MEASURED.getOrDefault(compiled, Map.of()).get(agent.id());
