@@ -82,7 +82,14 @@ try {
   console.log(`step: the diagram shows ${await page.locator('#cabin-diagram g.cabin-say, #cabin-diagram .cabin-say').count()} say steps of flow Opening`);
   await page.screenshot({ path: path.join(shots, 'web-studio-diagram.png') });
 
-  // the diagram fits itself into the pane right after it first shows, so a click may land while it moves
+  // the diagram fits itself into the pane right after it first shows, so a click may land while it moves (once
+  // that made a click a drag that moved the step): wait until the node stays where it is, then click
+  for (let last = null, settled = Date.now() + 10_000; Date.now() < settled;) {
+    const box = JSON.stringify(await saying.boundingBox());
+    if (box === last) break;
+    last = box;
+    await page.waitForTimeout(300);
+  }
   for (let attempt = 0; ; attempt++) {
     await saying.click();
     const revealed = await page.waitForFunction(() => window.cabinEditorSelection() === 'say "Opening."', null, { timeout: 5000 })
