@@ -20,8 +20,8 @@ import com.google.inject.Inject;
 /**
  * Moves a step that was dragged in the diagram: it goes before or after the step of its flow that it was dropped
  * nearest to (before when dropped left of that step's middle: the flows run left to right), as a text edit that
- * moves its source. Nodes keep no place of their own (the layout is computed from the text), so a drop that
- * changes nothing puts the step back where it was.
+ * moves its source. Nodes keep no place of their own (the layout is computed from the text), so a drop nearer the
+ * step's own place than any other step's puts it back where it was, and so does one that changes nothing.
  */
 final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation> {
 
@@ -40,12 +40,19 @@ final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation>
 		GNode step = moved == null || moved.size() != 1 ? null
 				: state.getIndex().get(moved.get(0).getElementId()).filter(GNode.class::isInstance).map(GNode.class::cast)
 						.filter(node -> DiagramModelFactory.STEP.equals(node.getType())).orElse(null);
-		Optional<GNode> target = step == null ? Optional.empty() : nearestStep(step, dropCenter(step, moved.get(0)));
+		double[] dropped = step == null ? null : dropCenter(step, moved.get(0));
+		Optional<GNode> target = step == null ? Optional.empty() : nearestStep(step, dropped);
+		if (target.isPresent() && distance(dropped, center(step)) < distance(dropped, center(target.get()))) {
+			// dropped nearer its own place than any other step's: a click that slipped, or landed while the diagram
+			// moved, is no move
+			dispatcher.dispatchAll(submission.submitModel());
+			return doNothing();
+		}
 		boolean planned = false;
 		// the step goes back to its place however the refusal fares
 		try {
 			planned = target.isPresent() && editor.apply(edits -> edits.moveStep(step.getId(), target.get().getId(),
-					dropCenter(step, moved.get(0))[0] > center(target.get())[0]));
+					dropped[0] > center(target.get())[0]));
 			if (step == null) {
 				editor.refuse("drag one step onto a place among the steps of its flow");
 			} else if (target.isEmpty()) {

@@ -117,6 +117,23 @@ class GlspOverWebSocketTest {
 	}
 
 	@Test
+	void aStepDroppedNearerItsOwnPlaceThanAnyOtherStepStaysWhereItIs() throws Exception {
+		WebClient.Socket socket = session("slip");
+		JsonObject root = requestModel(socket, "slip", "roof.cabin");
+		JsonObject opening = find(root, STEP + "0.otherwise.0");
+		JsonObject position = opening.getAsJsonObject("position");
+
+		// a click whose pointer slipped two pixels: the only step of its branch must not jump to another branch
+		process(socket, "slip", "{\"kind\":\"changeBounds\",\"newBounds\":[{\"elementId\":\"" + STEP
+				+ "0.otherwise.0\",\"newSize\":" + opening.getAsJsonObject("size") + ",\"newPosition\":{\"x\":"
+				+ (position.get("x").getAsDouble() + 2) + ",\"y\":" + position.get("y").getAsDouble() + "}}]}");
+		JsonObject answer = until(socket, kind("updateModel").or(kind("cabinApplyTextEdits")));
+
+		assertEquals("updateModel", text(answer, "kind"), "the step is put back, the text left alone: " + answer);
+		socket.close();
+	}
+
+	@Test
 	void deletingSeveralSelectedNodesIsOneEdit() throws Exception {
 		WebClient.Socket socket = session("delete");
 		requestModel(socket, "delete", "roof.cabin");
