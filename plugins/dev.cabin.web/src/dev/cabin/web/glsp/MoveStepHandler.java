@@ -42,17 +42,14 @@ final class MoveStepHandler extends BasicOperationHandler<ChangeBoundsOperation>
 						.filter(node -> DiagramModelFactory.STEP.equals(node.getType())).orElse(null);
 		double[] dropped = step == null ? null : dropCenter(step, moved.get(0));
 		Optional<GNode> target = step == null ? Optional.empty() : nearestStep(step, dropped);
-		if (target.isPresent() && distance(dropped, center(step)) < distance(dropped, center(target.get()))) {
-			// dropped nearer its own place than any other step's: a click that slipped, or landed while the diagram
-			// moved, is no move
-			dispatcher.dispatchAll(submission.submitModel());
-			return doNothing();
-		}
+		// dropped nearer its own place than any other step's: a click that slipped, or landed while the diagram
+		// moved, is no move
+		boolean stays = target.isPresent() && distance(dropped, center(step)) < distance(dropped, center(target.get()));
 		boolean planned = false;
 		// the step goes back to its place however the refusal fares
 		try {
-			planned = target.isPresent() && editor.apply(edits -> edits.moveStep(step.getId(), target.get().getId(),
-					dropped[0] > center(target.get())[0]));
+			planned = target.isPresent() && !stays && editor.apply(edits -> edits.moveStep(step.getId(),
+					target.get().getId(), dropped[0] > center(target.get())[0]));
 			if (step == null) {
 				editor.refuse("drag one step onto a place among the steps of its flow");
 			} else if (target.isEmpty()) {
