@@ -86,16 +86,8 @@ final class LabtestCommand implements Command {
 		}
 		LabReport report;
 		try {
-			LabReport backgroundReport = background
-					? LabTest.background(engine, agent, Toolchain.service().encoders(), threads, ProgressLine.on(terminal))
-					: null;
-			report = corpus == null ? backgroundReport
-					: LabTest.run(engine, agent, corpus, threads, ProgressLine.on(terminal));
-			if (backgroundReport != null && corpus != null) {
-				report = report.withFalseAccepts(backgroundReport.falseAccepts());
-			}
-			report = report.withNearestUnrelated(
-					() -> UnrelatedNeighbours.of(agent, Toolchain.service().encoders(), ProgressLine.on(terminal)));
+			report = LabTest.measure(engine, agent, corpus, background, Toolchain.service().encoders(), threads,
+					ProgressLine.on(terminal));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return Main.FAILED;

@@ -101,6 +101,26 @@ public final class LabTest {
 		return report.withFalseAccepts(FalseAccepts.of(report, lines));
 	}
 
+	/**
+	 * The lab test an author asks for, alike on the command line, in Studio and in the browser: the corpus's
+	 * report carrying the false accepts of the held-back background when {@code background} is set, or the
+	 * background's report alone without a corpus; a request that unrelated speech turned down carries the
+	 * background's lines nearest to it.
+	 *
+	 * @param corpus {@code null} to measure the background alone
+	 */
+	public static LabReport measure(Engine engine, AgentIr agent, Corpus corpus, boolean background,
+			SentenceEncoders encoders, int threads, Progress progress) throws InterruptedException {
+		if (corpus == null && !background) {
+			throw new IllegalArgumentException("a lab test needs a corpus or the background");
+		}
+		LabReport backgroundReport = background ? background(engine, agent, encoders, threads, progress) : null;
+		LabReport report = corpus == null ? backgroundReport
+				: run(engine, agent, corpus, threads, progress).withFalseAccepts(
+						backgroundReport == null ? null : backgroundReport.falseAccepts());
+		return report.withNearestUnrelated(() -> UnrelatedNeighbours.of(agent, encoders, progress));
+	}
+
 	/** The first utterances, and the first of each language, so that every encoder is loaded and warm. */
 	private static void warmUp(Runner runner, List<CorpusLine> lines) {
 		Set<Language> languages = new HashSet<>();

@@ -15,7 +15,6 @@ import com.google.gson.JsonParser;
 import dev.cabin.compiler.service.CompileService;
 import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
-import dev.cabin.engine.nlu.Progress;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusException;
 import dev.cabin.lab.CorpusReader;
@@ -23,7 +22,6 @@ import dev.cabin.lab.HtmlReport;
 import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
-import dev.cabin.lab.UnrelatedNeighbours;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -85,7 +83,8 @@ final class LabApi extends ApiServlet {
 			AgentIr agent = compiled.ir().agent(engine.firstAgentId());
 			EventStream events = EventStream.open(response);
 			try {
-				LabReport report = measure(engine, agent, corpus, background, events);
+				LabReport report = LabTest.measure(engine, agent, corpus, background, compiler.encoders(),
+						Runtime.getRuntime().availableProcessors(), events.progress());
 				if (report.n() == 0) {
 					events.send("error", Map.of("message", "no utterance of " + (corpus == null ? "the background"
 							: corpusPath) + " is for " + agent.id()));
@@ -116,21 +115,6 @@ final class LabApi extends ApiServlet {
 		} catch (CorpusException e) {
 			throw new Refusal(Refusal.BAD_REQUEST, e.getMessage().replace(paths.root() + "/", ""));
 		}
-	}
-
-	private LabReport measure(Engine engine, AgentIr agent, Corpus corpus, boolean background, EventStream events)
-			throws InterruptedException {
-		int threads = Runtime.getRuntime().availableProcessors();
-		Progress progress = events.progress();
-		LabReport backgroundReport = background
-				? LabTest.background(engine, agent, compiler.encoders(), threads, progress)
-				: null;
-		if (corpus == null) {
-			return backgroundReport;
-		}
-		LabReport report = LabTest.run(engine, agent, corpus, threads, progress)
-				.withNearestUnrelated(() -> UnrelatedNeighbours.of(agent, compiler.encoders(), progress));
-		return backgroundReport == null ? report : report.withFalseAccepts(backgroundReport.falseAccepts());
 	}
 
 	/* The figures exactly as cabin labtest --json writes them. */
