@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
@@ -46,16 +47,18 @@ import dev.cabin.engine.Engine;
 import dev.cabin.engine.ir.AgentIr;
 import dev.cabin.engine.ir.CabinIr;
 import dev.cabin.engine.ir.IrFormatException;
-import dev.cabin.engine.nlu.Progress;
+import dev.cabin.engine.nlu.SentenceEncoders;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusException;
 import dev.cabin.lab.CorpusReader;
+import dev.cabin.lab.FalseAccepts;
 import dev.cabin.lab.HtmlReport;
 import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.LabTest;
 import dev.cabin.lab.Outcome;
 import dev.cabin.lab.UnrelatedNeighbours;
+import dev.cabin.ui.compile.MeasurementRule;
 import dev.cabin.ui.compile.MonitorProgress;
 import dev.cabin.ui.compile.StudioCompileService;
 import dev.cabin.ui.views.AgentSource;
@@ -66,7 +69,9 @@ import dev.cabin.ui.views.UiThread;
  * cancel, and shows the recognition lab's report: the headline figures, the confusion heatmap, the intents by
  * F1 (worst first) and the worst errors (the most confident first), with why a request fell back and, when
  * unrelated speech turned it down, the background's lines nearest to it; the HTML and JSON reports are written
- * beside the corpus.
+ * beside the corpus. With Unrelated speech ({@code --background}), the held-back background runs too, with or
+ * without a corpus, and the view adds the false accepts: per 1,000 unrelated requests, the intents they hit and
+ * the most confident of them (the reports of the background alone go beside the agent's file).
  */
 public final class LabView extends ViewPart {
 
@@ -79,12 +84,14 @@ public final class LabView extends ViewPart {
 	private Label agentLabel;
 	private Text corpus;
 	private Combo format;
+	private Button unrelatedSpeech;
 	private Button run;
 	private Label figures;
 	private ConfusionHeatmap heatmap;
 	private ScrolledComposite heatmapScroller;
 	private Table intents;
 	private Table errors;
+	private Table falseAccepts;
 	private Link reports;
 	private Job running;
 	private LabReport report;
@@ -94,7 +101,7 @@ public final class LabView extends ViewPart {
 		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
 		Composite bar = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-		GridLayoutFactory.fillDefaults().numColumns(8).applyTo(bar);
+		GridLayoutFactory.fillDefaults().numColumns(9).applyTo(bar);
 		Button fromEditor = new Button(bar, SWT.PUSH);
 		fromEditor.setText("Agent from &Editor");
 		fromEditor.addListener(SWT.Selection, event -> useEditor());
@@ -117,6 +124,10 @@ public final class LabView extends ViewPart {
 		format = new Combo(bar, SWT.READ_ONLY);
 		format.setItems("by extension", "jsonl", "csv", "rasa");
 		format.select(0);
+		unrelatedSpeech = new Button(bar, SWT.CHECK);
+		unrelatedSpeech.setText("&Unrelated speech");
+		unrelatedSpeech.setToolTipText("Also run the held-back part of the built-in background of unrelated speech and"
+				+ " count the requests the agent would act on (false accepts); without a corpus, the background alone");
 		run = new Button(bar, SWT.PUSH);
 		run.setText("&Run");
 		run.addListener(SWT.Selection, event -> run());
@@ -129,7 +140,7 @@ public final class LabView extends ViewPart {
 		});
 
 		figures = new Label(parent, SWT.WRAP);
-		figures.setText("Choose an agent (open its .cabin file) and a corpus, then Run.");
+		figures.setText("Choose an agent (open its .cabin file) and a corpus or Unrelated speech, then Run.");
 		GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(figures);
 
 		SashForm body = new SashForm(parent, SWT.HORIZONTAL);
@@ -141,6 +152,9 @@ public final class LabView extends ViewPart {
 		intents = table(tables, "Intent", 150, "n", 40, "Precision", 70, "Recall", 70, "F1", 60);
 		errors = table(tables, "Line", 50, "Utterance", 260, "Expected", 120, "Got", 120, "Score", 60, "Verdict", 130,
 				"Near unrelated speech", 300);
+		falseAccepts = table(tables, "Unrelated request acted on", 260, "Background label", 150, "Taken for", 120,
+				"Score", 60);
+		falseAccepts.setVisible(false);
 		body.setWeights(45, 55);
 
 		reports = new Link(parent, SWT.NONE);
@@ -182,11 +196,12 @@ public final class LabView extends ViewPart {
 		corpus.setFocus();
 	}
 
-	/** Sets the agent and the corpus, as choosing them in the view does. */
-	public void choose(AgentSource source, Path corpusFile) {
+	/** Sets the agent, the corpus (none: {@code null}) and Unrelated speech, as choosing them in the view does. */
+	public void choose(AgentSource source, Path corpusFile, boolean background) {
 		agent = source;
 		showAgent();
-		corpus.setText(corpusFile.toString());
+		corpus.setText(corpusFile == null ? "" : corpusFile.toString());
+		unrelatedSpeech.setSelection(background);
 	}
 
 	/** Runs the corpus against the agent in a job; returns it, or {@code null} when something is missing. */
@@ -195,39 +210,58 @@ public final class LabView extends ViewPart {
 			figures.setText("No agent: open its .cabin file and press Agent from Editor.");
 			return null;
 		}
-		Path corpusFile = Path.of(corpus.getText().strip());
-		CorpusReader.Format chosen = format.getSelectionIndex() == 0 ? CorpusReader.Format.ofFile(String.valueOf(corpusFile.getFileName()))
-				: CorpusReader.Format.named(format.getText());
-		if (corpus.getText().isBlank() || chosen == null) {
-			figures.setText(corpus.getText().isBlank() ? "Choose a corpus file."
-					: "Which format is " + corpusFile.getFileName() + "? Choose jsonl, csv or rasa.");
+		boolean background = unrelatedSpeech.getSelection();
+		Path corpusFile = corpus.getText().isBlank() ? null : Path.of(corpus.getText().strip());
+		if (corpusFile == null && !background) {
+			figures.setText("Choose a corpus file, or Unrelated speech to count the agent's false accepts.");
+			return null;
+		}
+		CorpusReader.Format chosen = corpusFile == null ? null
+				: format.getSelectionIndex() == 0 ? CorpusReader.Format.ofFile(String.valueOf(corpusFile.getFileName()))
+						: CorpusReader.Format.named(format.getText());
+		if (corpusFile != null && chosen == null) {
+			figures.setText("Which format is " + corpusFile.getFileName() + "? Choose jsonl, csv or rasa.");
 			return null;
 		}
 		AgentSource source = agent;
 		Display display = Display.getCurrent();
+		String utterances = corpusFile == null ? "the unrelated speech held back"
+				: corpusFile.getFileName() + (background ? " and the unrelated speech held back" : "");
+		String name = "Lab test of " + source.file().getName() + " on " + utterances;
+		String runningText = "Running " + utterances + " against " + source.file().getName() + "...";
 		run.setEnabled(false);
-		figures.setText("Running " + corpusFile.getFileName() + " against " + source.file().getName() + "...");
-		running = Job.create("Lab test of " + source.file().getName() + " on " + corpusFile.getFileName(),
-				(IJobFunction) monitor -> labTest(source, corpusFile, chosen, monitor, display));
+		figures.setText(runningText);
+		running = Job.create(name, (IJobFunction) monitor -> labTest(source, corpusFile, chosen, background,
+				new Announced(name, runningText, display), monitor));
 		running.setUser(true);
 		running.schedule();
 		return running;
 	}
 
-	private IStatus labTest(AgentSource source, Path corpusFile, CorpusReader.Format chosen, IProgressMonitor monitor,
-			Display display) {
+	/* What the job is called while others wait for it, and what the view says while it runs. */
+	private record Announced(String name, String running, Display display) {
+	}
+
+	private IStatus labTest(AgentSource source, Path corpusFile, CorpusReader.Format chosen, boolean background,
+			Announced announced, IProgressMonitor monitor) {
+		Display display = announced.display();
 		monitor.beginTask("Lab test", 1000);
 		try {
-			Corpus utterances = CorpusReader.read(corpusFile, chosen);
+			Corpus utterances = corpusFile == null ? null : CorpusReader.read(corpusFile, chosen);
 			CabinIr compiled = compile(source, monitor);
 			AgentIr tested = compiled.agents().get(0);
-			Engine engine = Engine.builder(compiled, StudioCompileService.get().encoders()).build();
-			LabReport result = LabTest.run(engine, tested, utterances,
-					Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700))
-					.withNearestUnrelated(() -> UnrelatedNeighbours.of(tested, StudioCompileService.get().encoders(),
-							Progress.NONE));
-			Path html = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.html");
-			Path json = corpusFile.resolveSibling(corpusFile.getFileName() + ".lab.json");
+			SentenceEncoders encoders = StudioCompileService.get().encoders();
+			Engine engine = Engine.builder(compiled, encoders).build();
+			LabReport result = MeasurementRule.inTurn(announced.name(), monitor,
+					other -> say(display, "Waiting for \"" + other + "\" to finish measuring..."), () -> {
+						say(display, announced.running());
+						return LabTest.measure(engine, tested, utterances, background, encoders,
+								Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
+					});
+			Path reportsBase = corpusFile != null ? corpusFile.resolveSibling(corpusFile.getFileName() + ".lab")
+					: source.path().resolveSibling(source.file().getName().replaceFirst("\\.cabin$", "") + "-background.lab");
+			Path html = reportsBase.resolveSibling(reportsBase.getFileName() + ".html");
+			Path json = reportsBase.resolveSibling(reportsBase.getFileName() + ".json");
 			try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
 				HtmlReport.write(result, out);
 			}
@@ -250,6 +284,10 @@ public final class LabView extends ViewPart {
 		} finally {
 			monitor.done();
 		}
+	}
+
+	private void say(Display display, String text) {
+		UiThread.later(display, figures, () -> figures.setText(text));
 	}
 
 	/**
@@ -292,7 +330,8 @@ public final class LabView extends ViewPart {
 				percent(result.inScopeAccuracy()), percent(result.outOfScopeRecall()),
 				percent(result.outOfScopePrecision()), percent(result.macroF1()), result.threshold(),
 				latency == null ? 0 : latency.p50(), latency == null ? 0 : latency.p99(),
-				result.warnings().isEmpty() ? "" : " " + String.join("; ", result.warnings())));
+				result.warnings().isEmpty() ? "" : " " + String.join("; ", result.warnings()))
+				+ (result.falseAccepts() == null ? "" : " " + falseAcceptsSentence(result.falseAccepts())));
 		heatmap.show(result);
 		heatmap.setSize(heatmap.computeSize(SWT.DEFAULT, SWT.DEFAULT));
 		heatmapScroller.setMinSize(heatmap.getSize());
@@ -308,10 +347,29 @@ public final class LabView extends ViewPart {
 						+ (outcome.rejectedBy() == null ? "" : ": " + outcome.rejectedBy().words()),
 				result.nearestUnrelated(outcome).stream().map(UnrelatedNeighbours.Neighbour::described)
 						.collect(Collectors.joining(", "))));
+		falseAccepts.removeAll();
+		falseAccepts.setVisible(result.falseAccepts() != null);
+		if (result.falseAccepts() != null) {
+			result.falseAccepts().worst().forEach(accept -> row(falseAccepts, accept.text(), accept.label(),
+					accept.intent(), String.format(Locale.ROOT, "%.3f", accept.score())));
+		}
+		falseAccepts.getParent().layout(true);
 		reports.setText("Reports: <a href=\"" + html + "\">" + html.getFileName() + "</a>, <a href=\"" + json + "\">"
 				+ json.getFileName() + "</a>" + (wrong.size() > ERRORS_SHOWN
 						? " (all " + wrong.size() + " errors are in the HTML report)" : ""));
 		figures.getParent().layout(true, true);
+	}
+
+	/* What the agent did with the unrelated speech, in the words of cabin labtest --background. */
+	private static String falseAcceptsSentence(FalseAccepts accepts) {
+		return String.format(Locale.ROOT, "False accepts %.1f per 1,000 unrelated requests (%d of %d held-back background"
+				+ " lines acted on; %s); %d asked about first.", accepts.perThousand(), accepts.accepted(), accepts.lines(),
+				accepts.byLocale().entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %.1f",
+						entry.getKey(), entry.getValue().perThousand())).collect(Collectors.joining(", ")),
+				accepts.asked())
+				+ (accepts.byIntent().isEmpty() ? "" : " Taken for " + accepts.byIntent().entrySet().stream()
+						.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+						.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")) + ".");
 	}
 
 	private static void row(Table table, String... cells) {
@@ -338,6 +396,11 @@ public final class LabView extends ViewPart {
 
 	public Table errors() {
 		return errors;
+	}
+
+	/** The most confident false accepts on the unrelated speech held back, when it ran. */
+	public Table falseAccepts() {
+		return falseAccepts;
 	}
 
 	/** The count in the heatmap's cell of an expected and a recognized intent. */

@@ -27,6 +27,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 
 import dev.cabin.conversation.ConversationRunner;
 import dev.cabin.conversation.ConversationTestText;
+import dev.cabin.ui.compile.MeasurementRule;
 import dev.cabin.ui.compile.MonitorProgress;
 import dev.cabin.ui.views.UiThread;
 
@@ -113,17 +114,21 @@ final class ConversationTests {
 		Path path = location(sourceFile);
 		Display display = Display.getCurrent();
 		transcript.note("Replaying the conversation tests of " + agentId + "...");
-		Job job = Job.create("Replaying the conversation tests of " + agentId, monitor -> {
-			monitor.beginTask("Replaying the conversation tests of " + agentId, 1000);
+		String name = "Replaying the conversation tests of " + agentId;
+		Job job = Job.create(name, monitor -> {
+			monitor.beginTask(name, 1000);
 			try {
 				Simulation fresh = Simulation.load(path, text, null, MonitorProgress.on(monitor, 300),
 						MonitorProgress.cancellation(monitor));
 				fresh.start(agentId);
-				List<ConversationRunner.Result> results = fresh.runTests(MonitorProgress.on(monitor, 700));
+				List<ConversationRunner.Result> results = MeasurementRule.inTurn(name, monitor,
+						other -> UiThread.later(display, transcript.widget(),
+								() -> transcript.note("(waiting for \"" + other + "\" to finish measuring)")),
+						() -> fresh.runTests(MonitorProgress.on(monitor, 700)));
 				UiThread.later(display, transcript.widget(), () -> replayed(results));
 			} catch (Simulation.SimulationException e) {
 				UiThread.later(display, transcript.widget(), () -> transcript.note("(cannot replay: " + e.getMessage() + ")"));
-			} catch (OperationCanceledException | CancellationException e) {
+			} catch (OperationCanceledException | CancellationException | InterruptedException e) {
 				UiThread.later(display, transcript.widget(), () -> transcript.note("(replay stopped)"));
 				return Status.CANCEL_STATUS;
 			} catch (IllegalStateException e) {

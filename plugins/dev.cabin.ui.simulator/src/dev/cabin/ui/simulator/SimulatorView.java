@@ -40,6 +40,7 @@ import dev.cabin.engine.event.InputEvent;
 import dev.cabin.engine.llm.LanguageModel;
 import dev.cabin.llm.LlmConfigurationException;
 import dev.cabin.llm.LlmSettings;
+import dev.cabin.ui.compile.ExclusiveRule;
 import dev.cabin.ui.compile.MonitorProgress;
 import dev.cabin.ui.diagram.DiagramView;
 import dev.cabin.ui.preferences.ApiKeyStore;
@@ -64,17 +65,7 @@ public final class SimulatorView extends ViewPart {
 	private static final int COMPILE_TICKS = 100;
 
 	/** Turns of one view run one after another, in the order they were asked for. */
-	private final ISchedulingRule turnsInOrder = new ISchedulingRule() {
-		@Override
-		public boolean contains(ISchedulingRule rule) {
-			return rule == this;
-		}
-
-		@Override
-		public boolean isConflicting(ISchedulingRule rule) {
-			return rule == this;
-		}
-	};
+	private final ISchedulingRule turnsInOrder = new ExclusiveRule();
 
 	private Simulation simulation;
 	private IFile sourceFile;

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,13 +23,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.cabin.background.BackgroundCorpus;
 import dev.cabin.engine.nlu.Language;
+import dev.cabin.lab.FalseAccepts;
 import dev.cabin.lab.LabReport;
 import dev.cabin.testing.Repository;
 import dev.cabin.testing.Screen;
+import dev.cabin.ui.compile.MeasurementRule;
 import dev.cabin.ui.lab.LabView;
+import dev.cabin.ui.simulator.SimulatorView;
 import dev.cabin.ui.views.AgentSource;
 
-/** A corpus run against the comfort agent in the Lab Test view, as an author runs it. */
+/** Corpora and the unrelated speech held back run against agents in the Lab Test view, as an author runs them. */
 class LabViewTest {
 
 	private IProject project;
@@ -53,12 +60,13 @@ class LabViewTest {
 	}
 
 	@Test
-	void aCorpusRunShowsTheFiguresTheConfusionHeatmapAndTheWorstErrorsAndWritesTheReports() throws Exception {
+	void aCorpusRunWithUnrelatedSpeechShowsTheFiguresTheHeatmapTheWorstErrorsAndFalseAcceptsAndWritesTheReports()
+			throws Exception {
 		IWorkbenchPage page = Workbench.page();
 		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
 		LabView lab = (LabView) page.showView(LabView.ID);
 		Path corpus = project.getFile("comfort.jsonl").getLocation().toFile().toPath();
-		lab.choose(AgentSource.of(page.getActiveEditor()), corpus);
+		lab.choose(AgentSource.of(page.getActiveEditor()), corpus, true);
 
 		Job job = lab.run();
 		assertNotNull(job, lab.figures());
@@ -81,6 +89,7 @@ class LabViewTest {
 			assertEquals(report.errors().get(0).line().text(), lab.errors().getItem(0).getText(1),
 					"the most confident error first");
 		}
+		assertShowsTheFalseAccepts(lab, Set.of("en-US", "zh-CN"));
 		assertTrue(project.getFile("comfort.jsonl.lab.html").exists(), "the HTML report, in the workspace");
 		assertTrue(Files.readString(corpus.resolveSibling("comfort.jsonl.lab.html"), StandardCharsets.UTF_8)
 				.contains("CabinComfort"));
@@ -88,6 +97,62 @@ class LabViewTest {
 		page.setPartState(page.getReference(lab), IWorkbenchPage.STATE_MAXIMIZED);
 		Screen.screenshot("lab-test");
 		page.setPartState(page.getReference(lab), IWorkbenchPage.STATE_RESTORED);
+	}
+
+	/* The false accepts the lab measured, as the view says them, with the most confident in the table. */
+	private static void assertShowsTheFalseAccepts(LabView lab, Set<String> locales) {
+		FalseAccepts accepts = lab.report().falseAccepts();
+		assertNotNull(accepts, "the held-back background ran");
+		assertEquals(locales, accepts.byLocale().keySet());
+		assertTrue(accepts.lines() > 800 * locales.size(), "the held-back lines of each language: " + accepts.lines());
+		assertTrue(lab.figures().contains(String.format(Locale.ROOT,
+				"False accepts %.1f per 1,000 unrelated requests (%d of %d held-back background lines acted on; ",
+				accepts.perThousand(), accepts.accepted(), accepts.lines())), lab.figures());
+		assertTrue(lab.falseAccepts().isVisible());
+		assertEquals(Math.min(FalseAccepts.WORST, accepts.accepted()), lab.falseAccepts().getItemCount());
+		if (accepts.accepted() > 0) {
+			FalseAccepts.Accept worst = accepts.worst().get(0);
+			assertEquals(worst.text(), lab.falseAccepts().getItem(0).getText(0), "the most confident first");
+			assertEquals(worst.intent(), lab.falseAccepts().getItem(0).getText(2));
+			String takenFor = lab.figures().substring(lab.figures().indexOf(" Taken for "));
+			assertTrue(takenFor.contains(worst.intent() + " " + accepts.byIntent().get(worst.intent())), takenFor);
+		}
+	}
+
+	@Test
+	void aLabTestWaitsForTheReplayThatMeasuresFalseAcceptsAndThenMeasuresTheBackgroundAlone() throws Exception {
+		IWorkbenchPage page = Workbench.page();
+		ITextEditor editor = (ITextEditor) IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
+		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+		// sources no replay of this process has measured yet, so that this one runs the background
+		document.replace(document.getLength(), 0, "\n// measured in turn\n");
+		SimulatorView simulator = (SimulatorView) page.showView(SimulatorView.ID);
+		Workbench.waitUntilLoaded(simulator, "CabinComfort");
+		LabView lab = (LabView) page.showView(LabView.ID);
+		lab.choose(AgentSource.of(editor), null, true);
+
+		simulator.replay();
+		Screen.waitFor(() -> MeasurementRule.measuring() != null, "the replay's measurement", 120);
+		lab.run();
+		Screen.waitFor(() -> lab.figures().startsWith(
+				"Waiting for \"Replaying the conversation tests of CabinComfort\" to finish measuring"),
+				"the lab test waiting for the replay", 60);
+		// a lab test that did not wait would say "Running ..." within milliseconds; the replay measures for seconds
+		long aSecondLater = System.nanoTime() + 1_000_000_000L;
+		Screen.waitFor(() -> System.nanoTime() > aSecondLater || !lab.figures().startsWith("Waiting for "),
+				"a second to pass");
+		assertTrue(lab.figures().startsWith("Waiting for ") && String.valueOf(MeasurementRule.measuring()).startsWith("Replaying "),
+				"the lab test still waits while the replay measures: " + lab.figures());
+		Screen.waitFor(() -> lab.report() != null, "the lab test", 180);
+
+		assertTrue(simulator.status().getText().startsWith("Tests: "), "the replay finished before the lab test measured");
+		String transcript = simulator.transcript().getText();
+		assertTrue(transcript.contains("PASS acts on under 1% of unrelated requests"), transcript);
+		assertTrue(lab.figures().startsWith("CabinComfort on the built-in background (held back): "), lab.figures());
+		assertEquals(0, lab.report().inScope());
+		assertShowsTheFalseAccepts(lab, Set.of("en-US", "zh-CN"));
+		assertTrue(project.getFile("cabin-comfort-background.lab.html").exists(), "the reports beside the agent");
+		assertTrue(project.getFile("cabin-comfort-background.lab.json").exists());
 	}
 
 	@Test
@@ -103,7 +168,7 @@ class LabViewTest {
 		IDE.openEditor(page, project.getFile("charger.cabin"));
 		LabView lab = (LabView) page.showView(LabView.ID);
 		lab.choose(AgentSource.of(page.getActiveEditor()),
-				project.getFile("mislabelled.jsonl").getLocation().toFile().toPath());
+				project.getFile("mislabelled.jsonl").getLocation().toFile().toPath(), false);
 
 		lab.run();
 		Screen.waitFor(() -> lab.report() != null, "the lab test", 180);
@@ -126,7 +191,8 @@ class LabViewTest {
 		IWorkbenchPage page = Workbench.page();
 		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
 		LabView lab = (LabView) page.showView(LabView.ID);
-		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile("broken.jsonl").getLocation().toFile().toPath());
+		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile("broken.jsonl").getLocation().toFile().toPath(),
+				false);
 
 		lab.run();
 		Screen.waitFor(() -> lab.figures().contains("broken.jsonl:2"), "the corpus error", 60);
