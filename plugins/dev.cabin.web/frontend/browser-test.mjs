@@ -254,15 +254,24 @@ async function panels(page) {
   console.log(`step: panels: ${await saved.first().textContent()}; replayed: ${await ours.first().textContent()}; `
     + `${await summary.first().textContent()}`);
 
-  // a lab test of the agent on its English corpus
+  // a lab test of the agent on its English corpus and the unrelated speech held back
   await page.click('.tool-tab[data-tool="lab"]');
   await page.selectOption('#lab-corpus', 'cabin-comfort/labtest-en.jsonl');
+  await page.check('#lab-background');
   await page.click('#lab-run');
   const accuracy = page.locator('#lab-figures tr', { hasText: 'in-scope accuracy' });
   await accuracy.first().waitFor(long);
+  const falseAccepts = page.locator('#lab-figures tr', { hasText: 'false accepts per 1,000' });
+  const takenFor = page.locator('#lab-figures tr', { hasText: 'taken for' });
+  if (!/unrelated requests acted on; en-US \d+\.\d, zh-CN \d/.test(await falseAccepts.first().locator('td').textContent())
+      || await takenFor.count() !== 1) {
+    throw new Error(`the lab test shows no false accepts: ${await page.locator('#lab-figures').textContent()}`);
+  }
   await page.screenshot({ path: path.join(shots, 'web-studio-lab.png') });
   const report = await page.getAttribute('#lab-report', 'href');
-  console.log(`step: panels: lab test: in-scope accuracy ${await accuracy.first().locator('td').textContent()}; report at ${report}`);
+  console.log(`step: panels: lab test: in-scope accuracy ${await accuracy.first().locator('td').textContent()}; `
+    + `false accepts per 1,000 ${await falseAccepts.first().locator('td').textContent()}; `
+    + `taken for ${await takenFor.first().locator('td').textContent()}; report at ${report}`);
 
   // export car-genius for the Aurora S (CN), signed on the server, and download it
   await page.click('#files span[data-path="car-genius/car-genius.cabin"]');

@@ -1,19 +1,25 @@
-// The Lab panel: a lab test of the open agent (as `cabin labtest` runs it) on a corpus file of the workspace or
-// on the built-in held-back background of unrelated speech, run on the server. Progress streams in as
-// server-sent events; then the figures (accuracy, out-of-scope recall, false accepts per 1,000, the most
-// frequent confusions) and a link to the HTML report the server keeps.
+// The Lab panel: a lab test of the open agent (as `cabin labtest` runs it) on a corpus file of the workspace,
+// on the built-in held-back background of unrelated speech (`--background`), or on both, run on the server.
+// Progress streams in as server-sent events; then the figures (accuracy, out-of-scope recall, the most
+// frequent confusions; the false accepts per 1,000 with the intents they hit and the most confident of them)
+// and a link to the HTML report the server keeps.
 import type { Entry } from './files';
 
 interface Figures {
   agent: string; corpus: string; n: number; in_scope_n: number; oos_n: number;
   in_scope_accuracy: number | null; oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
   confusion: { labels: string[]; matrix: number[][] };
-  false_accepts?: { lines: number; accepted: number; per_1000: number };
+  false_accepts?: {
+    lines: number; accepted: number; per_1000: number; asked: number; asked_per_1000: number;
+    by_intent: Record<string, number>; by_locale: Record<string, { lines: number; accepted: number }>;
+    worst: { text: string; label: string; intent: string; score: number }[];
+  };
   throughput_per_s: number;
 }
 
-const BACKGROUND = '--background';
+const NO_CORPUS = '';
 const CONFUSIONS_SHOWN = 5;
+const FALSE_ACCEPTS_SHOWN = 3;
 
 const percent = (share: number | null | undefined) => share == null ? '–' : `${(share * 100).toFixed(1)}%`;
 
@@ -37,6 +43,7 @@ function confusions(figures: Figures): string[] {
 
 export class LabPanel {
   private readonly corpus = node('select');
+  private readonly background = node('input');
   private readonly run = node('button', 'Run lab test');
   private readonly progress = node('progress');
   private readonly status = node('span', '', 'lab-status');
@@ -44,6 +51,12 @@ export class LabPanel {
 
   constructor(container: HTMLElement, private readonly activePath: () => string | null) {
     this.corpus.id = 'lab-corpus';
+    this.background.id = 'lab-background';
+    this.background.type = 'checkbox';
+    const unrelated = node('label', ' unrelated speech');
+    unrelated.title = 'Also run the held-back part of the built-in background of unrelated speech and count the '
+      + 'requests the agent would act on (false accepts); without a corpus, the background alone';
+    unrelated.prepend(this.background);
     this.run.id = 'lab-run';
     this.progress.id = 'lab-progress';
     this.figures.id = 'lab-figures';
@@ -51,17 +64,17 @@ export class LabPanel {
     this.progress.max = 1;
     this.progress.value = 0;
     const bar = node('div', undefined, 'tool-bar');
-    bar.append(node('span', 'Corpus'), this.corpus, this.run, this.progress, this.status);
+    bar.append(node('span', 'Corpus'), this.corpus, unrelated, this.run, this.progress, this.status);
     container.replaceChildren(bar, this.figures);
     this.run.onclick = () => this.start();
   }
 
-  /** Offers the workspace's corpus files (.jsonl, .csv, .yml of utterances) and the background. */
+  /** Offers the workspace's corpus files (.jsonl, .csv, .yml of utterances), or none (the background alone). */
   showFiles(entries: Entry[]): void {
     const chosen = this.corpus.value;
     const corpora = entries.filter((entry) => !entry.folder && /\.(jsonl|csv)$|labtest.*\.ya?ml$|nlu.*\.ya?ml$/i.test(entry.path));
     this.corpus.replaceChildren(...corpora.map((entry) => new Option(entry.path, entry.path)),
-      new Option('the built-in background (false accepts)', BACKGROUND));
+      new Option('no corpus', NO_CORPUS));
     if (chosen) this.corpus.value = chosen;
   }
 
@@ -71,9 +84,13 @@ export class LabPanel {
       this.say('Open the agent\'s .cabin file first; the lab tests its first agent.', true);
       return;
     }
+    if (this.corpus.value === NO_CORPUS && !this.background.checked) {
+      this.say('Choose a corpus, or unrelated speech to count the agent\'s false accepts.', true);
+      return;
+    }
     const query = new URLSearchParams({ agent });
-    if (this.corpus.value === BACKGROUND) query.set('background', 'true');
-    else query.set('corpus', this.corpus.value);
+    if (this.corpus.value !== NO_CORPUS) query.set('corpus', this.corpus.value);
+    if (this.background.checked) query.set('background', 'true');
     this.run.disabled = true;
     this.progress.removeAttribute('value');
     this.say(`Compiling ${agent}…`);
@@ -137,8 +154,18 @@ export class LabPanel {
     row('out-of-scope recall', percent(figures.oos_recall));
     row('out-of-scope precision', percent(figures.oos_precision));
     row('macro F1', figures.macro_f1 == null ? '–' : figures.macro_f1.toFixed(3));
-    if (figures.false_accepts) {
-      row('false accepts per 1,000', `${figures.false_accepts.per_1000} (${figures.false_accepts.accepted} of ${figures.false_accepts.lines} unrelated requests)`);
+    const accepts = figures.false_accepts;
+    if (accepts) {
+      const locales = Object.entries(accepts.by_locale)
+        .map(([locale, count]) => `${locale} ${(1000 * count.accepted / Math.max(1, count.lines)).toFixed(1)}`);
+      row('false accepts per 1,000', `${accepts.per_1000.toFixed(1)} (${accepts.accepted} of ${accepts.lines} unrelated requests acted on; ${locales.join(', ')})`);
+      row('asked first per 1,000', `${accepts.asked_per_1000.toFixed(1)} (${accepts.asked}: "Did you mean …?" instead of acting)`);
+      const hit = Object.entries(accepts.by_intent).sort((a, b) => b[1] - a[1]);
+      row('taken for', hit.length ? hit.map(([intent, count]) => `${intent} ${count}`).join(', ') : 'none');
+      if (accepts.worst.length) {
+        row('most confident', accepts.worst.slice(0, FALSE_ACCEPTS_SHOWN)
+          .map((accept) => `"${accept.text}" → ${accept.intent} (${accept.score.toFixed(3)}, ${accept.label})`).join('; '));
+      }
     }
     row('throughput', `${Math.round(figures.throughput_per_s)} utterances/s`);
     const mistakes = confusions(figures);

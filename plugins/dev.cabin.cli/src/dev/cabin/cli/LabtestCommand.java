@@ -94,8 +94,7 @@ final class LabtestCommand implements Command {
 		}
 		report.warnings().forEach(terminal.err()::println);
 		if (report.n() == 0) {
-			terminal.err().println("cabin labtest: no utterance of " + (corpus == null ? "the background" : corpusFile)
-					+ " is for " + agent.id());
+			terminal.err().println("cabin labtest: " + report.nothingForTheAgent());
 			return Main.FAILED;
 		}
 		print(report, terminal);

@@ -160,6 +160,11 @@ public final class LabReport {
 		return outcomes.size();
 	}
 
+	/** What to tell the author when no utterance ran ({@link #n()} is 0): none was for the agent. */
+	public String nothingForTheAgent() {
+		return "no utterance of " + corpus + " is for " + agent;
+	}
+
 	public int inScope() {
 		return (int) outcomes.stream().filter(Outcome::expectedInScope).count();
 	}

@@ -86,8 +86,7 @@ final class LabApi extends ApiServlet {
 				LabReport report = LabTest.measure(engine, agent, corpus, background, compiler.encoders(),
 						Runtime.getRuntime().availableProcessors(), events.progress());
 				if (report.n() == 0) {
-					events.send("error", Map.of("message", "no utterance of " + (corpus == null ? "the background"
-							: corpusPath) + " is for " + agent.id()));
+					events.send("error", Map.of("message", report.nothingForTheAgent()));
 					return;
 				}
 				events.send("done", Map.of("report", reports.keep(report), "figures", figures(report)));

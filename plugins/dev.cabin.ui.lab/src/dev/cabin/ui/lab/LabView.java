@@ -258,6 +258,10 @@ public final class LabView extends ViewPart {
 						return LabTest.measure(engine, tested, utterances, background, encoders,
 								Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
 					});
+			if (result.n() == 0) {
+				UiThread.later(display, figures, () -> failed(result.nothingForTheAgent() + "."));
+				return Status.OK_STATUS;
+			}
 			Path reportsBase = corpusFile != null ? corpusFile.resolveSibling(corpusFile.getFileName() + ".lab")
 					: source.path().resolveSibling(source.file().getName().replaceFirst("\\.cabin$", "") + "-background.lab");
 			Path html = reportsBase.resolveSibling(reportsBase.getFileName() + ".html");

@@ -224,6 +224,18 @@ class LabCommandsTest {
 	}
 
 	@Test
+	void aCorpusWithNothingForTheAgentFailsSayingSo() throws Exception {
+		Path corpus = write("elsewhere.jsonl", """
+				{"text": "order a pizza", "intent": "FoodDelivery"}
+				""");
+
+		CabinCommand lab = CabinCommand.run("labtest", Repository.carGenius().toString(), "--corpus", corpus.toString());
+
+		assertEquals(1, lab.exitCode, lab.toString());
+		assertTrue(lab.err.contains("cabin labtest: no utterance of elsewhere.jsonl is for CarGenius"), lab.err);
+	}
+
+	@Test
 	void theBackgroundMeasuresCarGeniusFalseAcceptsWithNoCorpusToBring() throws Exception {
 		Path json = dir.resolve("background.json");
 		Path html = dir.resolve("background.html");
