@@ -259,7 +259,9 @@ public final class LabView extends ViewPart {
 								Math.max(1, Runtime.getRuntime().availableProcessors()), MonitorProgress.on(monitor, 700));
 					});
 			if (result.n() == 0) {
-				UiThread.later(display, figures, () -> failed(result.nothingForTheAgent() + "."));
+				String nothing = result.nothingForTheAgent();
+				UiThread.later(display, figures,
+						() -> failed(Character.toUpperCase(nothing.charAt(0)) + nothing.substring(1) + "."));
 				return Status.OK_STATUS;
 			}
 			Path reportsBase = corpusFile != null ? corpusFile.resolveSibling(corpusFile.getFileName() + ".lab")

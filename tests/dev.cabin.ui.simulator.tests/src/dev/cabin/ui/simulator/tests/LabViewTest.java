@@ -198,4 +198,20 @@ class LabViewTest {
 		Screen.waitFor(() -> lab.figures().contains("broken.jsonl:2"), "the corpus error", 60);
 		assertTrue(lab.report() == null);
 	}
+
+	@Test
+	void aCorpusWithNothingForTheAgentSaysSoInsteadOfEmptyFigures() throws Exception {
+		create("elsewhere.jsonl", "{\"text\": \"order a pizza\", \"intent\": \"FoodDelivery\"}\n");
+		IWorkbenchPage page = Workbench.page();
+		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
+		LabView lab = (LabView) page.showView(LabView.ID);
+		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile("elsewhere.jsonl").getLocation().toFile().toPath(),
+				false);
+
+		lab.run();
+		Screen.waitFor(() -> lab.figures().startsWith("No utterance of "), "the lab test", 120);
+		assertEquals("No utterance of elsewhere.jsonl is for CabinComfort.", lab.figures());
+		assertTrue(lab.report() == null);
+		assertTrue(!project.getFile("elsewhere.jsonl.lab.html").exists(), "no report of nothing");
+	}
 }
