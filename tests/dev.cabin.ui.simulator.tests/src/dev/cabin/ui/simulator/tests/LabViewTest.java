@@ -185,14 +185,21 @@ class LabViewTest {
 				null);
 	}
 
-	@Test
-	void aCorpusThatIsNotJsonIsReportedWithItsLine() throws Exception {
-		create("broken.jsonl", "{\"text\": \"open the sunroof\", \"intent\": \"OpenSunroof\"}\nthis is not json\n");
+	/* The Lab Test view with the comfort agent and a corpus of the given text chosen. */
+	private LabView comfortLabOn(String corpusName, String corpusText) throws Exception {
+		create(corpusName, corpusText);
 		IWorkbenchPage page = Workbench.page();
 		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
 		LabView lab = (LabView) page.showView(LabView.ID);
-		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile("broken.jsonl").getLocation().toFile().toPath(),
+		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile(corpusName).getLocation().toFile().toPath(),
 				false);
+		return lab;
+	}
+
+	@Test
+	void aCorpusThatIsNotJsonIsReportedWithItsLine() throws Exception {
+		LabView lab = comfortLabOn("broken.jsonl",
+				"{\"text\": \"open the sunroof\", \"intent\": \"OpenSunroof\"}\nthis is not json\n");
 
 		lab.run();
 		Screen.waitFor(() -> lab.figures().contains("broken.jsonl:2"), "the corpus error", 60);
@@ -201,12 +208,7 @@ class LabViewTest {
 
 	@Test
 	void aCorpusWithNothingForTheAgentSaysSoInsteadOfEmptyFigures() throws Exception {
-		create("elsewhere.jsonl", "{\"text\": \"order a pizza\", \"intent\": \"FoodDelivery\"}\n");
-		IWorkbenchPage page = Workbench.page();
-		IDE.openEditor(page, project.getFile("cabin-comfort.cabin"));
-		LabView lab = (LabView) page.showView(LabView.ID);
-		lab.choose(AgentSource.of(page.getActiveEditor()), project.getFile("elsewhere.jsonl").getLocation().toFile().toPath(),
-				false);
+		LabView lab = comfortLabOn("elsewhere.jsonl", "{\"text\": \"order a pizza\", \"intent\": \"FoodDelivery\"}\n");
 
 		lab.run();
 		Screen.waitFor(() -> lab.figures().startsWith("No utterance of "), "the lab test", 120);
