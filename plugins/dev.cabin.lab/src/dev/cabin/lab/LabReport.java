@@ -253,10 +253,12 @@ public final class LabReport {
 		return scores;
 	}
 
-	/** {@code null} when no intent was named. */
+	/**
+	 * {@code null} when no utterance of the corpus is of an intent (unrelated speech alone): the intents its lines
+	 * were taken for have nothing to recall, and their F1 of 0 would say nothing about the agent.
+	 */
 	public Double macroF1() {
-		List<Score> scores = perIntent();
-		return scores.isEmpty() ? null : scores.stream().mapToDouble(Score::f1).average().orElseThrow();
+		return inScope() == 0 ? null : perIntent().stream().mapToDouble(Score::f1).average().orElseThrow();
 	}
 
 	/** The labels of the confusion matrix: the intents of {@link #perIntent()}, then out of scope. */

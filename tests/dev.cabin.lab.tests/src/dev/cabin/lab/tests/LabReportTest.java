@@ -96,6 +96,16 @@ class LabReportTest {
 	}
 
 	@Test
+	void unrelatedSpeechAloneHasNoMacroF1ButListsTheIntentsItWasTakenFor() {
+		List<Outcome> outcomes = List.of(outcome(1, OOS, "A", 0.8, 1, List.of(), List.of()),
+				outcome(2, OOS, OOS, 0.3, 1, List.of(), List.of()));
+		LabReport report = new LabReport("Agent", "background", List.of("A", "B"), 0.6, outcomes, List.of(), 1, 1);
+
+		assertNull(report.macroF1());
+		assertEquals(List.of("A"), report.perIntent().stream().map(LabReport.Score::name).toList());
+	}
+
+	@Test
 	void f1IsTheHarmonicMeanAndZeroWithoutCorrectAnswers() {
 		LabReport.Score score = new LabReport.Score("X", 4, 2, 1);
 
