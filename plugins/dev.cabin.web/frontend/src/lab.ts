@@ -11,7 +11,7 @@ interface Figures {
   confusion: { labels: string[]; matrix: number[][] };
   false_accepts?: {
     lines: number; accepted: number; per_1000: number; asked: number; asked_per_1000: number;
-    by_intent: Record<string, number>; by_locale: Record<string, { lines: number; accepted: number }>;
+    by_intent: Record<string, number>; by_locale: Record<string, { lines: number; accepted: number; per_1000: number }>;
     worst: { text: string; label: string; intent: string; score: number }[];
   };
   throughput_per_s: number;
@@ -157,7 +157,7 @@ export class LabPanel {
     const accepts = figures.false_accepts;
     if (accepts) {
       const locales = Object.entries(accepts.by_locale)
-        .map(([locale, count]) => `${locale} ${(1000 * count.accepted / Math.max(1, count.lines)).toFixed(1)}`);
+        .map(([locale, count]) => `${locale} ${count.per_1000.toFixed(1)}`);
       row('false accepts per 1,000', `${accepts.per_1000.toFixed(1)} (${accepts.accepted} of ${accepts.lines} unrelated requests acted on; ${locales.join(', ')})`);
       row('asked first per 1,000', `${accepts.asked_per_1000.toFixed(1)} (${accepts.asked}: "Did you mean …?" instead of acting)`);
       const hit = Object.entries(accepts.by_intent).sort((a, b) => b[1] - a[1]);

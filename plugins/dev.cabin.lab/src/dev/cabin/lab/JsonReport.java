@@ -81,15 +81,16 @@ public final class JsonReport {
 		json.put("lines", accepts.lines());
 		json.put("accepted", accepts.accepted());
 		json.put("rate", share(accepts.rate()));
-		json.put("per_1000", Math.round(accepts.perThousand() * 10) / 10.0);
+		json.put("per_1000", tenths(accepts.perThousand()));
 		json.put("asked", accepts.asked());
-		json.put("asked_per_1000", Math.round(accepts.askedPerThousand() * 10) / 10.0);
+		json.put("asked_per_1000", tenths(accepts.askedPerThousand()));
 		json.put("left_out_as_own_domain", accepts.leftOut());
 		json.put("own_domain_labels", new TreeMap<>(accepts.ownLabels()));
 		json.put("by_intent", accepts.byIntent());
 		Map<String, Object> byLocale = new TreeMap<>();
 		accepts.byLocale().forEach((locale, count) -> byLocale.put(locale,
-				Map.of("lines", count.lines(), "accepted", count.accepted(), "asked", count.asked())));
+				Map.of("lines", count.lines(), "accepted", count.accepted(), "per_1000", tenths(count.perThousand()),
+						"asked", count.asked())));
 		json.put("by_locale", byLocale);
 		json.put("worst", accepts.worst().stream().map(accept -> {
 			Map<String, Object> line = new LinkedHashMap<>();
@@ -166,6 +167,10 @@ public final class JsonReport {
 
 	private static Double share(Double value) {
 		return value == null ? null : Math.round(value * 10_000) / 10_000.0;
+	}
+
+	private static double tenths(double value) {
+		return Math.round(value * 10) / 10.0;
 	}
 
 	private static double millis(double value) {

@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.jobs.Job;
  */
 public final class MeasurementRule {
 
-	public static final ISchedulingRule ONE_AT_A_TIME = new ExclusiveRule();
+	private static final ISchedulingRule ONE_AT_A_TIME = new ExclusiveRule();
 
 	/* the name of what measures now; read only to tell those who wait */
 	private static final AtomicReference<String> MEASURING = new AtomicReference<>();

@@ -88,5 +88,7 @@ class FalseAcceptsTest {
 		assertEquals(2, json.get("asked").asInt());
 		assertEquals(333.3, json.get("asked_per_1000").asDouble(), 1e-9);
 		assertEquals(1, json.get("by_locale").get("zh-CN").get("asked").asInt());
+		assertEquals(250.0, json.get("by_locale").get("en-US").get("per_1000").asDouble(), 1e-9,
+				"one of four English lines acted on, as the browser's Lab panel shows it");
 	}
 }
