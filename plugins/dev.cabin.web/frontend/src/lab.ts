@@ -22,6 +22,8 @@ const CONFUSIONS_SHOWN = 5;
 const FALSE_ACCEPTS_SHOWN = 3;
 
 const percent = (share: number | null | undefined) => share == null ? '–' : `${(share * 100).toFixed(1)}%`;
+// a count of lines with a thousands separator, as the rates beside it ("per 1,000") have, whatever the browser's locale
+const grouped = (lines: number) => lines.toLocaleString('en-US');
 
 /** A new element with its text and class. */
 export function node<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -158,8 +160,8 @@ export class LabPanel {
     if (accepts) {
       const locales = Object.entries(accepts.by_locale)
         .map(([locale, count]) => `${locale} ${count.per_1000.toFixed(1)}`);
-      row('false accepts per 1,000', `${accepts.per_1000.toFixed(1)} (${accepts.accepted} of ${accepts.lines} unrelated requests acted on; ${locales.join(', ')})`);
-      row('asked first per 1,000', `${accepts.asked_per_1000.toFixed(1)} (${accepts.asked}: "Did you mean …?" instead of acting)`);
+      row('false accepts per 1,000', `${accepts.per_1000.toFixed(1)} (${grouped(accepts.accepted)} of ${grouped(accepts.lines)} unrelated requests acted on; ${locales.join(', ')})`);
+      row('asked first per 1,000', `${accepts.asked_per_1000.toFixed(1)} (${grouped(accepts.asked)}: "Did you mean …?" instead of acting)`);
       const hit = Object.entries(accepts.by_intent).sort((a, b) => b[1] - a[1]);
       row('taken for', hit.length ? hit.map(([intent, count]) => `${intent} ${count}`).join(', ') : 'none');
       if (accepts.worst.length) {

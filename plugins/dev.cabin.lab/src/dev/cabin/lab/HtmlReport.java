@@ -279,10 +279,10 @@ public final class HtmlReport {
 
 	private void falseAccepts(FalseAccepts accepts) {
 		section("False accepts", "Lines of the built-in background of unrelated speech that no training saw, taken"
-				+ " for one of the agent's intents and acted on: " + accepts.accepted() + " of " + accepts.lines() + ", "
-				+ format(accepts.perThousand(), 1) + " per 1,000; asked about first instead: " + accepts.asked() + ", "
-				+ format(accepts.askedPerThousand(), 1) + " per 1,000 (" + accepts.leftOut()
-				+ " held-back lines were left out as the agent's own domain). By intent: "
+				+ " for one of the agent's intents and acted on: " + count(accepts.accepted()) + " of "
+				+ count(accepts.lines()) + ", " + format(accepts.perThousand(), 1) + " per 1,000; asked about first"
+				+ " instead: " + count(accepts.asked()) + ", " + format(accepts.askedPerThousand(), 1) + " per 1,000 ("
+				+ count(accepts.leftOut()) + " held-back lines were left out as the agent's own domain). By intent: "
 				+ escape(accepts.byIntent().isEmpty() ? "none" : accepts.byIntent().toString()) + ".");
 		if (accepts.worst().isEmpty()) {
 			return;
@@ -341,6 +341,11 @@ public final class HtmlReport {
 
 	private static String percent(Double share) {
 		return share == null ? "&ndash;" : format(share * 100, 1) + "%";
+	}
+
+	/* A count of lines with a thousands separator, as the rates beside it ("per 1,000") have. */
+	private static String count(int lines) {
+		return String.format(Locale.ROOT, "%,d", lines);
 	}
 
 	private static String format(double value, int decimals) {

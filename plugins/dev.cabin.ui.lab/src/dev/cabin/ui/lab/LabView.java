@@ -368,8 +368,9 @@ public final class LabView extends ViewPart {
 
 	/* What the agent did with the unrelated speech, in the words of cabin labtest --background. */
 	private static String falseAcceptsSentence(FalseAccepts accepts) {
-		return String.format(Locale.ROOT, "False accepts %.1f per 1,000 unrelated requests (%d of %d held-back background"
-				+ " lines acted on; %s); %d asked about first.", accepts.perThousand(), accepts.accepted(), accepts.lines(),
+		return String.format(Locale.ROOT, "False accepts %.1f per 1,000 unrelated requests (%,d of %,d held-back"
+				+ " background lines acted on; %s); %,d asked about first.", accepts.perThousand(), accepts.accepted(),
+				accepts.lines(),
 				accepts.byLocale().entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %.1f",
 						entry.getKey(), entry.getValue().perThousand())).collect(Collectors.joining(", ")),
 				accepts.asked())

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -260,6 +261,11 @@ class LabCommandsTest {
 		assertTrue(english.get("accepted").asDouble() / english.get("lines").asDouble() < 0.03,
 				"car genius takes 3% or more of unrelated English speech: " + accepts);
 		assertTrue(Files.readString(html).contains("<h2>False accepts</h2>"));
+		// the counts of lines, over 1,000, are written as the rate beside them ("per 1,000") is; the JSON's are numbers
+		String counts = String.format(Locale.ROOT, "%,d of %,d", accepts.get("accepted").asInt(),
+				accepts.get("lines").asInt());
+		assertTrue(lab.out.contains("(" + counts + " held-back background lines acted on; "), lab.out);
+		assertTrue(Files.readString(html).contains(" acted on: " + counts + ", "), "the HTML report says them so too");
 	}
 
 	@Test

@@ -84,8 +84,8 @@ class TestCommandTest {
 		assertTrue(test.out.contains("PASS Garage: rarely takes unrelated speech for a request"), test.out);
 		assertTrue(test.out.contains("FAIL Garage: never takes unrelated speech for a request"), test.out);
 		assertTrue(test.out.contains("garage.cabin:13: expected false accepts below 0%, got "), test.out);
-		assertTrue(test.out.matches("(?s).*Garage: false accepts \\d+\\.\\d per 1,000 unrelated requests \\(\\d+ of \\d+"
-				+ " held-back background lines.*"), "measured once and printed: " + test.out);
+		assertTrue(test.out.matches("(?s).*Garage: false accepts \\d+\\.\\d per 1,000 unrelated requests \\(\\d+ of"
+				+ " \\d,\\d{3} held-back background lines.*"), "measured once and printed: " + test.out);
 		assertEquals(1, test.out.split("false accepts [0-9.]+ per 1,000", -1).length - 1, "measured once: " + test.out);
 	}
 
@@ -124,7 +124,7 @@ class TestCommandTest {
 	}
 
 	private static String falseAccepts(String printed) {
-		Matcher figure = Pattern.compile("false accepts [0-9.]+ per 1,000 unrelated requests \\(\\d+ of \\d+")
+		Matcher figure = Pattern.compile("false accepts [0-9.]+ per 1,000 unrelated requests \\([\\d,]+ of [\\d,]+")
 				.matcher(printed);
 		assertTrue(figure.find(), printed);
 		return figure.group();

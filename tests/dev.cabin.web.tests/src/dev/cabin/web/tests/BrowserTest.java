@@ -105,8 +105,8 @@ class BrowserTest {
 		assertTrue(Files.readString(panelsWorkspace.resolve("cabin-comfort/cabin-comfort.cabin"))
 				.contains("test \"roof by gaze in the browser\""));
 		assertTrue(said.matches("(?s).*panels: lab test: in-scope accuracy \\d+\\.\\d%; false accepts per 1,000 \\d+\\.\\d "
-				+ "\\(\\d+ of \\d+ unrelated requests acted on; en-US \\d+\\.\\d, zh-CN \\d+\\.\\d\\); taken for [^;]*; "
-				+ "report at api/lab/report\\?id=\\d+.*"), said);
+				+ "\\(\\d+ of \\d,\\d{3} unrelated requests acted on; en-US \\d+\\.\\d, zh-CN \\d+\\.\\d\\); taken for "
+				+ "[^;]*; report at api/lab/report\\?id=\\d+.*"), said);
 		Path downloaded = downloads.resolve("CarGenius-1.0.0.cabinpkg");
 		assertTrue(said.contains("panels: export downloaded CarGenius-1.0.0.cabinpkg"), said);
 		assertEquals("1.0.0", new PackageVerifier(KEY.publicKey(), TestServers.COMPILER.modelFiles())

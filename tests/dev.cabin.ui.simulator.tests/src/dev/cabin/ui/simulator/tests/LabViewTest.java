@@ -106,7 +106,7 @@ class LabViewTest {
 		assertEquals(locales, accepts.byLocale().keySet());
 		assertTrue(accepts.lines() > 800 * locales.size(), "the held-back lines of each language: " + accepts.lines());
 		assertTrue(lab.figures().contains(String.format(Locale.ROOT,
-				"False accepts %.1f per 1,000 unrelated requests (%d of %d held-back background lines acted on; ",
+				"False accepts %.1f per 1,000 unrelated requests (%,d of %,d held-back background lines acted on; ",
 				accepts.perThousand(), accepts.accepted(), accepts.lines())), lab.figures());
 		assertTrue(lab.falseAccepts().isVisible());
 		assertEquals(Math.min(FalseAccepts.WORST, accepts.accepted()), lab.falseAccepts().getItemCount());
