@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -24,6 +25,7 @@ final class ConfusionHeatmap extends Canvas {
 
 	private List<String> labels = List.of();
 	private int[][] matrix = new int[0][0];
+	private List<Point> extents = List.of();
 	private int labelWidth = 80;
 
 	ConfusionHeatmap(Composite parent) {
@@ -43,7 +45,8 @@ final class ConfusionHeatmap extends Canvas {
 		matrix = report.confusion();
 		GC gc = new GC(this);
 		try {
-			labelWidth = labels.stream().mapToInt(label -> gc.textExtent(label).x).max().orElse(40) + 8;
+			extents = labels.stream().map(gc::textExtent).toList();
+			labelWidth = extents.stream().mapToInt(extent -> extent.x).max().orElse(40) + 8;
 		} finally {
 			gc.dispose();
 		}
@@ -57,6 +60,21 @@ final class ConfusionHeatmap extends Canvas {
 
 	List<String> labels() {
 		return labels;
+	}
+
+	/** The column's cells, from the first row to the last. */
+	Rectangle column(int column) {
+		return new Rectangle(left() + column * CELL, top(), CELL - 1, labels.size() * CELL - 1);
+	}
+
+	/**
+	 * Where the label of a column is written, upwards just above it: the bounds of the turned text, as wide as
+	 * the text is high and centred on the column, so that the last column's label stays inside the canvas too.
+	 */
+	Rectangle columnLabel(int column) {
+		Point extent = extents.get(column);
+		return new Rectangle(left() + column * CELL + (CELL - 1 - extent.y) / 2, top() - 4 - extent.x, extent.y,
+				extent.x);
 	}
 
 	private int left() {
@@ -106,9 +124,11 @@ final class ConfusionHeatmap extends Canvas {
 		Transform vertical = new Transform(getDisplay());
 		try {
 			for (int column = 0; column < labels.size(); column++) {
-				Point extent = gc.textExtent(labels.get(column));
+				Rectangle bounds = columnLabel(column);
+				// turned a quarter anticlockwise, the text runs up from its bounds' lower left corner and its line's
+				// height lies to the right of that corner
 				vertical.identity();
-				vertical.translate(left() + column * CELL + (CELL - 1 + extent.y) / 2f, top() - 4);
+				vertical.translate(bounds.x, bounds.y + bounds.height);
 				vertical.rotate(-90);
 				gc.setTransform(vertical);
 				gc.drawText(labels.get(column), 0, 0, true);

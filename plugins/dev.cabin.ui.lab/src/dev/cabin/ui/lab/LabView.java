@@ -28,6 +28,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -413,5 +414,20 @@ public final class LabView extends ViewPart {
 	/** The count in the heatmap's cell of an expected and a recognized intent. */
 	public int heatmapCell(String expected, String recognized) {
 		return heatmap.cell(heatmap.labels().indexOf(expected), heatmap.labels().indexOf(recognized));
+	}
+
+	/** Where the heatmap draws the cells of a recognized intent's column, in its own coordinates. */
+	public Rectangle heatmapColumn(String recognized) {
+		return heatmap.column(heatmap.labels().indexOf(recognized));
+	}
+
+	/** Where the heatmap writes the label of a recognized intent's column, in its own coordinates. */
+	public Rectangle heatmapColumnLabel(String recognized) {
+		return heatmap.columnLabel(heatmap.labels().indexOf(recognized));
+	}
+
+	/** What the heatmap draws on: what it writes beyond is cut. */
+	public Rectangle heatmapArea() {
+		return heatmap.getClientArea();
 	}
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -83,6 +84,14 @@ class LabViewTest {
 			}
 		}
 		assertEquals(14, cells, "every utterance is in one cell of the heatmap");
+		for (String recognized : report.confusionLabels()) {
+			// the labels were written a column to the right of theirs, the last one (oos) past the heatmap's edge, cut
+			Rectangle label = lab.heatmapColumnLabel(recognized);
+			assertEquals(label, lab.heatmapArea().intersection(label), recognized + "'s label, whole in the heatmap");
+			Rectangle column = lab.heatmapColumn(recognized);
+			assertTrue(column.contains(label.x + label.width / 2, column.y), recognized + "'s label " + label
+					+ " over its column " + column);
+		}
 		assertEquals(report.perIntent().size(), lab.intents().getItemCount());
 		assertEquals(Math.min(50, report.errors().size()), lab.errors().getItemCount());
 		if (!report.errors().isEmpty()) {
