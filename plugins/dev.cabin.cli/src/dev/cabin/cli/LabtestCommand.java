@@ -146,6 +146,10 @@ final class LabtestCommand implements Command {
 			out.printf("  %-24s %d of the %d recognized (\"Did you mean ...?\" before acting)%n", "asked first",
 					report.inScopeAsked(), report.inScopeCorrect());
 		}
+		if (report.inScope() > 0) {
+			out.printf("  %-24s %d of the %d in scope (another intent, not asked first)%n", "wrong intent acted on",
+					report.inScopeWrongActedOn(), report.inScope());
+		}
 		if (!report.inScopeRejectedBy().isEmpty()) {
 			out.printf("  %-24s %s%n", "fell back, as", report.inScopeRejectedBy().entrySet().stream()
 					.map(entry -> entry.getValue() + " " + entry.getKey().words()).collect(Collectors.joining("; ")));

@@ -76,6 +76,10 @@ public final class HtmlReport {
 	private void cards() {
 		html.append("<div class=\"cards\">\n");
 		card("In-scope accuracy", percent(report.inScopeAccuracy()), report.inScopeCorrect() + " / " + report.inScope());
+		if (report.inScope() > 0) {
+			card("Wrong actions", Integer.toString(report.inScopeWrongActedOn()),
+					"of " + report.inScope() + " taken for another intent, not asked first");
+		}
 		card("Out-of-scope recall", percent(report.outOfScopeRecall()),
 				report.outOfScopeCorrect() + " / " + report.outOfScope());
 		card("Out-of-scope precision", percent(report.outOfScopePrecision()),

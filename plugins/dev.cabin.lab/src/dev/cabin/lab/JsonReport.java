@@ -41,6 +41,7 @@ public final class JsonReport {
 		json.put("oos_n", report.outOfScope());
 		json.put("in_scope_accuracy", share(report.inScopeAccuracy()));
 		json.put("in_scope_asked", report.inScopeAsked());
+		json.put("in_scope_wrong_acted_on", report.inScopeWrongActedOn());
 		Map<String, Object> rejectedBy = new LinkedHashMap<>();
 		report.inScopeRejectedBy().forEach((rejection, count) -> rejectedBy.put(rejection.code(), count));
 		json.put("in_scope_rejected_by", rejectedBy);

@@ -185,6 +185,15 @@ public final class LabReport {
 	}
 
 	/**
+	 * The utterances with an intent that the agent took for another intent and acted on without asking: an action
+	 * the driver did not ask for, worse than a fallback or a question.
+	 */
+	public int inScopeWrongActedOn() {
+		return (int) outcomes.stream()
+				.filter(o -> o.expectedInScope() && o.verdict() == Outcome.Verdict.WRONG_INTENT && o.actedOn()).count();
+	}
+
+	/**
 	 * The in-scope utterances called out of scope, by the classifier's test that turned them down (those it did
 	 * not say, as for an utterance in a language the agent has no examples in, are left out), most first.
 	 */

@@ -287,7 +287,7 @@ class LabCommandsTest {
 	}
 
 	@Test
-	void paraphrasesAnActingIntentAsksAboutFirstAreCountedApart() throws Exception {
+	void paraphrasesAnActingIntentAsksAboutFirstAndWrongActionsAreCountedApart() throws Exception {
 		Path json = dir.resolve("comfort.json");
 
 		CabinCommand lab = CabinCommand.run("labtest", Repository.file("examples/cabin-comfort/cabin-comfort.cabin")
@@ -300,6 +300,9 @@ class LabCommandsTest {
 		// its intents that call a tool (the sunroof, the seats) ask about their least typical paraphrases
 		assertTrue(asked > 0, report.toPrettyString());
 		assertTrue(lab.out.matches("(?s).*asked first +" + asked + " of the \\d+ recognized.*"), lab.out);
+		// what it took for another intent and did without asking is said apart: the error a driver feels most
+		int wrongActedOn = report.get("in_scope_wrong_acted_on").asInt();
+		assertTrue(lab.out.matches("(?s).*wrong intent acted on +" + wrongActedOn + " of the 128 in scope.*"), lab.out);
 	}
 
 	@Test

@@ -64,6 +64,21 @@ class LabReportTest {
 	}
 
 	@Test
+	void aWrongIntentCountsAsAWrongActionUnlessTheAgentAskedFirst() {
+		CorpusLine close = new CorpusLine(1, "button up the roof", "Close", null, List.of());
+		CorpusLine shut = new CorpusLine(2, "seal the roof", "Close", null, List.of());
+		CorpusLine away = new CorpusLine(3, "roof away", "Close", null, List.of());
+		List<Outcome> outcomes = List.of(
+				new Outcome(close, "Close", "Open", 0.9, "classifier", List.of(), List.of(), List.of(), 1, 1, false, null),
+				new Outcome(shut, "Close", "Open", 0.9, "classifier", List.of(), List.of(), List.of(), 1, 1, true, null),
+				new Outcome(away, "Close", OOS, 0.4, "classifier", List.of(), List.of(), List.of(), 1, 1, false, null));
+		LabReport report = new LabReport("Agent", "case.jsonl", List.of("Open", "Close"), 0.6, outcomes, List.of(), 1,
+				1);
+
+		assertEquals(1, report.inScopeWrongActedOn(), "a question and a fallback act on nothing");
+	}
+
+	@Test
 	void outOfScopeRecallAndPrecision() {
 		LabReport report = handComputedCase();
 

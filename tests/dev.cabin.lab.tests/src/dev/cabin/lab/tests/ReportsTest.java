@@ -54,6 +54,7 @@ class ReportsTest {
 		assertEquals(2, json.get("per_intent").get("mpg").get("support").asInt());
 		assertEquals("gas", json.get("confusion").get("labels").get(0).asText());
 		assertEquals(1, json.get("confusion").get("matrix").get(1).get(0).asInt(), "mpg taken for gas once");
+		assertEquals(1, json.get("in_scope_wrong_acted_on").asInt(), "and acted on, without asking first");
 		assertEquals(20, json.get("confidence_histogram").get("correct").size());
 		JsonNode error = json.get("errors").get(0);
 		assertEquals(2, error.get("line").asInt());
@@ -122,6 +123,8 @@ class ReportsTest {
 		assertTrue(html.indexOf("<td>mpg</td>") < html.indexOf("<td>gas</td>"), "the worst F1 first");
 		assertTrue(html.contains("what's my mileage &lt;b&gt;per&lt;/b&gt; gallon"), "utterances are escaped");
 		assertTrue(html.contains("<span class=\"candidate\">gas 0.81</span>"), "errors show their candidates");
+		assertTrue(html.contains("<div class=\"title\">Wrong actions</div><div class=\"value\">1</div>"),
+				"the wrong intent acted on has a card of its own");
 		assertTrue(html.contains("threshold 0.700"), "the histogram marks the threshold");
 		assertTrue(html.contains("skipped 1 line without a &quot;text&quot;"), "warnings are shown");
 	}
