@@ -62,7 +62,9 @@ class RiskAwareAcceptanceTest {
 			"把上面那个弄开", List.of(candidate("OpenSunroof", 0.6), candidate("RoofState", 0.2)),
 			"what about the top", List.of(candidate("RoofState", 0.45), candidate("OpenSunroof", 0.2)),
 			"slide the glass up top back", List.of(candidate("OpenSunroof", 0.49), candidate("RoofState", 0.3)),
-			"tell me about the roofs of rome", List.of(candidate("OpenSunroof", 0.3), candidate("RoofState", 0.2)));
+			"tell me about the roofs of rome", List.of(candidate("OpenSunroof", 0.3), candidate("RoofState", 0.2)),
+			"do the roof now", List.of(candidate("OpenSunroof", 0.9), candidate("RoofState", 0.88)),
+			"the roof is it open", List.of(candidate("RoofState", 0.9), candidate("OpenSunroof", 0.88)));
 
 	/** What the scripted classifier rejects only narrowly (its grey zone). */
 	private static final Set<String> NARROWLY_REJECTED = Set.of("slide the glass up top back");
@@ -177,6 +179,40 @@ class RiskAwareAcceptanceTest {
 
 		assertEquals("sunroof.open", turn.toolCalls().get(0).tool());
 		assertEquals(0.5, ((Map<?, ?>) turn.trace().toData().get("nlu")).get("act"));
+	}
+
+	@Test
+	void anActuatingIntentNearlyTiedWithAnotherIsAskedAboutEvenAboveItsBoundary() throws Exception {
+		Session session = session(null);
+
+		TurnResult turn = session.handle(new InputEvent.Voice("do the roof now"));
+
+		assertEquals("Did you mean \"open the sunroof\"?", turn.replies().get(0).text());
+		assertUntouched(session, turn);
+		Map<?, ?> nlu = (Map<?, ?>) turn.trace().toData().get("nlu");
+		assertEquals("ask", nlu.get("decision"));
+		assertEquals(0.9, nlu.get("decisionScore"), "above the acting boundary 0.8");
+		assertEquals(true, nlu.get("ambiguous"), "the trace says why it asked");
+		assertLeftAlone(session, session.handle(new InputEvent.Voice("no")));
+	}
+
+	@Test
+	void aTieTheLlmResolvedActsFromTheBoundary() throws Exception {
+		List<LlmRequest> asked = new java.util.ArrayList<>();
+		Session session = session(model(asked::add, "OpenSunroof"));
+
+		TurnResult turn = session.handle(new InputEvent.Voice("do the roof now"));
+
+		assertEquals(1, asked.size());
+		assertEquals("llm", turn.recognition().method());
+		assertEquals("sunroof.open", turn.toolCalls().get(0).tool());
+	}
+
+	@Test
+	void anIntentThatOnlyAnswersAnswersANearTie() throws Exception {
+		TurnResult turn = session(null).handle(new InputEvent.Voice("the roof is it open"));
+
+		assertEquals("The sunroof is closed.", turn.replies().get(0).text());
 	}
 
 	@Test
