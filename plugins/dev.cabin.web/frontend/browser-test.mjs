@@ -151,7 +151,9 @@ try {
   // select two steps (Ctrl+click) and delete them: both go from the text in one edit, one Ctrl+Z brings both back
   const bothSaid = (shown) => shown().includes('say "Opening."') && shown().includes('say "Not at this speed."');
   const noneSaid = (shown) => !shown().includes('say "Opening."') && !shown().includes('say "Not at this speed."');
+  // both steps must have reached their places: one still moving can lie under the other, which takes the click
   await settledBox(node('0.otherwise.0'));
+  await settledBox(node('0.case0.0'));
   await node('0.otherwise.0').click();
   await node('0.case0.0').click({ modifiers: ['Control'] });
   await page.click('#diagram-edits button[title^="Delete the selected"]');
@@ -182,7 +184,8 @@ try {
   if (panelsUrl) await panels(await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
 } catch (error) {
   failed = true;
-  console.error(`failed: ${error.message.split('\n')[0]}`);
+  // Playwright's call log says what a step waited for (hidden, moving, covered by another element)
+  console.error(`failed: ${error.message}`);
   const page = browser.contexts().flatMap((context) => context.pages()).at(-1);
   await page?.screenshot({ path: path.join(shots, 'web-studio-failed.png') });
   console.error(`the last LSP messages:\n${(await page?.evaluate(() => window.cabinLspTrace?.join('\n')))}`);
@@ -263,6 +266,7 @@ async function panels(page) {
   await accuracy.first().waitFor(long);
   const falseAccepts = page.locator('#lab-figures tr', { hasText: 'false accepts per 1,000' });
   const takenFor = page.locator('#lab-figures tr', { hasText: 'taken for' });
+  const wrongActions = page.locator('#lab-figures tr', { hasText: 'wrong intent acted on' });
   if (!/unrelated requests acted on; en-US \d+\.\d, zh-CN \d/.test(await falseAccepts.first().locator('td').textContent())
       || await takenFor.count() !== 1) {
     throw new Error(`the lab test shows no false accepts: ${await page.locator('#lab-figures').textContent()}`);
@@ -270,6 +274,7 @@ async function panels(page) {
   await page.screenshot({ path: path.join(shots, 'web-studio-lab.png') });
   const report = await page.getAttribute('#lab-report', 'href');
   console.log(`step: panels: lab test: in-scope accuracy ${await accuracy.first().locator('td').textContent()}; `
+    + `wrong intent acted on ${await wrongActions.first().locator('td').textContent()}; `
     + `false accepts per 1,000 ${await falseAccepts.first().locator('td').textContent()}; `
     + `taken for ${await takenFor.first().locator('td').textContent()}; report at ${report}`);
 

@@ -7,7 +7,7 @@ import type { Entry } from './files';
 
 interface Figures {
   agent: string; corpus: string; n: number; in_scope_n: number; oos_n: number;
-  in_scope_accuracy: number | null; oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
+  in_scope_accuracy: number | null; in_scope_wrong_acted_on: number; oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
   confusion: { labels: string[]; matrix: number[][] };
   false_accepts?: {
     lines: number; accepted: number; per_1000: number; asked: number; asked_per_1000: number;
@@ -153,6 +153,9 @@ export class LabPanel {
     };
     row('utterances', `${figures.n} (${figures.in_scope_n} in scope, ${figures.oos_n} out of scope)`);
     row('in-scope accuracy', percent(figures.in_scope_accuracy));
+    if (figures.in_scope_n > 0) {
+      row('wrong intent acted on', `${grouped(figures.in_scope_wrong_acted_on)} of ${grouped(figures.in_scope_n)} (another intent, not asked first)`);
+    }
     row('out-of-scope recall', percent(figures.oos_recall));
     row('out-of-scope precision', percent(figures.oos_precision));
     row('macro F1', figures.macro_f1 == null ? '–' : figures.macro_f1.toFixed(3));

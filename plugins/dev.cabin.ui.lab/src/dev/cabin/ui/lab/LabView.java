@@ -331,10 +331,11 @@ public final class LabView extends ViewPart {
 		run.setEnabled(true);
 		LabReport.Latency latency = result.latency();
 		figures.setText(String.format(Locale.ROOT,
-				"%s on %s: %d utterances (%d in scope, %d out of scope). In-scope accuracy %s, out-of-scope recall %s "
-						+ "(precision %s), macro F1 %s, threshold %.2f. Latency p50 %.1f ms, p99 %.1f ms.%s",
+				"%s on %s: %d utterances (%d in scope, %d out of scope). In-scope accuracy %s (%d taken for another intent"
+						+ " and acted on), out-of-scope recall %s (precision %s), macro F1 %s, threshold %.2f. Latency p50"
+						+ " %.1f ms, p99 %.1f ms.%s",
 				result.agent(), result.corpus(), result.n(), result.inScope(), result.outOfScope(),
-				percent(result.inScopeAccuracy()), percent(result.outOfScopeRecall()),
+				percent(result.inScopeAccuracy()), result.inScopeWrongActedOn(), percent(result.outOfScopeRecall()),
 				percent(result.outOfScopePrecision()), percent(result.macroF1()), result.threshold(),
 				latency == null ? 0 : latency.p50(), latency == null ? 0 : latency.p99(),
 				result.warnings().isEmpty() ? "" : " " + String.join("; ", result.warnings()))

@@ -104,7 +104,8 @@ class BrowserTest {
 				said);
 		assertTrue(Files.readString(panelsWorkspace.resolve("cabin-comfort/cabin-comfort.cabin"))
 				.contains("test \"roof by gaze in the browser\""));
-		assertTrue(said.matches("(?s).*panels: lab test: in-scope accuracy \\d+\\.\\d%; false accepts per 1,000 \\d+\\.\\d "
+		assertTrue(said.matches("(?s).*panels: lab test: in-scope accuracy \\d+\\.\\d%; wrong intent acted on \\d+ of 128 "
+				+ "\\(another intent, not asked first\\); false accepts per 1,000 \\d+\\.\\d "
 				+ "\\(\\d+ of \\d,\\d{3} unrelated requests acted on; en-US \\d+\\.\\d, zh-CN \\d+\\.\\d\\); taken for "
 				+ "[^;]*; report at api/lab/report\\?id=\\d+.*"), said);
 		Path downloaded = downloads.resolve("CarGenius-1.0.0.cabinpkg");

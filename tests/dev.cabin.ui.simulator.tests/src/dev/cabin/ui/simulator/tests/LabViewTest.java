@@ -77,6 +77,8 @@ class LabViewTest {
 		assertEquals(14, report.n());
 		assertTrue(lab.figures().startsWith("CabinComfort on comfort.jsonl: 14 utterances (11 in scope, 3 out of scope)."
 				+ " In-scope accuracy "), lab.figures());
+		assertTrue(lab.figures().contains(" (" + report.inScopeWrongActedOn() + " taken for another intent and acted on), "),
+				lab.figures());
 		int cells = 0;
 		for (String expected : report.confusionLabels()) {
 			for (String recognized : report.confusionLabels()) {
