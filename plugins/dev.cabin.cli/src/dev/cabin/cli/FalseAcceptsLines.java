@@ -2,7 +2,6 @@ package dev.cabin.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.cabin.lab.FalseAccepts;
@@ -31,9 +30,7 @@ final class FalseAcceptsLines {
 						entry.getValue().lines(), entry.getValue().asked()))
 				.collect(Collectors.joining(", ")));
 		if (!accepts.byIntent().isEmpty()) {
-			out.printf("  %-24s %s%n", "taken for", accepts.byIntent().entrySet().stream()
-					.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-					.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
+			out.printf("  %-24s %s%n", "taken for", accepts.takenFor());
 		}
 		accepts.worst().stream().limit(PRINTED).forEach(accept -> out.printf(Locale.ROOT, "  %-24s \"%s\" -> %s (%.3f, %s)%n",
 				"worst", accept.text(), accept.intent(), accept.score(), accept.label()));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What an agent did with the held-back background of unrelated speech: how many of its lines it acted on as one
@@ -80,6 +81,13 @@ public record FalseAccepts(int lines, int accepted, int asked, int leftOut, Map<
 	/** False accepts per 1,000 unrelated requests. */
 	public double perThousand() {
 		return rate() * 1000;
+	}
+
+	/** The intents the false accepts hit, for people: "Relax 7, SetTemperature 5, FreshScent 1", the most hit first. */
+	public String takenFor() {
+		return byIntent.entrySet().stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
 	}
 
 	/** Lines asked about first per 1,000 unrelated requests. */

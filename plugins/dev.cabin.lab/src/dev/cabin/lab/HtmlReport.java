@@ -117,8 +117,9 @@ public final class HtmlReport {
 		int[][] matrix = report.confusion();
 		int n = labels.size();
 		int cell = Math.max(8, Math.min(28, 760 / n));
-		int margin = 8 + labels.stream().mapToInt(String::length).max().orElse(4) * Math.max(6, cell * 6 / 10);
 		int font = Math.max(7, Math.min(13, cell - 2));
+		// room for the longest label at about 0.6 em a character (intent names are Latin letters)
+		int margin = 8 + labels.stream().mapToInt(String::length).max().orElse(4) * (font * 6 / 10 + 1);
 		int size = margin + n * cell + 2;
 		html.append("<svg class=\"heatmap\" width=\"").append(size).append("\" height=\"").append(size)
 				.append("\" font-size=\"").append(font).append("\">\n");
@@ -287,7 +288,7 @@ public final class HtmlReport {
 				+ count(accepts.lines()) + ", " + format(accepts.perThousand(), 1) + " per 1,000; asked about first"
 				+ " instead: " + count(accepts.asked()) + ", " + format(accepts.askedPerThousand(), 1) + " per 1,000 ("
 				+ count(accepts.leftOut()) + " held-back lines were left out as the agent's own domain). By intent: "
-				+ escape(accepts.byIntent().isEmpty() ? "none" : accepts.byIntent().toString()) + ".");
+				+ escape(accepts.byIntent().isEmpty() ? "none" : accepts.takenFor()) + ".");
 		if (accepts.worst().isEmpty()) {
 			return;
 		}

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
@@ -376,9 +375,7 @@ public final class LabView extends ViewPart {
 				accepts.byLocale().entrySet().stream().map(entry -> String.format(Locale.ROOT, "%s %.1f",
 						entry.getKey(), entry.getValue().perThousand())).collect(Collectors.joining(", ")),
 				accepts.asked())
-				+ (accepts.byIntent().isEmpty() ? "" : " Taken for " + accepts.byIntent().entrySet().stream()
-						.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-						.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")) + ".");
+				+ (accepts.byIntent().isEmpty() ? "" : " Taken for " + accepts.takenFor() + ".");
 	}
 
 	private static void row(Table table, String... cells) {

@@ -1,8 +1,10 @@
 package dev.cabin.lab.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import dev.cabin.lab.BackgroundLines;
 import dev.cabin.lab.Corpus;
 import dev.cabin.lab.CorpusLine;
 import dev.cabin.lab.FalseAccepts;
+import dev.cabin.lab.HtmlReport;
 import dev.cabin.lab.JsonReport;
 import dev.cabin.lab.LabReport;
 import dev.cabin.lab.Outcome;
@@ -90,5 +93,16 @@ class FalseAcceptsTest {
 		assertEquals(1, json.get("by_locale").get("zh-CN").get("asked").asInt());
 		assertEquals(250.0, json.get("by_locale").get("en-US").get("per_1000").asDouble(), 1e-9,
 				"one of four English lines acted on, as the browser's Lab panel shows it");
+	}
+
+	@Test
+	void theIntentsTakenForAreNamedTheMostHitFirstInEveryReport() throws Exception {
+		FalseAccepts accepts = new FalseAccepts(100, 4, 0, 0, Map.of(), Map.of("Relax", 1, "SetTemperature", 2,
+				"FreshScent", 1), Map.of(), List.of());
+		StringWriter html = new StringWriter();
+		HtmlReport.write(backgroundReport(), html);
+
+		assertEquals("SetTemperature 2, FreshScent 1, Relax 1", accepts.takenFor(), "ties by name");
+		assertTrue(html.toString().contains("By intent: OpenSunroof 1."), "not a Java map: " + html);
 	}
 }
