@@ -7,7 +7,8 @@ import type { Entry } from './files';
 
 interface Figures {
   agent: string; corpus: string; n: number; in_scope_n: number; oos_n: number;
-  in_scope_accuracy: number | null; in_scope_wrong_acted_on: number; oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
+  in_scope_accuracy: number | null; in_scope_wrong_acted_on: number;
+  oos_recall: number | null; oos_precision: number | null; macro_f1: number | null;
   confusion: { labels: string[]; matrix: number[][] };
   false_accepts?: {
     lines: number; accepted: number; per_1000: number; asked: number; asked_per_1000: number;

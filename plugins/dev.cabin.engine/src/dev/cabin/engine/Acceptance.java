@@ -11,11 +11,11 @@ import dev.cabin.engine.nlu.Recognition;
  * Whether the agent acts on what it recognized, asks first ("Did you mean ...?") or says it did not understand,
  * by the confidence the intent needs: an intent of confidence high acts only from its acting boundary on (the
  * compiler calibrates one per intent and language, in the IR) and is asked about between the out-of-scope
- * threshold and it, and wherever another intent scores nearly as high (a sunroof's "close" read as "open" would act
- * on the car the wrong way); an intent of confidence low is asked about rather than refused just below the threshold. An
- * utterance the classifier rejected only narrowly (its grey zone) is asked about too, whatever its best intent's
- * confidence: a question never acts, and "no" leaves the car untouched. An intent the LLM chose among ambiguous
- * candidates is judged by its candidate's score, as if the classifier had chosen it.
+ * threshold and it, and wherever another intent scores nearly as high (a sunroof's "close" read as "open" would
+ * act on the car the wrong way); an intent of confidence low is asked about rather than refused just below the
+ * threshold. An utterance the classifier rejected only narrowly (its grey zone) is asked about too, whatever its
+ * best intent's confidence: a question never acts, and "no" leaves the car untouched. An intent the LLM chose among
+ * ambiguous candidates is judged by its candidate's score, as if the classifier had chosen it.
  */
 final class Acceptance {
 
