@@ -166,7 +166,7 @@ export class LabPanel {
         .map(([locale, count]) => `${locale} ${count.per_1000.toFixed(1)}`);
       row('false accepts per 1,000', `${accepts.per_1000.toFixed(1)} (${grouped(accepts.accepted)} of ${grouped(accepts.lines)} unrelated requests acted on; ${locales.join(', ')})`);
       row('asked first per 1,000', `${accepts.asked_per_1000.toFixed(1)} (${grouped(accepts.asked)}: "Did you mean …?" instead of acting)`);
-      const hit = Object.entries(accepts.by_intent).sort((a, b) => b[1] - a[1]);
+      const hit = Object.entries(accepts.by_intent); // the report lists them the most hit first
       row('taken for', hit.length ? hit.map(([intent, count]) => `${intent} ${count}`).join(', ') : 'none');
       if (accepts.worst.length) {
         row('most confident', accepts.worst.slice(0, FALSE_ACCEPTS_SHOWN)

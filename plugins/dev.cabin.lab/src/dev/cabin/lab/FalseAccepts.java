@@ -83,11 +83,17 @@ public record FalseAccepts(int lines, int accepted, int asked, int leftOut, Map<
 		return rate() * 1000;
 	}
 
-	/** The intents the false accepts hit, for people: "Relax 7, SetTemperature 5, FreshScent 1", the most hit first. */
-	public String takenFor() {
+	/** The false accepts per intent, the most hit first (ties by name, so that every report lists them alike). */
+	public List<Map.Entry<String, Integer>> byIntentMostFirst() {
 		return byIntent.entrySet().stream()
 				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-				.map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+				.toList();
+	}
+
+	/** The intents the false accepts hit, for people: "Relax 7, SetTemperature 5, FreshScent 1". */
+	public String takenFor() {
+		return byIntentMostFirst().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+				.collect(Collectors.joining(", "));
 	}
 
 	/** Lines asked about first per 1,000 unrelated requests. */

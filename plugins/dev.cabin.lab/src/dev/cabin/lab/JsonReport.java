@@ -87,7 +87,9 @@ public final class JsonReport {
 		json.put("asked_per_1000", tenths(accepts.askedPerThousand()));
 		json.put("left_out_as_own_domain", accepts.leftOut());
 		json.put("own_domain_labels", new TreeMap<>(accepts.ownLabels()));
-		json.put("by_intent", accepts.byIntent());
+		Map<String, Integer> byIntent = new LinkedHashMap<>();
+		accepts.byIntentMostFirst().forEach(entry -> byIntent.put(entry.getKey(), entry.getValue()));
+		json.put("by_intent", byIntent);
 		Map<String, Object> byLocale = new TreeMap<>();
 		accepts.byLocale().forEach((locale, count) -> byLocale.put(locale,
 				Map.of("lines", count.lines(), "accepted", count.accepted(), "per_1000", tenths(count.perThousand()),

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -252,6 +255,11 @@ class LabCommandsTest {
 		assertTrue(accepts.get("left_out_as_own_domain").asInt() > 0, "tire pressure and jump start lines are its own");
 		assertTrue(accepts.get("own_domain_labels").has("clinc150:tire_pressure"), accepts.toString());
 		assertTrue(accepts.has("by_intent") && accepts.get("worst").isArray(), accepts.toString());
+		// the intents the lines were taken for come the most hit first, as the CLI prints them and the browser shows them
+		List<Integer> hits = new ArrayList<>();
+		accepts.get("by_intent").forEach(count -> hits.add(count.asInt()));
+		assertTrue(hits.size() > 1, accepts.toString());
+		assertEquals(hits.stream().sorted(Comparator.reverseOrder()).toList(), hits, accepts.toString());
 		assertTrue(accepts.get("by_locale").has("en-US") && accepts.get("by_locale").has("zh-CN"), accepts.toString());
 		assertEquals(accepts.get("accepted").asDouble() / accepts.get("lines").asDouble(), accepts.get("rate").asDouble(),
 				1e-4);

@@ -103,6 +103,8 @@ class FalseAcceptsTest {
 		HtmlReport.write(backgroundReport(), html);
 
 		assertEquals("SetTemperature 2, FreshScent 1, Relax 1", accepts.takenFor(), "ties by name");
+		assertEquals(List.of("SetTemperature", "FreshScent", "Relax"),
+				accepts.byIntentMostFirst().stream().map(Map.Entry::getKey).toList(), "the JSON report's order");
 		assertTrue(html.toString().contains("By intent: OpenSunroof 1."), "not a Java map: " + html);
 	}
 }
